@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
-class Cancelled(Exception):  # noqa: N818 - a state, not an error: the user asked for it
+class Cancelled(Exception):
     """The user cancelled the job. Not an error: nothing is shown."""
 
 

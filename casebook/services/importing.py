@@ -1,0 +1,207 @@
+"""Importing files and folders into the binder as documents.
+
+Each file is its own unit of work: its bytes are staged in chunks while hashing and become
+visible, with their document record, in one final small transaction. So a crash, a pulled USB
+stick or a cancel loses at most the file in progress, and one bad file never stops the batch.
+Identical content is recognised by SHA-256 and reported as already there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from casebook.core.errors import FileProblem, FileRefused
+from casebook.core.model import Document, SlotKind
+from casebook.core.progress import CancelToken, Progress, Report
+from casebook.importers.sniff import sniff_media_type
+from casebook.services.binder import BinderSession
+from casebook.services.clock import timestamp
+from casebook.store import blobs, documents, slots
+from casebook.store.database import classified_errors, transaction
+
+SNIFF_BYTES = 8192
+MAX_INDEXED_TEXT_BYTES = 2 * 1024 * 1024
+# Files every OS scatters into folders; never something a doctor wrote.
+_JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "autorun.inf"}
+
+
+@dataclass
+class ImportSummary:
+    added: list[Document] = field(default_factory=list)
+    duplicates: list[tuple[Path, Document]] = field(default_factory=list)
+    refused: list[FileRefused] = field(default_factory=list)
+
+
+def readable_name(path: Path) -> str:
+    """A file name safe to store as text: undecodable bytes become U+FFFD, NFC-normalised."""
+    raw = os.fsencode(path.name)
+    return unicodedata.normalize("NFC", raw.decode("utf-8", errors="replace"))
+
+
+def _is_junk(name: str) -> bool:
+    return name.lower() in _JUNK_NAMES or name.startswith("._")
+
+
+def expand_paths(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files named directly, and every file under named folders (sorted, links not followed)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    if not _is_junk(name):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _open_for_import(path: Path) -> tuple[BinaryIO, int]:
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    except FileNotFoundError:
+        raise FileRefused(path, FileProblem.VANISHED) from None
+    except IsADirectoryError:
+        raise FileRefused(path, FileProblem.NOT_A_FILE) from None
+    except OSError as error:
+        raise FileRefused(path, FileProblem.UNREADABLE, error.strerror or "") from None
+    info = os.fstat(handle.fileno())
+    if not stat.S_ISREG(info.st_mode):
+        handle.close()
+        raise FileRefused(path, FileProblem.NOT_A_FILE)
+    if info.st_size == 0:
+        handle.close()
+        raise FileRefused(path, FileProblem.EMPTY)
+    return handle, info.st_size
+
+
+def _hash_stream(stream: BinaryIO, cancel: CancelToken) -> str:
+    digest = hashlib.sha256()
+    while chunk := stream.read(blobs.CHUNK_SIZE):
+        cancel.raise_if_cancelled()
+        digest.update(chunk)
+    stream.seek(0)
+    return digest.hexdigest()
+
+
+def _indexable_text(media_type: str, size: int, stream: BinaryIO) -> str:
+    """Plain text files are searchable straight away; PDFs get text in the records importer."""
+    if media_type != "text/plain" or size > MAX_INDEXED_TEXT_BYTES:
+        return ""
+    stream.seek(0)
+    data = stream.read()
+    stream.seek(0)
+    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+def _default_slot(media_type: str) -> SlotKind:
+    return SlotKind.IMAGING if media_type == "application/dicom" else SlotKind.OTHER
+
+
+def import_file(
+    session: BinderSession,
+    path: Path,
+    slot: SlotKind | None,
+    cancel: CancelToken,
+    bytes_done: Callable[[int], None] | None = None,
+) -> tuple[Document, bool]:
+    """Import one file; returns its document and whether it was new (False: already there)."""
+    db = session.database()
+    handle, size = _open_for_import(path)
+    with handle, classified_errors(session.folder):
+        try:
+            head = handle.read(SNIFF_BYTES)
+            handle.seek(0)
+            media_type = sniff_media_type(head)
+            text = _indexable_text(media_type, size, handle)
+            if blobs.ready_blob_of_size_exists(db, size):
+                existing = documents.find_document_by_content(db, _hash_stream(handle, cancel))
+                if existing is not None:
+                    return existing, False
+            staged = blobs.stage_blob(db, handle, timestamp(), cancel, bytes_done)
+        except OSError as error:
+            # The source failed under us (USB stick pulled, network share gone).
+            raise FileRefused(path, FileProblem.VANISHED, error.strerror or "") from None
+        if staged.size != size:
+            with transaction(db):
+                db.execute("DELETE FROM blobs WHERE id = ?", [staged.blob_id])
+            raise FileRefused(path, FileProblem.UNREADABLE, "changed while it was read")
+        target_slot = slot or _default_slot(media_type)
+        now = timestamp()
+        with transaction(db):
+            blobs.finish_blob(db, staged)
+            existing = documents.find_document_by_content(db, staged.sha256)
+            if existing is not None:
+                return existing, False
+            name = readable_name(path)
+            document = documents.insert_document(
+                db,
+                documents.NewDocument(
+                    title=Path(name).stem or name,
+                    slot=target_slot,
+                    original_name=name,
+                    media_type=media_type,
+                    size=staged.size,
+                    content_sha256=staged.sha256,
+                    extracted_text=text,
+                ),
+                now,
+            )
+            slots.mark_received_if_missing(db, target_slot, now)
+    return document, True
+
+
+def import_paths(
+    session: BinderSession,
+    paths: Sequence[Path],
+    slot: SlotKind | None,
+    report: Report,
+    cancel: CancelToken,
+    on_file_done: Callable[[Path, Document, bool], None] | None = None,
+) -> ImportSummary:
+    """Import files and folders. Binder-level failures (full disk, damage) stop the batch;
+    a problem with one file is recorded in `refused` and the batch carries on."""
+    files = list(expand_paths(paths))
+    total = sum(_file_size(path) for path in files)
+    summary = ImportSummary()
+    finished_bytes = 0
+    for path in files:
+        cancel.raise_if_cancelled()
+        item = readable_name(path)
+        report(Progress(finished_bytes, total, item))
+
+        def progress_within(done: int, base: int = finished_bytes, name: str = item) -> None:
+            report(Progress(base + done, total, name))
+
+        try:
+            document, is_new = import_file(session, path, slot, cancel, progress_within)
+        except FileRefused as refusal:
+            summary.refused.append(refusal)
+        else:
+            if is_new:
+                summary.added.append(document)
+            else:
+                summary.duplicates.append((path, document))
+            if on_file_done is not None:
+                on_file_done(path, document, is_new)
+        finished_bytes += _file_size(path)
+    report(Progress(total, total, ""))
+    return summary

@@ -1,0 +1,161 @@
+"""File content inside the binder, as 1 MiB chunks written while hashing.
+
+A blob is written in `staging` state in several small transactions (so memory and the WAL stay
+bounded for a 2 GB file) and flipped to `ready` by the caller's final transaction, together
+with the record that refers to it. Staging blobs left by a crash are swept on open. A ready
+blob is unique by SHA-256, so importing the same bytes twice stores them once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import sqlite_utils
+
+from casebook.core.progress import CancelToken
+from casebook.store.database import transaction
+
+CHUNK_SIZE = 1024 * 1024
+CHUNKS_PER_TRANSACTION = 16
+
+BytesDone = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class StagedBlob:
+    """Content written but not yet visible: `finish_blob` makes it ready."""
+
+    blob_id: int
+    sha256: str
+    size: int
+
+
+def ready_blob_exists(db: sqlite_utils.Database, sha256: str) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM blobs WHERE state = 'ready' AND sha256 = ?", [sha256]
+    ).fetchone()
+    return row is not None
+
+
+def ready_blob_of_size_exists(db: sqlite_utils.Database, size: int) -> bool:
+    """Cheap pre-check: a duplicate is only possible if some stored blob has the same size."""
+    row = db.execute("SELECT 1 FROM blobs WHERE state = 'ready' AND size = ?", [size]).fetchone()
+    return row is not None
+
+
+def stage_blob(
+    db: sqlite_utils.Database,
+    stream: BinaryIO,
+    now: str,
+    cancel: CancelToken,
+    bytes_done: BytesDone | None = None,
+) -> StagedBlob:
+    """Copy `stream` into staging chunks while hashing it; on any failure, remove the chunks."""
+    with transaction(db):
+        cursor = db.execute(
+            "INSERT INTO blobs(sha256, size, state, created_at) VALUES (NULL, 0, 'staging', ?)",
+            [now],
+        )
+        blob_id = int(cursor.lastrowid or 0)
+    digest = hashlib.sha256()
+    size = 0
+    seq = 0
+    finished = False
+    try:
+        while not finished:
+            cancel.raise_if_cancelled()
+            with transaction(db):
+                for _ in range(CHUNKS_PER_TRANSACTION):
+                    chunk = stream.read(CHUNK_SIZE)
+                    if not chunk:
+                        finished = True
+                        break
+                    digest.update(chunk)
+                    db.execute(
+                        "INSERT INTO blob_chunks(blob_id, seq, data) VALUES (?, ?, ?)",
+                        [blob_id, seq, chunk],
+                    )
+                    seq += 1
+                    size += len(chunk)
+            if bytes_done is not None:
+                bytes_done(size)
+    except BaseException:
+        _discard_staged(db, blob_id)
+        raise
+    return StagedBlob(blob_id, digest.hexdigest(), size)
+
+
+def _discard_staged(db: sqlite_utils.Database, blob_id: int) -> None:
+    """Best effort: if even this fails (disk gone), the sweep on next open removes it."""
+    try:
+        with transaction(db):
+            db.execute("DELETE FROM blobs WHERE id = ? AND state = 'staging'", [blob_id])
+    except Exception:  # noqa: S110 - the original error matters more; sweep cleans up
+        pass
+
+
+def finish_blob(db: sqlite_utils.Database, staged: StagedBlob) -> bool:
+    """Make staged content ready. Call inside the caller's final transaction.
+
+    Returns False when identical content was already stored (the staged copy is dropped).
+    """
+    if ready_blob_exists(db, staged.sha256):
+        db.execute("DELETE FROM blobs WHERE id = ?", [staged.blob_id])
+        return False
+    db.execute(
+        "UPDATE blobs SET state = 'ready', sha256 = ?, size = ? WHERE id = ?",
+        [staged.sha256, staged.size, staged.blob_id],
+    )
+    return True
+
+
+def sweep_staging(db: sqlite_utils.Database) -> int:
+    """Remove blobs a crash left in staging; returns how many were removed."""
+    with transaction(db):
+        cursor = db.execute("DELETE FROM blobs WHERE state = 'staging'")
+    return int(cursor.rowcount)
+
+
+def iter_blob(db: sqlite_utils.Database, sha256: str) -> Iterator[bytes]:
+    """Yield the chunks of a ready blob in order (one chunk in memory at a time)."""
+    row = db.execute(
+        "SELECT id FROM blobs WHERE state = 'ready' AND sha256 = ?", [sha256]
+    ).fetchone()
+    if row is None:
+        raise KeyError(sha256)
+    blob_id = row[0]
+    seq = 0
+    while True:
+        chunk_row = db.execute(
+            "SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = ?", [blob_id, seq]
+        ).fetchone()
+        if chunk_row is None:
+            return
+        yield bytes(chunk_row[0])
+        seq += 1
+
+
+def read_blob(db: sqlite_utils.Database, sha256: str) -> bytes:
+    return b"".join(iter_blob(db, sha256))
+
+
+def rehash_blob(db: sqlite_utils.Database, sha256: str, size: int) -> bool:
+    """True when the stored chunks still hash to `sha256` and add up to `size`."""
+    digest = hashlib.sha256()
+    total = 0
+    for chunk in iter_blob(db, sha256):
+        digest.update(chunk)
+        total += len(chunk)
+    return total == size and digest.hexdigest() == sha256
+
+
+def list_ready_blobs(db: sqlite_utils.Database) -> list[tuple[str, int]]:
+    return [
+        (str(sha), int(size))
+        for sha, size in db.execute(
+            "SELECT sha256, size FROM blobs WHERE state = 'ready' ORDER BY id"
+        ).fetchall()
+    ]

@@ -1,0 +1,230 @@
+"""The binder's schema and its migrations, versioned with `PRAGMA user_version`.
+
+Each migration is a list of statements applied in one transaction; a binder written by a newer
+Casebook (higher user_version) is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from casebook.core.errors import BinderUnavailable, UnavailableReason
+from casebook.core.model import SlotKind
+from casebook.store.database import transaction
+
+
+def _joined(*columns: str) -> str:
+    """SQL that concatenates the NEW row's text columns for the search body."""
+    return " || ' ' || ".join(f"coalesce(new.{column}, '')" for column in columns)
+
+
+# table: (kind, title column, body expression). Only constants: no user input reaches here.
+_SEARCHABLE_SOURCES = {
+    "documents": ("document", "title", _joined("notes", "extracted_text", "institution", "author")),
+    "timeline_events": ("timeline_event", "title", _joined("description")),
+    "questions": ("question", "text", _joined("notes")),
+    "consultations": ("consultation", "title", _joined("notes", "doctor", "institution")),
+    "opinions": ("opinion", "source_name", _joined("institution", "fields_json")),
+}
+
+
+def _search_triggers() -> list[str]:
+    """Keep `search_index` in step with every searchable table."""
+    statements: list[str] = []
+    for table, (kind, title, body) in _SEARCHABLE_SOURCES.items():
+        insert = (
+            "INSERT INTO search_index(kind, ref_id, title, body) "  # noqa: S608
+            f"VALUES ('{kind}', new.id, new.{title}, {body});"
+        )
+        delete = f"DELETE FROM search_index WHERE kind = '{kind}' AND ref_id = old.id;"  # noqa: S608
+        prefix = f"CREATE TRIGGER {table}_search"
+        statements += [
+            f"{prefix}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+            f"{prefix}_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+            f"{prefix}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+        ]
+    return statements
+
+
+_V1 = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE case_info (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        patient_name TEXT NOT NULL,
+        date_of_birth TEXT,
+        diagnosis_summary TEXT NOT NULL DEFAULT '',
+        ui_language TEXT NOT NULL DEFAULT '',
+        summary_languages TEXT NOT NULL DEFAULT '["en"]',
+        decision_moment TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE slots (
+        kind TEXT PRIMARY KEY,
+        status TEXT NOT NULL DEFAULT 'missing',
+        requested_on TEXT,
+        requested_from TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE blobs (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('staging', 'ready')),
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX blobs_ready_sha256 ON blobs(sha256) WHERE state = 'ready'",
+    "CREATE INDEX blobs_size ON blobs(size) WHERE state = 'ready'",
+    """CREATE TABLE blob_chunks (
+        blob_id INTEGER NOT NULL REFERENCES blobs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (blob_id, seq)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        slot TEXT NOT NULL REFERENCES slots(kind),
+        original_name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        document_date TEXT,
+        institution TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        translation_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        extracted_text TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX documents_slot ON documents(slot)",
+    "CREATE INDEX documents_sha256 ON documents(content_sha256)",
+    """CREATE TABLE imaging_studies (
+        id INTEGER PRIMARY KEY,
+        study_uid TEXT NOT NULL UNIQUE,
+        study_date TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        modalities TEXT NOT NULL DEFAULT '',
+        institution TEXT NOT NULL DEFAULT '',
+        patient_name TEXT NOT NULL DEFAULT '',
+        patient_id TEXT NOT NULL DEFAULT '',
+        report_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE imaging_series (
+        id INTEGER PRIMARY KEY,
+        study_id INTEGER NOT NULL REFERENCES imaging_studies(id) ON DELETE CASCADE,
+        series_uid TEXT NOT NULL UNIQUE,
+        series_number INTEGER,
+        modality TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE imaging_instances (
+        id INTEGER PRIMARY KEY,
+        series_id INTEGER NOT NULL REFERENCES imaging_series(id) ON DELETE CASCADE,
+        sop_instance_uid TEXT NOT NULL UNIQUE,
+        instance_number INTEGER,
+        content_sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        is_key_image INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE timeline_events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        details_json TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE timeline_links (
+        event_id INTEGER NOT NULL REFERENCES timeline_events(id) ON DELETE CASCADE,
+        target_kind TEXT NOT NULL,
+        target_id INTEGER NOT NULL,
+        PRIMARY KEY (event_id, target_kind, target_id)
+    )""",
+    """CREATE TABLE questions (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        topic TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT 'family',
+        bank_key TEXT,
+        priority INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE consultations (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        held_on TEXT,
+        doctor TEXT NOT NULL DEFAULT '',
+        institution TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE consultation_questions (
+        consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+        question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+        answer TEXT NOT NULL DEFAULT '',
+        answered_by TEXT NOT NULL DEFAULT '',
+        answered_on TEXT,
+        PRIMARY KEY (consultation_id, question_id)
+    )""",
+    """CREATE TABLE opinions (
+        id INTEGER PRIMARY KEY,
+        source_name TEXT NOT NULL,
+        institution TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        given_on TEXT,
+        consultation_id INTEGER REFERENCES consultations(id) ON DELETE SET NULL,
+        report_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        fields_json TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE export_log (
+        id INTEGER PRIMARY KEY,
+        exported_at TEXT NOT NULL,
+        recipient TEXT NOT NULL DEFAULT '',
+        destination TEXT NOT NULL DEFAULT '',
+        parts_json TEXT NOT NULL DEFAULT '[]',
+        items_json TEXT NOT NULL DEFAULT '[]'
+    )""",
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        kind UNINDEXED, ref_id UNINDEXED, title, body, tokenize = 'trigram'
+    )""",
+    *_search_triggers(),
+]
+
+# Index i holds the statements that take a binder from user_version i to i + 1.
+MIGRATIONS: list[list[str]] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, path: Path, now: str) -> None:
+    """Bring the schema up to SCHEMA_VERSION; refuse a binder from a newer Casebook."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise BinderUnavailable(path, UnavailableReason.TOO_NEW)
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with transaction(db):
+            for statement in MIGRATIONS[target - 1]:
+                db.execute(statement)
+            if target == 1:
+                _seed_slots(db, now)
+            db.execute(f"PRAGMA user_version = {target}")
+
+
+def _seed_slots(db: sqlite_utils.Database, now: str) -> None:
+    for kind in SlotKind:
+        db.execute(
+            "INSERT INTO slots(kind, status, updated_at) VALUES (?, 'missing', ?)",
+            [kind.value, now],
+        )

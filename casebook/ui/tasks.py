@@ -1,0 +1,231 @@
+"""The one way to run work off the GUI thread.
+
+A `BackgroundTask` runs a plain job `(report, cancel) -> result` on a `QThreadPool` and delivers
+progress and the outcome on the GUI thread through queued signals. The callbacks belong to a
+`context` widget: when it is destroyed (a page closed, the binder locked), pending results are
+dropped instead of reaching a dead window. Progress is throttled to about ten updates a second.
+
+    BackgroundTask(self, job).on_progress(bar.show).on_success(done).start(writer_pool())
+
+Every job that writes the binder runs on `writer_pool()` (one thread); read-only work may use
+`reader_pool()`.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+from casebook.core.errors import CasebookError
+from casebook.core.progress import CancelToken, Cancelled, Progress, Report
+
+T = TypeVar("T")
+
+PROGRESS_INTERVAL_S = 0.1
+"""Minimum time between two progress deliveries (the last one of a job always goes through)."""
+
+
+@dataclass(frozen=True)
+class TaskFailure:
+    """Why a job failed. `is_bug` is True for anything that is not a `CasebookError`."""
+
+    error: BaseException
+    is_bug: bool
+    traceback: TracebackType | None = None
+
+    def show_as_crash(self) -> None:
+        """Hand a bug to `sys.excepthook`, which the crash handler turns into the crash dialog."""
+        sys.excepthook(type(self.error), self.error, self.traceback)
+
+
+class _Relay(QObject):
+    """Carries signals from the worker thread; lives on the GUI thread, owned by the app."""
+
+    progressed = Signal(object)
+    finished = Signal(str, object)  # outcome ("success" | "failure" | "cancel"), payload
+
+    @Slot(str, object)
+    def release(self, _outcome: str, _payload: object) -> None:
+        self.deleteLater()
+
+
+class _Receiver(QObject):
+    """Child of the context: Qt drops queued deliveries when the context goes away."""
+
+    def __init__(self, context: QObject, task: BackgroundTask[Any]) -> None:
+        super().__init__(context)
+        self._task: BackgroundTask[Any] | None = task
+
+    @Slot(object)
+    def deliver_progress(self, progress: object) -> None:
+        if self._task is not None and self._task._progress_cb is not None:
+            assert isinstance(progress, Progress)
+            self._task._progress_cb(progress)
+
+    @Slot(str, object)
+    def deliver_outcome(self, outcome: str, payload: object) -> None:
+        task, self._task = self._task, None
+        self.deleteLater()
+        if task is not None:
+            task._deliver(outcome, payload)
+
+
+class _Runner(QRunnable):
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self._run = run
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._run()
+
+
+_running: set[BackgroundTask[Any]] = set()
+_running_lock = threading.Lock()
+
+
+class BackgroundTask(Generic[T]):
+    """A job run on a thread pool, reporting back to `context` on the GUI thread."""
+
+    def __init__(self, context: QObject, job: Callable[[Report, CancelToken], T]) -> None:
+        self._context = context
+        self._job = job
+        self._token = CancelToken()
+        self._progress_cb: Callable[[Progress], None] | None = None
+        self._success_cb: Callable[[T], None] | None = None
+        self._failure_cb: Callable[[TaskFailure], None] | None = None
+        self._cancel_cb: Callable[[], None] | None = None
+        self._started = False
+        self._done = False
+        self._last_emit = 0.0
+        self._relay: _Relay | None = None
+
+    def on_progress(self, callback: Callable[[Progress], None]) -> BackgroundTask[T]:
+        self._progress_cb = callback
+        return self
+
+    def on_success(self, callback: Callable[[T], None]) -> BackgroundTask[T]:
+        self._success_cb = callback
+        return self
+
+    def on_failure(self, callback: Callable[[TaskFailure], None]) -> BackgroundTask[T]:
+        self._failure_cb = callback
+        return self
+
+    def on_cancel(self, callback: Callable[[], None]) -> BackgroundTask[T]:
+        self._cancel_cb = callback
+        return self
+
+    @property
+    def is_running(self) -> bool:
+        """True from `start()` until the outcome was delivered (or dropped)."""
+        return self._started and not self._done
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check; it then reports to `on_cancel`."""
+        self._token.cancel()
+
+    def start(self, pool: QThreadPool) -> BackgroundTask[T]:
+        """Queue the job on `pool`. Call from the GUI thread, once."""
+        if self._started:
+            raise RuntimeError("a BackgroundTask can only be started once")
+        self._started = True
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("create the QApplication before starting a BackgroundTask")
+        relay = _Relay(app)  # owned by the app, so it outlives the context
+        receiver = _Receiver(self._context, self)
+        relay.progressed.connect(receiver.deliver_progress)
+        relay.finished.connect(receiver.deliver_outcome)
+        relay.finished.connect(relay.release)
+        self._relay = relay
+        with _running_lock:
+            _running.add(self)
+        pool.start(_Runner(self._run))
+        return self
+
+    # Worker thread -------------------------------------------------------------------------
+
+    def _report(self, progress: Progress) -> None:
+        now = time.monotonic()
+        final = progress.total > 0 and progress.done >= progress.total
+        if final or now - self._last_emit >= PROGRESS_INTERVAL_S:
+            self._last_emit = now
+            assert self._relay is not None
+            self._relay.progressed.emit(progress)
+
+    def _run(self) -> None:
+        outcome: str
+        payload: object
+        try:
+            self._token.raise_if_cancelled()
+            payload = self._job(self._report, self._token)
+            outcome = "success"
+        except Cancelled:
+            outcome, payload = "cancel", None
+        except CasebookError as error:
+            outcome, payload = "failure", TaskFailure(error, is_bug=False)
+        except Exception as error:
+            outcome, payload = "failure", TaskFailure(error, True, error.__traceback__)
+        finally:
+            with _running_lock:
+                _running.discard(self)
+        assert self._relay is not None
+        self._relay.finished.emit(outcome, payload)
+
+    # GUI thread ----------------------------------------------------------------------------
+
+    def _deliver(self, outcome: str, payload: object) -> None:
+        self._done = True
+        if outcome == "success":
+            if self._success_cb is not None:
+                self._success_cb(payload)  # type: ignore[arg-type]
+        elif outcome == "cancel":
+            if self._cancel_cb is not None:
+                self._cancel_cb()
+        else:
+            assert isinstance(payload, TaskFailure)
+            if self._failure_cb is not None:
+                self._failure_cb(payload)
+            elif payload.is_bug:
+                payload.show_as_crash()
+
+
+def cancel_all_tasks() -> None:
+    """Ask every running job to stop (used when the app quits)."""
+    with _running_lock:
+        tasks = list(_running)
+    for task in tasks:
+        task.cancel()
+
+
+def _app_pool(name: str, max_threads: int | None) -> QThreadPool:
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication before using a thread pool")
+    pool = app.findChild(QThreadPool, name)
+    if isinstance(pool, QThreadPool):
+        return pool
+    pool = QThreadPool(app)  # destroyed with the app, which waits for its threads
+    pool.setObjectName(name)
+    if max_threads is not None:
+        pool.setMaxThreadCount(max_threads)
+    return pool
+
+
+def writer_pool() -> QThreadPool:
+    """The single lane for every job that writes the binder (create, unlock, import, lock)."""
+    return _app_pool("casebook-writer-pool", 1)
+
+
+def reader_pool() -> QThreadPool:
+    """Parallel lanes for read-only work (thumbnails, renders, hashing)."""
+    return _app_pool("casebook-reader-pool", None)

@@ -1,0 +1,57 @@
+"""An inline message shown next to the action it is about (errors, notes), hidden when empty."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+
+class MessageKind(enum.Enum):
+    INFO = "info"
+    ERROR = "error"
+
+
+_STYLES = {
+    MessageKind.INFO: "background: #e8f1f6; border: 1px solid #b7d0de; color: #17323f;",
+    MessageKind.ERROR: "background: #fbeaea; border: 1px solid #e2b4b4; color: #6b1717;",
+}
+_SYMBOLS = {MessageKind.INFO: "ℹ", MessageKind.ERROR: "⚠"}
+
+
+class MessageBar(QFrame):
+    """A word-wrapped message with a symbol, so its meaning never rests on colour alone."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._symbol = QLabel()
+        self._symbol.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._text = QLabel()
+        self._text.setObjectName("message_text")
+        self._text.setWordWrap(True)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(10)
+        layout.addWidget(self._symbol)
+        layout.addWidget(self._text, 1)
+        self.kind = MessageKind.INFO
+        self.hide()
+
+    def text(self) -> str:
+        return "" if self.isHidden() else self._text.text()
+
+    def show_message(self, text: str, kind: MessageKind = MessageKind.INFO) -> None:
+        self.kind = kind
+        self.setStyleSheet(f"MessageBar {{ {_STYLES[kind]} border-radius: 4px; }}")
+        self._symbol.setText(_SYMBOLS[kind])
+        self._text.setText(text)
+        self.show()
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, MessageKind.ERROR)
+
+    def clear(self) -> None:
+        self._text.clear()
+        self.hide()

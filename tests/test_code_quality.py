@@ -1,0 +1,41 @@
+"""The code-quality gates run as part of the suite, so `make test` alone says whether a change is
+ready: ruff (lint and format), mypy --strict and the import-linter layer contracts, all configured
+in pyproject.toml. Each failure shows the tool's own output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent  # the tools come from the same virtual environment
+
+GATES = {
+    "ruff check": ["ruff", "check", "--no-cache", "--output-format=concise", "."],
+    "ruff format": ["ruff", "format", "--check", "--no-cache", "."],
+    "mypy --strict": ["mypy"],
+    "import contracts": ["lint-imports", "--no-cache"],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("gate", list(GATES))
+def test_gate_passes(gate: str) -> None:
+    program, *arguments = GATES[gate]
+    executable = BIN / program
+    assert executable.exists(), f"{program} is missing: run `make test` to install '.[dev]'"
+    result = subprocess.run(
+        [str(executable), *arguments],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip()
+        pytest.fail(f"{gate} failed (exit {result.returncode}):\n{output}", pytrace=False)
