@@ -69,6 +69,7 @@ class FileProblem(enum.Enum):
     UNREADABLE = "unreadable"
     VANISHED = "vanished"
     NOT_A_FILE = "not_a_file"
+    PART_OF_BINDER = "part_of_binder"
 
 
 @dataclass

@@ -180,6 +180,7 @@ def import_paths(
     """Import files and folders. Binder-level failures (full disk, damage) stop the batch;
     a problem with one file is recorded in `refused` and the batch carries on."""
     files = list(expand_paths(paths))
+    binder_folder = session.folder.resolve()
     total = sum(_file_size(path) for path in files)
     summary = ImportSummary()
     finished_bytes = 0
@@ -192,6 +193,9 @@ def import_paths(
             report(Progress(base + done, total, name))
 
         try:
+            if path.resolve().is_relative_to(binder_folder):
+                # The binder's own files would be imported into themselves.
+                raise FileRefused(path, FileProblem.PART_OF_BINDER)
             document, is_new = import_file(session, path, slot, cancel, progress_within)
         except FileRefused as refusal:
             summary.refused.append(refusal)

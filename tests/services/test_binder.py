@@ -1,0 +1,183 @@
+"""Creating, unlocking, locking and recovering binders, and the errors users can meet."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+import pytest
+
+from casebook.core.errors import BinderDamaged, BinderUnavailable, InvalidInput, WrongPassword
+from casebook.core.errors import UnavailableReason as Reason
+from casebook.core.model import SlotKind, SlotStatus
+from casebook.services import records
+from casebook.services.binder import (
+    NewBinder,
+    change_password,
+    change_password_of_open_binder,
+    create_binder,
+    is_binder,
+    recover_binder,
+    unlock_binder,
+)
+from casebook.store.database import connect
+
+from .conftest import FAST, PASSWORD, make_case
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
+
+
+def test_create_lock_unlock_keeps_the_case(tmp_path: Path) -> None:
+    folder = tmp_path / "Binder 1"
+    created = create_binder(folder, PASSWORD, make_case("Wang Fang 王芳"), FAST)
+    assert is_binder(folder)
+    assert len(records.list_slots(created.session)) == len(SlotKind)
+    created.session.close()
+    # Closed, the binder is two files (plus an empty lock file): safe to copy as a whole.
+    assert sorted(p.name for p in folder.iterdir() if p.name != "binder.lock") == [
+        "binder.db",
+        "keyslots.json",
+    ]
+    assert created.session.closed
+    with pytest.raises(BinderUnavailable):
+        created.session.database()
+
+    with unlock_binder(folder, PASSWORD) as session:
+        case = records.load_case(session)
+        assert case.patient_name == "Wang Fang 王芳"
+        assert str(case.date_of_birth) == "1961-05"
+        assert all(slot.status is SlotStatus.MISSING for slot in records.list_slots(session))
+
+
+def test_wrong_password_is_clear_and_changes_nothing(new_binder: NewBinder) -> None:
+    folder = new_binder.session.folder
+    new_binder.session.close()
+    before = _fingerprint(folder)
+    with pytest.raises(WrongPassword):
+        unlock_binder(folder, "not the password")
+    assert _fingerprint(folder) == before
+    with unlock_binder(folder, PASSWORD):
+        pass
+
+
+def test_second_unlock_of_an_open_binder_is_refused_as_in_use(new_binder: NewBinder) -> None:
+    with pytest.raises(BinderUnavailable) as caught:
+        unlock_binder(new_binder.session.folder, PASSWORD)
+    assert caught.value.reason is Reason.IN_USE
+
+
+def test_missing_and_non_binder_folders(tmp_path: Path) -> None:
+    with pytest.raises(BinderUnavailable) as caught:
+        unlock_binder(tmp_path / "nowhere", PASSWORD)
+    assert caught.value.reason is Reason.MISSING
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "a.jpg").write_bytes(b"\xff\xd8\xff")
+    with pytest.raises(BinderUnavailable) as caught:
+        unlock_binder(tmp_path / "photos", PASSWORD)
+    assert caught.value.reason is Reason.NOT_A_BINDER
+    with pytest.raises(BinderUnavailable) as caught:
+        create_binder(tmp_path / "photos", PASSWORD, make_case(), FAST)
+    assert caught.value.reason is Reason.ALREADY_EXISTS
+    assert (tmp_path / "photos" / "a.jpg").exists()
+
+
+def test_bad_input_on_create(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput):
+        create_binder(tmp_path / "b", PASSWORD, make_case("   "), FAST)
+    with pytest.raises(InvalidInput):
+        create_binder(tmp_path / "b", "short", make_case(), FAST)
+    assert not (tmp_path / "b").exists()
+    assert not (tmp_path / "b.partial").exists()
+
+
+def test_recovery_code_opens_and_sets_a_new_password(new_binder: NewBinder) -> None:
+    folder = new_binder.session.folder
+    new_binder.session.close()
+    with pytest.raises(WrongPassword):
+        recover_binder(folder, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", "brand new secret", FAST)
+    with pytest.raises(WrongPassword):
+        recover_binder(folder, "not a code", "brand new secret", FAST)
+    typed = new_binder.recovery_code.lower().replace("-", " ")
+    with recover_binder(folder, typed, "brand new secret", FAST) as session:
+        assert records.load_case(session).patient_name == "Test Patient"
+    with pytest.raises(WrongPassword):
+        unlock_binder(folder, PASSWORD)
+    with unlock_binder(folder, "brand new secret"):
+        pass
+    # The recovery code keeps working after a recovery.
+    with recover_binder(folder, new_binder.recovery_code, "third secret!", FAST):
+        pass
+
+
+def test_change_password_rewrites_only_the_key_slots(new_binder: NewBinder) -> None:
+    folder = new_binder.session.folder
+    new_binder.session.close()
+    database_before = (folder / "binder.db").read_bytes()
+    with pytest.raises(WrongPassword):
+        change_password(folder, "wrong old password", "new password 1", FAST)
+    change_password(folder, PASSWORD, "new password 1", FAST)
+    assert (folder / "binder.db").read_bytes() == database_before
+    with pytest.raises(WrongPassword):
+        unlock_binder(folder, PASSWORD)
+    with unlock_binder(folder, "new password 1") as session:
+        change_password_of_open_binder(session, "new password 1", "new password 2", FAST)
+    with unlock_binder(folder, "new password 2"):
+        pass
+    with recover_binder(folder, new_binder.recovery_code, "new password 3", FAST):
+        pass
+
+
+def test_binder_from_a_newer_casebook_is_refused(new_binder: NewBinder) -> None:
+    new_binder.session.database().execute("PRAGMA user_version = 99")
+    folder = new_binder.session.folder
+    new_binder.session.close()
+    with pytest.raises(BinderUnavailable) as caught:
+        unlock_binder(folder, PASSWORD)
+    assert caught.value.reason is Reason.TOO_NEW
+
+
+def test_damaged_first_page_is_reported_as_damage(new_binder: NewBinder) -> None:
+    folder = new_binder.session.folder
+    new_binder.session.close()
+    database = folder / "binder.db"
+    data = bytearray(database.read_bytes())
+    data[100] ^= 0xFF
+    database.write_bytes(bytes(data))
+    with pytest.raises(BinderDamaged) as caught:
+        unlock_binder(folder, PASSWORD)
+    assert caught.value.details
+
+
+def test_each_thread_gets_its_own_connection_and_sees_committed_writes(
+    new_binder: NewBinder,
+) -> None:
+    session = new_binder.session
+    case = records.load_case(session)
+    case.diagnosis_summary = "Lung adenocarcinoma, stage under review"
+    results: list[str] = []
+
+    def writer() -> None:
+        records.save_case(session, case)
+        results.append(records.load_case(session).diagnosis_summary)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    thread.join()
+    assert results == [case.diagnosis_summary]
+    assert records.load_case(session).diagnosis_summary == case.diagnosis_summary
+
+
+def test_database_is_really_encrypted_with_the_master_key(new_binder: NewBinder) -> None:
+    database = new_binder.session.folder / "binder.db"
+    header = database.read_bytes()[:16]
+    assert header != b"SQLite format 3\x00"
+    with pytest.raises(BinderDamaged):
+        # Any other key fails: the file is not readable without unwrapping a slot.
+        connect(database, b"\x00" * 48)

@@ -1,0 +1,198 @@
+"""Importing files: byte-identical storage, deduplication, and bad input that loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from casebook.core.errors import FileProblem, NotEnoughSpace
+from casebook.core.model import SlotKind, SlotStatus
+from casebook.core.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    Cancelled,
+    Progress,
+    ignore_progress,
+)
+from casebook.services import maintenance, records
+from casebook.services.binder import BinderSession, unlock_binder
+from casebook.services.importing import import_paths
+
+from .conftest import PASSWORD
+
+
+def _staging_rows(session: BinderSession) -> int:
+    row = session.database().execute("SELECT count(*) FROM blobs WHERE state = 'staging'")
+    return int(row.fetchone()[0])
+
+
+def test_real_dicom_and_text_are_stored_byte_identical(
+    session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
+) -> None:
+    note = tmp_path / "referral letter.txt"
+    note.write_text("Referral: please review the CT of 2007-04-04.\n病理会诊申请", encoding="utf-8")
+    chosen = [*lung_ct_files[:3], note]
+    summary = import_paths(session, chosen, None, ignore_progress, NEVER_CANCELLED)
+    assert not summary.refused
+    assert len(summary.added) == 4
+    by_name = {doc.original_name: doc for doc in summary.added}
+    for path in chosen:
+        document = by_name[path.name]
+        data = records.read_document_bytes(session, document.id)
+        assert data == path.read_bytes()
+        assert document.content_sha256 == hashlib.sha256(data).hexdigest()
+    assert by_name[lung_ct_files[0].name].media_type == "application/dicom"
+    assert by_name[lung_ct_files[0].name].slot is SlotKind.IMAGING
+    assert by_name[note.name].media_type == "text/plain"
+    slots = {slot.kind: slot.status for slot in records.list_slots(session)}
+    assert slots[SlotKind.IMAGING] is SlotStatus.RECEIVED
+    assert slots[SlotKind.PATHOLOGY] is SlotStatus.MISSING
+
+
+def test_reimport_is_recognised_and_stores_nothing_twice(
+    session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
+) -> None:
+    first = import_paths(session, lung_ct_files[:5], None, ignore_progress, NEVER_CANCELLED)
+    size_before = (session.folder / "binder.db").stat().st_size
+    copy = tmp_path / "same bytes, other name.dcm"
+    copy.write_bytes(lung_ct_files[0].read_bytes())
+    again = import_paths(
+        session, [*lung_ct_files[:5], copy], None, ignore_progress, NEVER_CANCELLED
+    )
+    assert not again.added
+    assert len(again.duplicates) == 6
+    assert {doc.id for _, doc in again.duplicates} == {doc.id for doc in first.added}
+    assert len(records.list_documents(session)) == 5
+    blobs = session.database().execute("SELECT count(*) FROM blobs").fetchone()[0]
+    assert blobs == 5
+    assert (session.folder / "binder.db").stat().st_size <= size_before + 64 * 1024
+
+
+def test_a_folder_is_walked_and_bad_files_are_reported_not_fatal(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    source = tmp_path / "CD" / "nested" / "deeper"
+    source.mkdir(parents=True)
+    (source / "report.txt").write_text("Pathology report")
+    (source / "empty.pdf").write_bytes(b"")
+    (source / ".DS_Store").write_bytes(b"junk")
+    missing = tmp_path / "gone.pdf"
+    summary = import_paths(
+        session, [tmp_path / "CD", missing], SlotKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED
+    )
+    assert [doc.original_name for doc in summary.added] == ["report.txt"]
+    assert summary.added[0].slot is SlotKind.PATHOLOGY
+    problems = {refusal.path.name: refusal.problem for refusal in summary.refused}
+    assert problems == {"empty.pdf": FileProblem.EMPTY, "gone.pdf": FileProblem.VANISHED}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a filesystem that allows any bytes")
+def test_file_names_in_any_encoding_are_kept_readable(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    gbk_name = "病理报告.txt".encode("gbk")  # not valid UTF-8
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/" + gbk_name))
+    path.write_bytes(b"report text")
+    utf8 = tmp_path / "检查结果 – résumé.txt"
+    utf8.write_bytes(b"lab results")
+    summary = import_paths(session, [path, utf8], None, ignore_progress, NEVER_CANCELLED)
+    names = sorted(doc.original_name for doc in summary.added)
+    assert "检查结果 – résumé.txt" in names
+    assert any("\ufffd" in name and name.endswith(".txt") for name in names)
+
+
+def test_file_changing_during_import_is_refused_and_leaves_no_trace(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    growing = tmp_path / "scan.tif"
+    growing.write_bytes(os.urandom(40 * 1024 * 1024))  # progress comes per 16 MiB
+    other = tmp_path / "other.txt"
+    other.write_text("still imported")
+
+    def truncate_on_first_progress(progress: Progress) -> None:
+        if progress.item == "scan.tif" and progress.done > 0 and growing.stat().st_size > 1:
+            with open(growing, "r+b") as handle:
+                handle.truncate(1024)
+
+    summary = import_paths(
+        session, [growing, other], None, truncate_on_first_progress, NEVER_CANCELLED
+    )
+    assert [doc.original_name for doc in summary.added] == ["other.txt"]
+    assert [r.path.name for r in summary.refused] == ["scan.tif"]
+    assert _staging_rows(session) == 0
+
+
+def test_full_disk_stops_the_batch_cleanly_and_keeps_earlier_files(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    small = tmp_path / "a-small.txt"
+    small.write_text("kept")
+    big = tmp_path / "b-big.bin"
+    big.write_bytes(os.urandom(3 * 1024 * 1024))
+    db = session.database()
+    pages = int(db.execute("PRAGMA page_count").fetchone()[0])
+    # SQLite's own "disk full" path, reached by capping the file's size.
+    db.execute(f"PRAGMA max_page_count = {pages + 100}")
+    with pytest.raises(NotEnoughSpace):
+        import_paths(session, [small, big], None, ignore_progress, NEVER_CANCELLED)
+    folder = session.folder
+    session.close()
+    with unlock_binder(folder, PASSWORD) as reopened:
+        assert [d.original_name for d in records.list_documents(reopened)] == ["a-small.txt"]
+        assert _staging_rows(reopened) == 0
+        assert maintenance.check_binder(reopened, ignore_progress, NEVER_CANCELLED).ok
+
+
+def test_cancel_keeps_what_was_finished(session: BinderSession, tmp_path: Path) -> None:
+    files = []
+    for index in range(4):
+        path = tmp_path / f"file{index}.bin"
+        path.write_bytes(os.urandom(20 * 1024 * 1024))  # progress comes per 16 MiB
+        files.append(path)
+    token = CancelToken()
+
+    def cancel_during_third(progress: Progress) -> None:
+        if progress.item == "file2.bin" and progress.done > 40 * 1024 * 1024:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_paths(session, files, None, cancel_during_third, token)
+    names = [d.original_name for d in records.list_documents(session)]
+    assert names == ["file0.bin", "file1.bin"]
+    assert _staging_rows(session) == 0
+
+
+def test_search_finds_latin_and_chinese_of_any_length(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "path.txt").write_text("免疫组化 TTF-1 阳性, adenocarcinoma of the lung 50%_done")
+    (source / "labs.txt").write_text("Haemoglobin 118 g/L")
+    import_paths(session, [source], None, ignore_progress, NEVER_CANCELLED)
+
+    def titles(query: str) -> list[str]:
+        return sorted(hit.title for hit in records.search(session, query))
+
+    assert titles("adenocarc") == ["path"]
+    assert titles("免疫组化") == ["path"]
+    assert titles("免疫") == ["path"]  # two characters: fallback
+    assert titles("疫") == ["path"]  # one character
+    assert titles("haemoglobin") == ["labs"]
+    assert titles("TTF-1 lung") == ["path"]
+    assert titles("50%") == ["path"]
+    assert titles("%") == ["path"]
+    assert titles('"') == []
+    assert titles("xyzzy") == []
+    assert titles("   ") == []
+
+
+def test_the_binder_folder_itself_is_never_imported(session: BinderSession) -> None:
+    summary = import_paths(session, [session.folder.parent], None, ignore_progress, NEVER_CANCELLED)
+    assert not summary.added
+    assert {r.problem for r in summary.refused} == {FileProblem.PART_OF_BINDER}
+    assert {r.path.name for r in summary.refused} >= {"binder.db", "keyslots.json"}
