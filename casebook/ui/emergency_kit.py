@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 
@@ -35,8 +35,10 @@ def emergency_kit_html(recovery_code: str, folder: Path) -> str:
         f"<p><b>{html.escape(_tr('Binder folder:'))}</b> {html.escape(str(folder))}<br/>"
         f"<b>{html.escape(_tr('Created:'))}</b> {date.today().isoformat()}</p>"
         f"<h2>{html.escape(_tr('Recovery code'))}</h2>"
-        f'<p style="font-family: \'DejaVu Sans Mono\', monospace; font-size: 20pt;">'
-        f"{html.escape(recovery_code)}</p>"
+        '<table border="1" cellpadding="14" cellspacing="0">'
+        "<tr><td style=\"font-family: 'DejaVu Sans Mono', monospace; font-size: 16pt; "
+        f'font-weight: bold; white-space: nowrap;">{html.escape(recovery_code)}</td></tr>'
+        "</table>"
         f"{paragraphs}"
     )
 
@@ -45,6 +47,7 @@ def print_emergency_kit(printer: QPrinter, recovery_code: str, folder: Path) -> 
     """Render the kit onto `printer` (a real printer or a PDF file)."""
     printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
     document = QTextDocument()
+    document.setDefaultFont(QFont("DejaVu Sans", 12))
     document.setHtml(emergency_kit_html(recovery_code, folder))
     document.print_(printer)
 

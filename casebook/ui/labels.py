@@ -59,3 +59,12 @@ def format_size(size: int) -> str:
         if value < 1000 or unit == "TB":
             return f"{value:.1f} {unit}"
     raise AssertionError("unreachable")
+
+
+def choose_plural(count: int, one: str, many: str) -> str:
+    """Pick the already translated singular or plural text and put `count` into it.
+
+    English and Chinese (the shipped languages) need no more than this; both forms stay
+    literal `tr()` calls at the call site so translators see them.
+    """
+    return (one if count == 1 else many).format(count=count)

@@ -1,6 +1,6 @@
 """The one way to run work off the GUI thread.
 
-A `BackgroundTask` runs a plain job `(report, cancel) -> result` on a `QThreadPool` and delivers
+A `BackgroundTask` runs a plain job `(report, cancel) -> result` on a worker lane and delivers
 progress and the outcome on the GUI thread through queued signals. The callbacks belong to a
 `context` widget: when it is destroyed (a page closed, the binder locked), pending results are
 dropped instead of reaching a dead window. Progress is throttled to about ten updates a second.
@@ -13,19 +13,20 @@ Every job that writes the binder runs on `writer_pool()` (one thread); read-only
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from casebook.core.errors import CasebookError
-from casebook.core.progress import CancelToken, Cancelled, Progress, Report
+from casebook.core.progress import Cancelled, CancelToken, Progress, Report
 
 T = TypeVar("T")
 
@@ -78,16 +79,6 @@ class _Receiver(QObject):
             task._deliver(outcome, payload)
 
 
-class _Runner(QRunnable):
-    def __init__(self, run: Callable[[], None]) -> None:
-        super().__init__()
-        self._run = run
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._run()
-
-
 _running: set[BackgroundTask[Any]] = set()
 _running_lock = threading.Lock()
 
@@ -133,7 +124,7 @@ class BackgroundTask(Generic[T]):
         """Ask the job to stop at its next check; it then reports to `on_cancel`."""
         self._token.cancel()
 
-    def start(self, pool: QThreadPool) -> BackgroundTask[T]:
+    def start(self, pool: WorkerLane) -> BackgroundTask[T]:
         """Queue the job on `pool`. Call from the GUI thread, once."""
         if self._started:
             raise RuntimeError("a BackgroundTask can only be started once")
@@ -149,7 +140,7 @@ class BackgroundTask(Generic[T]):
         self._relay = relay
         with _running_lock:
             _running.add(self)
-        pool.start(_Runner(self._run))
+        pool.start(self._run)
         return self
 
     # Worker thread -------------------------------------------------------------------------
@@ -207,25 +198,44 @@ def cancel_all_tasks() -> None:
         task.cancel()
 
 
-def _app_pool(name: str, max_threads: int | None) -> QThreadPool:
-    app = QCoreApplication.instance()
-    if app is None:
-        raise RuntimeError("create the QApplication before using a thread pool")
-    pool = app.findChild(QThreadPool, name)
-    if isinstance(pool, QThreadPool):
-        return pool
-    pool = QThreadPool(app)  # destroyed with the app, which waits for its threads
-    pool.setObjectName(name)
-    if max_threads is not None:
-        pool.setMaxThreadCount(max_threads)
-    return pool
+class WorkerLane:
+    """Python threads that run jobs in order of submission.
+
+    Not a QThreadPool on purpose: PySide gives a QThreadPool thread a fresh Python thread state
+    for every job, so `threading.local` (per-thread SQLCipher connections, file locks) would not
+    survive from one job to the next. Python threads keep theirs for their whole life.
+    """
+
+    def __init__(self, name: str, max_threads: int) -> None:
+        self.name = name
+        self.max_threads = max_threads
+        self._executor = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix=name)
+
+    def start(self, run: Callable[[], None]) -> None:
+        self._executor.submit(run)
+
+    def wait_for_done(self) -> None:
+        """Let queued jobs finish; only for shutdown, never while the GUI runs."""
+        self._executor.shutdown(wait=True)
+        self._executor = ThreadPoolExecutor(self.max_threads, thread_name_prefix=self.name)
 
 
-def writer_pool() -> QThreadPool:
+_lanes: dict[str, WorkerLane] = {}
+_lanes_lock = threading.Lock()
+
+
+def _lane(name: str, max_threads: int) -> WorkerLane:
+    with _lanes_lock:
+        if name not in _lanes:
+            _lanes[name] = WorkerLane(name, max_threads)
+        return _lanes[name]
+
+
+def writer_pool() -> WorkerLane:
     """The single lane for every job that writes the binder (create, unlock, import, lock)."""
-    return _app_pool("casebook-writer-pool", 1)
+    return _lane("casebook-writer", 1)
 
 
-def reader_pool() -> QThreadPool:
+def reader_pool() -> WorkerLane:
     """Parallel lanes for read-only work (thumbnails, renders, hashing)."""
-    return _app_pool("casebook-reader-pool", None)
+    return _lane("casebook-reader", max(2, min(8, os.cpu_count() or 2)))

@@ -13,8 +13,8 @@ from casebook.core.errors import FileProblem, NotEnoughSpace
 from casebook.core.model import SlotKind, SlotStatus
 from casebook.core.progress import (
     NEVER_CANCELLED,
-    CancelToken,
     Cancelled,
+    CancelToken,
     Progress,
     ignore_progress,
 )

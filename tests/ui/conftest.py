@@ -10,15 +10,75 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from casebook.core.model import Case, PartialDate
+from casebook.services.binder import BinderSession, create_binder, unlock_binder
+from casebook.store.keyslots import KdfParams
+from casebook.ui.look import apply_look
+from casebook.ui.tasks import BackgroundTask, writer_pool
+
+PASSWORD = "violet harbour lantern 1987"
+PATIENT = "Ada Example"
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Each UI test gets empty QSettings in a temporary folder, never the user's own."""
     folder = tmp_path_factory.mktemp("settings")
     QCoreApplication.setOrganizationName("CasebookTests")
     QCoreApplication.setApplicationName("CasebookTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def casebook_look(qapp: QApplication) -> None:
+    """Tests see the app as users do (style, palette, font size)."""
+    apply_look(qapp)
+
+
+@pytest.fixture
+def kdf() -> KdfParams:
+    return KdfParams.minimum()
+
+
+@pytest.fixture
+def binder_folder(tmp_path: Path, kdf: KdfParams) -> Path:
+    """A small, closed binder for Ada Example, password `PASSWORD`."""
+    folder = tmp_path / "Casebook binder test"
+    case = Case(PATIENT, PartialDate(1958, 3, 14), "Suspected pancreatic cancer, stage unclear")
+    create_binder(folder, PASSWORD, case, kdf).session.close()
+    return folder
+
+
+@pytest.fixture
+def session(binder_folder: Path) -> Iterator[BinderSession]:
+    """The small binder, unlocked; closed after the test."""
+    opened = unlock_binder(binder_folder, PASSWORD)
+    yield opened
+    opened.close()
+
+
+def close_on_writer_lane(qtbot: QtBot, session: BinderSession) -> None:
+    """Close a session opened by the UI where the UI closes it: on the writer lane."""
+    context = QObject()
+    done: list[bool] = []
+    BackgroundTask(context, lambda _r, _c: session.close()).on_success(
+        lambda _none: done.append(True)
+    ).start(writer_pool())
+    qtbot.waitUntil(lambda: done == [True])
+
+
+# The offscreen platform warns about a feature it lacks; it says nothing about our code.
+_OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(_OFFSCREEN_NOISE)

@@ -101,9 +101,9 @@ def test_results_are_dropped_after_the_context_closed(qtbot: QtBot) -> None:
         finished.set()
         return "late"
 
-    BackgroundTask(context, job).on_success(delivered.append).on_progress(
-        delivered.append
-    ).start(writer_pool())
+    BackgroundTask(context, job).on_success(delivered.append).on_progress(delivered.append).start(
+        writer_pool()
+    )
     context.deleteLater()
     qtbot.waitUntil(lambda: not _alive(context))
     release.set()
@@ -168,4 +168,4 @@ def test_writer_pool_runs_one_job_at_a_time(qtbot: QtBot) -> None:
         BackgroundTask(context, job).on_success(finished.append).start(writer_pool())
     qtbot.waitUntil(lambda: len(finished) == 5)
     assert peak == 1
-    assert writer_pool().maxThreadCount() == 1
+    assert writer_pool().max_threads == 1

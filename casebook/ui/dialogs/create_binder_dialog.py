@@ -213,13 +213,13 @@ class CreateBinderDialog(QDialog):
         self.message.show_message(
             self.tr("Creating the binder and protecting it with your password…")
         )
-        self._set_busy(True)
         self._task = (
             BackgroundTask(self, lambda _r, _c: create_binder(folder, password, case, kdf))
             .on_success(self._on_created)
             .on_failure(self._on_failed)
             .start(writer_pool())
         )
+        self._set_busy(True)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.name_edit, self.birth_edit, self.password_edit, self.confirm_edit):

@@ -142,8 +142,10 @@ class RecoveryCodeDialog(QDialog):
     def _print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(lambda: print_emergency_kit(printer, self._code, self._folder))
-        dialog.open()
+        dialog.show()
 
     @Slot()
     def _save_pdf(self) -> None:
