@@ -11,8 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+def _rebuild_error(cls: type[CasebookError], state: dict[str, object]) -> CasebookError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    return error
+
+
 class CasebookError(Exception):
     """Base class of every expected failure."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Dataclass exceptions do not pickle by default; they must cross from the worker
+        # process that parses untrusted files back to the app.
+        return (_rebuild_error, (type(self), dict(self.__dict__)))
 
 
 class WrongPassword(CasebookError):

@@ -9,6 +9,7 @@ Identical content is recognised by SHA-256 and reported as already there.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import stat
 import unicodedata
@@ -20,14 +21,18 @@ from typing import BinaryIO
 from casebook.core.errors import FileProblem, FileRefused
 from casebook.core.model import Document, SlotKind
 from casebook.core.progress import CancelToken, Progress, Report
+from casebook.importers.pdf_pages import PdfPasswordProtected, PdfUnreadable, extract_pdf_text
 from casebook.importers.sniff import sniff_media_type
 from casebook.services.binder import BinderSession
 from casebook.services.clock import timestamp
+from casebook.services.isolation import UntrustedFileFailed, shared_worker
 from casebook.store import blobs, documents, slots
 from casebook.store.database import classified_errors, transaction
 
 SNIFF_BYTES = 8192
 MAX_INDEXED_TEXT_BYTES = 2 * 1024 * 1024
+MAX_PDF_TEXT_BYTES = 100 * 1024 * 1024
+MAX_PDF_TEXT_PAGES = 500
 # Files every OS scatters into folders; never something a doctor wrote.
 _JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "autorun.inf"}
 
@@ -112,6 +117,14 @@ def _indexable_text(media_type: str, size: int, stream: BinaryIO) -> str:
     return ""
 
 
+def _pdf_text(data: bytes) -> str:
+    """Text for search, extracted in the isolated worker; a PDF that resists is still kept."""
+    try:
+        return shared_worker().call(extract_pdf_text, data, MAX_PDF_TEXT_PAGES)
+    except (PdfPasswordProtected, PdfUnreadable, UntrustedFileFailed):
+        return ""
+
+
 def _default_slot(media_type: str) -> SlotKind:
     return SlotKind.IMAGING if media_type == "application/dicom" else SlotKind.OTHER
 
@@ -132,11 +145,16 @@ def import_file(
             handle.seek(0)
             media_type = sniff_media_type(head)
             text = _indexable_text(media_type, size, handle)
+            source: BinaryIO = handle
+            if media_type == "application/pdf" and size <= MAX_PDF_TEXT_BYTES:
+                data = handle.read()
+                text = _pdf_text(data)
+                source = io.BytesIO(data)  # stored bytes are exactly the bytes read
             if blobs.ready_blob_of_size_exists(db, size):
-                existing = documents.find_document_by_content(db, _hash_stream(handle, cancel))
+                existing = documents.find_document_by_content(db, _hash_stream(source, cancel))
                 if existing is not None:
                     return existing, False
-            staged = blobs.stage_blob(db, handle, timestamp(), cancel, bytes_done)
+            staged = blobs.stage_blob(db, source, timestamp(), cancel, bytes_done)
         except OSError as error:
             # The source failed under us (USB stick pulled, network share gone).
             raise FileRefused(path, FileProblem.VANISHED, error.strerror or "") from None

@@ -196,3 +196,48 @@ def test_the_binder_folder_itself_is_never_imported(session: BinderSession) -> N
     assert not summary.added
     assert {r.problem for r in summary.refused} == {FileProblem.PART_OF_BINDER}
     assert {r.path.name for r in summary.refused} >= {"binder.db", "keyslots.json"}
+
+
+def _report_pdf(path: Path, lines: list[str]) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for line in lines:
+        page.setFont("STSong-Light", 12)
+        page.drawString(72, y, line)
+        y -= 20
+    page.save()
+
+
+def test_pdf_text_is_extracted_for_search_in_both_languages(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    report = tmp_path / "surgical pathology.pdf"
+    _report_pdf(
+        report, ["Surgical pathology report", "Invasive ductal carcinoma", "病理诊断：浸润性导管癌"]
+    )
+    summary = import_paths(session, [report], None, ignore_progress, NEVER_CANCELLED)
+    assert summary.added[0].media_type == "application/pdf"
+    assert records.read_document_bytes(session, summary.added[0].id) == report.read_bytes()
+    assert [hit.title for hit in records.search(session, "ductal carcinoma")] == [
+        "surgical pathology"
+    ]
+    assert [hit.title for hit in records.search(session, "导管癌")] == ["surgical pathology"]
+    assert [hit.title for hit in records.search(session, "病理")] == ["surgical pathology"]
+
+
+def test_a_broken_pdf_is_still_stored_byte_identical(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    whole = tmp_path / "whole.pdf"
+    _report_pdf(whole, ["Discharge summary"])
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(whole.read_bytes()[:300])
+    summary = import_paths(session, [truncated], None, ignore_progress, NEVER_CANCELLED)
+    assert not summary.refused
+    assert records.read_document_bytes(session, summary.added[0].id) == truncated.read_bytes()
