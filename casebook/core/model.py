@@ -113,3 +113,18 @@ class Document:
     language: str = ""
     notes: str = ""
     translation_of: int | None = None
+
+
+@dataclass
+class ImagingStudy:
+    """One imaging study (a CT, an MRI, a PET-CT…) as the family sees it."""
+
+    id: int
+    study_uid: str
+    study_date: PartialDate | None = None
+    description: str = ""
+    modalities: str = ""
+    institution: str = ""
+    series_count: int = 0
+    image_count: int = 0
+    report_document_id: int | None = None

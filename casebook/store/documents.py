@@ -84,11 +84,27 @@ def find_document_by_content(db: sqlite_utils.Database, sha256: str) -> Document
     return None if row is None else _from_row(tuple(row))
 
 
-def list_documents(db: sqlite_utils.Database) -> list[Document]:
+def list_documents(db: sqlite_utils.Database, *, in_trash: bool = False) -> list[Document]:
+    """Documents in date order; trashed ones only when `in_trash`."""
+    condition = "deleted_at IS NOT NULL" if in_trash else "deleted_at IS NULL"
     rows = db.execute(
-        f"SELECT {_COLUMNS} FROM documents ORDER BY coalesce(document_date, added_at), id"  # noqa: S608
+        f"SELECT {_COLUMNS} FROM documents WHERE {condition} "  # noqa: S608
+        "ORDER BY coalesce(document_date, added_at), id"
     ).fetchall()
     return [_from_row(tuple(row)) for row in rows]
+
+
+def move_to_trash(db: sqlite_utils.Database, document_id: int, now: str) -> None:
+    db.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", [now, document_id])
+
+
+def restore_from_trash(db: sqlite_utils.Database, document_id: int) -> None:
+    db.execute("UPDATE documents SET deleted_at = NULL WHERE id = ?", [document_id])
+
+
+def trashed_document_ids(db: sqlite_utils.Database) -> set[int]:
+    rows = db.execute("SELECT id FROM documents WHERE deleted_at IS NOT NULL").fetchall()
+    return {int(row[0]) for row in rows}
 
 
 def update_document(db: sqlite_utils.Database, document: Document) -> None:
@@ -110,7 +126,9 @@ def update_document(db: sqlite_utils.Database, document: Document) -> None:
 
 
 def count_documents_by_slot(db: sqlite_utils.Database) -> dict[SlotKind, int]:
-    rows = db.execute("SELECT slot, count(*) FROM documents GROUP BY slot").fetchall()
+    rows = db.execute(
+        "SELECT slot, count(*) FROM documents WHERE deleted_at IS NULL GROUP BY slot"
+    ).fetchall()
     return {SlotKind(slot): int(count) for slot, count in rows}
 
 

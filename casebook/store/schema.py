@@ -27,6 +27,8 @@ _SEARCHABLE_SOURCES = {
     "questions": ("question", "text", _joined("notes")),
     "consultations": ("consultation", "title", _joined("notes", "doctor", "institution")),
     "opinions": ("opinion", "source_name", _joined("institution", "fields_json")),
+    "consultation_entries": ("consultation_note", "author", _joined("text", "tags")),
+    "decisions": ("decision", "option_chosen", _joined("reasons", "revisit_if")),
 }
 
 
@@ -98,7 +100,8 @@ _V1 = [
         language TEXT NOT NULL DEFAULT '',
         notes TEXT NOT NULL DEFAULT '',
         translation_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,
-        extracted_text TEXT NOT NULL DEFAULT ''
+        extracted_text TEXT NOT NULL DEFAULT '',
+        deleted_at TEXT
     )""",
     "CREATE INDEX documents_slot ON documents(slot)",
     "CREATE INDEX documents_sha256 ON documents(content_sha256)",
@@ -184,6 +187,31 @@ _V1 = [
         report_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
         fields_json TEXT NOT NULL DEFAULT '{}',
         created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE consultation_entries (
+        id INTEGER PRIMARY KEY,
+        consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+        author TEXT NOT NULL DEFAULT '',
+        written_at TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        question_id INTEGER REFERENCES questions(id) ON DELETE SET NULL
+    )""",
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        decided_on TEXT,
+        option_chosen TEXT NOT NULL,
+        reasons TEXT NOT NULL DEFAULT '',
+        participants TEXT NOT NULL DEFAULT '',
+        revisit_if TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE thumbnails (
+        content_sha256 TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        image BLOB,
+        problem TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (content_sha256, variant)
     )""",
     """CREATE TABLE export_log (
         id INTEGER PRIMARY KEY,

@@ -1,0 +1,285 @@
+"""Suggesting a slot and a date for a new document from its text and file name.
+
+Only suggestions: the caregiver confirms. The rules are simple keyword scores in English and
+Chinese, weighted higher in the file name (people name files "biopsy.pdf"), and a date search
+that skips birth dates and prefers dates labelled as the report's or the procedure's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from casebook.core.model import PartialDate, SlotKind
+
+# Latin keywords match as whole words (case-insensitive); Chinese ones as substrings.
+_KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
+    SlotKind.PATHOLOGY: (
+        "pathology",
+        "histology",
+        "histopathology",
+        "biopsy",
+        "immunohistochemistry",
+        "ihc",
+        "cytology",
+        "specimen",
+        "microscopic description",
+        "病理",
+        "活检",
+        "免疫组化",
+        "组织学",
+        "细胞学",
+        "标本",
+        "镜下所见",
+    ),
+    SlotKind.IMAGING: (
+        "radiology",
+        "ct",
+        "mri",
+        "pet",
+        "pet-ct",
+        "ultrasound",
+        "x-ray",
+        "contrast",
+        "impression",
+        "影像",
+        "磁共振",
+        "超声",
+        "放射科",
+        "检查所见",
+        "增强扫描",
+    ),
+    SlotKind.LABS: (
+        "laboratory",
+        "blood count",
+        "haemoglobin",
+        "hemoglobin",
+        "reference range",
+        "cbc",
+        "creatinine",
+        "platelets",
+        "tumour markers",
+        "tumor markers",
+        "cea",
+        "血常规",
+        "检验",
+        "化验",
+        "参考范围",
+        "肝功能",
+        "肾功能",
+        "肿瘤标志物",
+    ),
+    SlotKind.MOLECULAR: (
+        "molecular",
+        "genomic",
+        "ngs",
+        "mutation",
+        "egfr",
+        "alk",
+        "kras",
+        "brca",
+        "pd-l1",
+        "sequencing",
+        "variant",
+        "基因",
+        "分子",
+        "突变",
+        "测序",
+        "靶点",
+    ),
+    SlotKind.OPERATIVE_NOTES: (
+        "operative note",
+        "operation note",
+        "surgeon",
+        "procedure performed",
+        "anaesthesia",
+        "anesthesia",
+        "incision",
+        "手术记录",
+        "手术经过",
+        "麻醉",
+        "术中",
+    ),
+    SlotKind.MEDICATIONS: (
+        "medication list",
+        "medications",
+        "prescription",
+        "tablets",
+        "dosage",
+        "用药",
+        "处方",
+        "药物清单",
+        "服用",
+    ),
+    SlotKind.DISCHARGE_REFERRAL: (
+        "discharge summary",
+        "discharge",
+        "referral",
+        "referred",
+        "出院小结",
+        "出院记录",
+        "转诊",
+        "介绍信",
+    ),
+    SlotKind.PRIOR_TREATMENT: (
+        "chemotherapy",
+        "cycle",
+        "cycles",
+        "radiotherapy",
+        "regimen",
+        "immunotherapy",
+        "gy",
+        "化疗",
+        "放疗",
+        "周期",
+        "方案",
+        "免疫治疗",
+        "靶向治疗",
+    ),
+    SlotKind.DIAGNOSIS_PLAN: (
+        "treatment plan",
+        "proposed treatment",
+        "tumour board",
+        "tumor board",
+        "mdt",
+        "recommendation",
+        "治疗方案",
+        "治疗计划",
+        "多学科",
+        "会诊意见",
+    ),
+    SlotKind.HISTORY: (
+        "medical history",
+        "history of present illness",
+        "past medical history",
+        "病史",
+        "既往史",
+        "现病史",
+        "入院记录",
+    ),
+    SlotKind.IDENTITY: ("passport", "identity card", "id card", "身份证", "护照", "居民身份"),
+}
+_NAME_WEIGHT = 5
+_MINIMUM_SCORE = 2
+
+
+def _pattern(keyword: str) -> re.Pattern[str]:
+    if keyword.isascii():
+        return re.compile(rf"(?<![a-z0-9]){re.escape(keyword)}(?![a-z0-9])", re.IGNORECASE)
+    return re.compile(re.escape(keyword))
+
+
+_PATTERNS = {kind: [_pattern(k) for k in words] for kind, words in _KEYWORDS.items()}
+
+
+@dataclass(frozen=True)
+class SlotSuggestion:
+    slot: SlotKind
+    score: int
+
+
+def suggest_slot(text: str, file_name: str = "") -> SlotSuggestion | None:
+    """The slot whose keywords appear most, or None when nothing is convincing."""
+    name = re.sub(r"[_\-.]+", " ", file_name)
+    best: SlotSuggestion | None = None
+    for kind, patterns in _PATTERNS.items():
+        score = sum(
+            len(p.findall(text[:200_000])) + _NAME_WEIGHT * len(p.findall(name)) for p in patterns
+        )
+        if score >= _MINIMUM_SCORE and (best is None or score > best.score):
+            best = SlotSuggestion(kind, score)
+    return best
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)"), "ym"),
+    (re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)"), "dmy_numeric"),
+    (
+        re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAMES})\.?,?\s+(\d{{4}})", re.IGNORECASE),
+        "d_month_y",
+    ),
+    (re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE), "month_d_y"),
+]
+_BIRTH = re.compile(r"(date of birth|birth date|d\.?o\.?b|born|出生|生日)", re.IGNORECASE)
+_PREFERRED = re.compile(
+    r"(report date|date of report|reported|date of procedure|procedure date|collected|"
+    r"collection date|received|date of (?:exam|examination|surgery|operation)|"
+    r"报告日期|检查日期|送检日期|手术日期|采样日期|签发日期)",
+    re.IGNORECASE,
+)
+_CONTEXT = 40
+
+
+def _build(kind: str, groups: tuple[str, ...]) -> PartialDate | None:
+    try:
+        if kind == "ymd":
+            return PartialDate(int(groups[0]), int(groups[1]), int(groups[2]))
+        if kind == "ym":
+            return PartialDate(int(groups[0]), int(groups[1]))
+        if kind == "dmy_numeric":
+            first, second, year = int(groups[0]), int(groups[1]), int(groups[2])
+            if first <= 12 and second <= 12 and first != second:
+                return None  # 03/04/2024: April or March? Do not guess.
+            day, month = (first, second) if first > 12 or first == second else (second, first)
+            return PartialDate(year, month, day)
+        if kind == "d_month_y":
+            return PartialDate(int(groups[2]), _MONTHS[groups[1].lower()], int(groups[0]))
+        if kind == "month_d_y":
+            return PartialDate(int(groups[2]), _MONTHS[groups[0].lower()], int(groups[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def _label_before(text: str, position: int) -> str:
+    """The words just before a date on its line, after any earlier number (its own label)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[max(line_start, position - _CONTEXT) : position]
+    return re.split(r"\d", before)[-1]
+
+
+def suggest_date(text: str, today: date) -> PartialDate | None:
+    """A date for the document: a labelled report/procedure date first, else the first date
+    in the text that is not a birth date and not in the future."""
+    found: list[tuple[int, bool, PartialDate]] = []
+    sample = text[:200_000]
+    for pattern, kind in _DATE_PATTERNS:
+        for match in pattern.finditer(sample):
+            value = _build(kind, match.groups())
+            if value is None or not 1900 <= value.year <= today.year:
+                continue
+            if date(value.year, value.month or 1, value.day or 1) > today:
+                continue
+            before = _label_before(sample, match.start())
+            if _BIRTH.search(before):
+                continue
+            found.append((match.start(), bool(_PREFERRED.search(before)), value))
+    if not found:
+        return None
+    preferred = [entry for entry in found if entry[1]]
+    return min(preferred or found, key=lambda entry: entry[0])[2]

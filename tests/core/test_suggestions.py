@@ -1,0 +1,74 @@
+"""Slot and date suggestions from real-looking report text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casebook.core.model import PartialDate, SlotKind
+from casebook.core.suggestions import suggest_date, suggest_slot
+
+TODAY = date(2026, 11, 22)
+
+PATHOLOGY_EN = """SURGICAL PATHOLOGY REPORT
+Patient: Test Patient   Date of birth: 12/05/1961
+Specimen: right upper lobe, core biopsy
+Collected: 14 March 2024
+Microscopic description: invasive adenocarcinoma, acinar predominant.
+Immunohistochemistry: TTF-1 positive, napsin A positive. PD-L1 TPS 60%.
+"""
+PATHOLOGY_ZH = """病理诊断报告
+姓名：王芳  出生日期：1961年5月12日
+送检日期：2024年3月14日
+镜下所见：浸润性腺癌。免疫组化：TTF-1(+)。
+"""
+LABS = "Full blood count\nHaemoglobin 118 g/L (reference range 115-160)\nPlatelets 250\nReport date: 2024-02-29"
+CT = "CT chest with contrast.\nFindings: 3.1 cm spiculated mass.\nImpression: suspicious for malignancy."
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (PATHOLOGY_EN, "scan0001.pdf", SlotKind.PATHOLOGY),
+        (PATHOLOGY_ZH, "", SlotKind.PATHOLOGY),
+        (LABS, "", SlotKind.LABS),
+        (CT, "", SlotKind.IMAGING),
+        ("", "EGFR_NGS_report.pdf", SlotKind.MOLECULAR),
+        ("", "出院小结.pdf", SlotKind.DISCHARGE_REFERRAL),
+        ("", "passport scan.jpg", SlotKind.IDENTITY),
+    ],
+)
+def test_slot_is_suggested_from_text_or_name(text: str, name: str, expected: SlotKind) -> None:
+    suggestion = suggest_slot(text, name)
+    assert suggestion is not None
+    assert suggestion.slot is expected
+
+
+def test_nothing_convincing_gives_no_suggestion() -> None:
+    assert suggest_slot("Dear family, see you on Tuesday.", "IMG_2231.jpg") is None
+    # "ct" inside another word does not count as CT.
+    assert suggest_slot("the doctor's direct contact details", "") is None
+
+
+def test_date_skips_birth_date_and_prefers_labelled_report_dates() -> None:
+    assert suggest_date(PATHOLOGY_EN, TODAY) == PartialDate(2024, 3, 14)
+    assert suggest_date(PATHOLOGY_ZH, TODAY) == PartialDate(2024, 3, 14)
+    assert suggest_date(LABS, TODAY) == PartialDate(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen on 2023/11/02 in clinic", PartialDate(2023, 11, 2)),
+        ("Seen on 25.12.2023", PartialDate(2023, 12, 25)),
+        ("Seen on March 5, 2022", PartialDate(2022, 3, 5)),
+        ("复查时间：2021年7月", PartialDate(2021, 7)),
+        ("Seen on 03/04/2024", None),  # day/month order unknowable
+        ("Next visit 2031-01-01", None),  # the future is not a document date
+        ("Invalid 2023-02-30", None),
+        ("no dates here", None),
+    ],
+)
+def test_date_formats(text: str, expected: PartialDate | None) -> None:
+    assert suggest_date(text, TODAY) == expected
