@@ -36,7 +36,7 @@ lint: $(STAMP) ## Run the code-quality gates alone: ruff, ruff format --check, m
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP) ## Apply ruff's import sorting and formatting
 	$(BIN)/ruff check --select I --fix .

@@ -62,8 +62,13 @@ class WelcomePage(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recent_binders_list")
         self.recent_list.setAlternatingRowColors(True)
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent_list.setMaximumHeight(340)
+        self.recent_list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.recent_list.itemActivated.connect(self._open_item)
         self.recent_hint = QLabel(self.tr("Double-click a binder to open it."))
+        self.recent_hint.setObjectName("recent_hint")
         self.recent_hint.setProperty("role", "hint")
         self.message = MessageBar()
 
@@ -75,8 +80,9 @@ class WelcomePage(QWidget):
         column.addWidget(self.message)
         column.addSpacing(12)
         column.addWidget(self.recent_heading)
-        column.addWidget(self.recent_list, 1)
+        column.addWidget(self.recent_list)
         column.addWidget(self.recent_hint)
+        column.addStretch(1)
 
         # A readable column in the middle of a wide window.
         outer = QHBoxLayout(self)
@@ -91,10 +97,12 @@ class WelcomePage(QWidget):
         self.recent_list.clear()
         folders = recent_binders()
         for folder in folders:
-            item = QListWidgetItem(str(folder))
-            item.setData(_PATH_ROLE, str(folder))
+            where = self.tr("in {parent}").format(parent=folder.parent)
             if not folder.exists():
-                item.setText(self.tr("{folder}  (not found)").format(folder=folder))
+                where = self.tr("not found — was it moved? ({parent})").format(parent=folder.parent)
+            item = QListWidgetItem(f"{folder.name}\n{where}")
+            item.setData(_PATH_ROLE, str(folder))
+            item.setToolTip(str(folder))
             self.recent_list.addItem(item)
         for widget in (self.recent_heading, self.recent_list, self.recent_hint):
             widget.setVisible(bool(folders))

@@ -23,8 +23,13 @@ PATHOLOGY_ZH = """病理诊断报告
 送检日期：2024年3月14日
 镜下所见：浸润性腺癌。免疫组化：TTF-1(+)。
 """
-LABS = "Full blood count\nHaemoglobin 118 g/L (reference range 115-160)\nPlatelets 250\nReport date: 2024-02-29"
-CT = "CT chest with contrast.\nFindings: 3.1 cm spiculated mass.\nImpression: suspicious for malignancy."
+LABS = """Full blood count
+Haemoglobin 118 g/L (reference range 115-160)
+Platelets 250
+Report date: 2024-02-29"""
+CT = """CT chest with contrast.
+Findings: 3.1 cm spiculated mass.
+Impression: suspicious for malignancy."""
 
 
 @pytest.mark.parametrize(

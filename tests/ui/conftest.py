@@ -74,7 +74,9 @@ def close_on_writer_lane(qtbot: QtBot, session: BinderSession) -> None:
 
 
 # The offscreen platform warns about a feature it lacks; it says nothing about our code.
-_OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+_OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise)\(\)"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -60,7 +60,7 @@ class CreateBinderDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("create_binder_dialog")
         self.setWindowTitle(self.tr("Create a new binder"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
         self._kdf = kdf
         self._parent_folder = parent_folder or default_parent_folder()
         self._task: BackgroundTask[NewBinder] | None = None
@@ -70,7 +70,8 @@ class CreateBinderDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "A binder is an encrypted folder that holds one person's medical records. "
-                "Only someone with the password can open it."
+                "Only someone with the password can open it. In the next step you will get a "
+                "recovery code, in case the password is ever forgotten."
             )
         )
         intro.setWordWrap(True)

@@ -82,9 +82,9 @@ class PasswordStrengthWidget(QWidget):
             self.tr("Very strong"),
         ]
         if result.acceptable:
-            verdict = self.tr("Strength: {level}. Good enough.").format(level=words[score])
+            verdict = self.tr("✓ Strength: {level}.").format(level=words[score])
         else:
-            verdict = self.tr("Strength: {level}. Not strong enough yet.").format(
+            verdict = self.tr("✗ Strength: {level}. Not strong enough yet.").format(
                 level=words[score]
             )
         # zxcvbn's hints are English keys; translations map them like any other string.
