@@ -113,6 +113,7 @@ class Document:
     language: str = ""
     notes: str = ""
     translation_of: int | None = None
+    needs_review: bool = False  # slot or date were suggested by Casebook, not yet confirmed
 
 
 @dataclass

@@ -15,12 +15,14 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from casebook.core.errors import FileProblem, FileRefused
-from casebook.core.model import Document, SlotKind
+from casebook.core.model import Document, PartialDate, SlotKind
 from casebook.core.progress import CancelToken, Progress, Report
+from casebook.core.suggestions import suggest_date, suggest_slot
 from casebook.importers.pdf_pages import PdfPasswordProtected, PdfUnreadable, extract_pdf_text
 from casebook.importers.sniff import sniff_media_type
 from casebook.services.binder import BinderSession
@@ -125,8 +127,16 @@ def _pdf_text(data: bytes) -> str:
         return ""
 
 
-def _default_slot(media_type: str) -> SlotKind:
-    return SlotKind.IMAGING if media_type == "application/dicom" else SlotKind.OTHER
+def _suggested_placement(
+    media_type: str, name: str, text: str
+) -> tuple[SlotKind, PartialDate | None, bool]:
+    """Slot and date Casebook proposes, and whether the user should review them."""
+    if media_type == "application/dicom":
+        return SlotKind.IMAGING, None, False
+    suggestion = suggest_slot(text, name)
+    found_date = suggest_date(text, date.today()) if text else None
+    slot = suggestion.slot if suggestion else SlotKind.OTHER
+    return slot, found_date, bool(suggestion or found_date)
 
 
 def import_file(
@@ -162,14 +172,15 @@ def import_file(
             with transaction(db):
                 db.execute("DELETE FROM blobs WHERE id = ?", [staged.blob_id])
             raise FileRefused(path, FileProblem.UNREADABLE, "changed while it was read")
-        target_slot = slot or _default_slot(media_type)
+        name = readable_name(path)
+        suggested_slot, suggested_date, review = _suggested_placement(media_type, name, text)
+        target_slot = slot or suggested_slot
         now = timestamp()
         with transaction(db):
             blobs.finish_blob(db, staged)
             existing = documents.find_document_by_content(db, staged.sha256)
             if existing is not None:
                 return existing, False
-            name = readable_name(path)
             document = documents.insert_document(
                 db,
                 documents.NewDocument(
@@ -179,7 +190,9 @@ def import_file(
                     media_type=media_type,
                     size=staged.size,
                     content_sha256=staged.sha256,
+                    document_date=suggested_date,
                     extracted_text=text,
+                    needs_review=review,
                 ),
                 now,
             )

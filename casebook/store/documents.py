@@ -10,7 +10,7 @@ from casebook.core.model import Document, PartialDate, SlotKind
 
 _COLUMNS = (
     "id, title, slot, original_name, media_type, size, content_sha256, added_at, "
-    "document_date, institution, author, language, notes, translation_of"
+    "document_date, institution, author, language, notes, translation_of, needs_review"
 )
 
 
@@ -26,11 +26,12 @@ class NewDocument:
     content_sha256: str
     document_date: PartialDate | None = None
     extracted_text: str = ""
+    needs_review: bool = False
 
 
 def _from_row(row: tuple[object, ...]) -> Document:
     (doc_id, title, slot, original_name, media_type, size, sha, added_at,
-     document_date, institution, author, language, notes, translation_of) = row  # fmt: skip
+     document_date, institution, author, language, notes, translation_of, review) = row  # fmt: skip
     return Document(
         id=int(str(doc_id)),
         title=str(title),
@@ -46,14 +47,15 @@ def _from_row(row: tuple[object, ...]) -> Document:
         language=str(language),
         notes=str(notes),
         translation_of=int(str(translation_of)) if translation_of is not None else None,
+        needs_review=bool(review),
     )
 
 
 def insert_document(db: sqlite_utils.Database, new: NewDocument, now: str) -> Document:
     cursor = db.execute(
         """INSERT INTO documents(title, slot, original_name, media_type, size, content_sha256,
-               added_at, document_date, extracted_text)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               added_at, document_date, extracted_text, needs_review)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             new.title,
             new.slot.value,
@@ -64,6 +66,7 @@ def insert_document(db: sqlite_utils.Database, new: NewDocument, now: str) -> Do
             now,
             new.document_date.iso() if new.document_date else None,
             new.extracted_text,
+            int(new.needs_review),
         ],
     )
     document = get_document(db, int(cursor.lastrowid or 0))
@@ -110,7 +113,8 @@ def trashed_document_ids(db: sqlite_utils.Database) -> set[int]:
 def update_document(db: sqlite_utils.Database, document: Document) -> None:
     db.execute(
         """UPDATE documents SET title = ?, slot = ?, document_date = ?, institution = ?,
-               author = ?, language = ?, notes = ?, translation_of = ? WHERE id = ?""",
+               author = ?, language = ?, notes = ?, translation_of = ?, needs_review = ?
+           WHERE id = ?""",
         [
             document.title,
             document.slot.value,
@@ -120,6 +124,7 @@ def update_document(db: sqlite_utils.Database, document: Document) -> None:
             document.language,
             document.notes,
             document.translation_of,
+            int(document.needs_review),
             document.id,
         ],
     )

@@ -101,6 +101,7 @@ _V1 = [
         notes TEXT NOT NULL DEFAULT '',
         translation_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,
         extracted_text TEXT NOT NULL DEFAULT '',
+        needs_review INTEGER NOT NULL DEFAULT 0,
         deleted_at TEXT
     )""",
     "CREATE INDEX documents_slot ON documents(slot)",

@@ -241,3 +241,28 @@ def test_a_broken_pdf_is_still_stored_byte_identical(
     summary = import_paths(session, [truncated], None, ignore_progress, NEVER_CANCELLED)
     assert not summary.refused
     assert records.read_document_bytes(session, summary.added[0].id) == truncated.read_bytes()
+
+
+def test_slot_and_date_are_suggested_for_review(session: BinderSession, tmp_path: Path) -> None:
+    report = tmp_path / "scan0001.pdf"
+    _report_pdf(
+        report,
+        ["SURGICAL PATHOLOGY REPORT", "Date of birth: 12/05/1961", "Collected: 14 March 2024",
+         "Biopsy of right upper lobe. Immunohistochemistry: TTF-1 positive."],
+    )  # fmt: skip
+    photo = tmp_path / "IMG_0001.txt"
+    photo.write_text("see you Tuesday")
+    summary = import_paths(session, [report, photo], None, ignore_progress, NEVER_CANCELLED)
+    by_name = {doc.original_name: doc for doc in summary.added}
+    suggested = by_name["scan0001.pdf"]
+    assert suggested.slot is SlotKind.PATHOLOGY
+    assert str(suggested.document_date) == "2024-03-14"
+    assert suggested.needs_review
+    plain = by_name["IMG_0001.txt"]
+    assert plain.slot is SlotKind.OTHER
+    assert plain.document_date is None
+    assert not plain.needs_review
+    # The user confirms: the flag clears and stays cleared.
+    suggested.needs_review = False
+    records.update_document(session, suggested)
+    assert not records.list_documents(session)[0].needs_review
