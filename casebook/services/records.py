@@ -7,16 +7,20 @@ from casebook.services.binder import BinderSession
 from casebook.services.clock import timestamp
 from casebook.store import case_record, documents, slots
 from casebook.store import search as search_store
-from casebook.store.blobs import read_blob
+from casebook.store.blobs import delete_unreferenced_blobs, read_blob
 from casebook.store.database import classified_errors, transaction
 from casebook.store.search import SearchHit
 
 __all__ = [
     "SearchHit",
+    "empty_trash",
     "list_documents",
     "list_slots",
+    "list_trash",
     "load_case",
+    "move_to_trash",
     "read_document_bytes",
+    "restore_from_trash",
     "save_case",
     "search",
     "update_document",
@@ -68,5 +72,39 @@ def read_document_bytes(session: BinderSession, document_id: int) -> bytes:
 
 
 def search(session: BinderSession, query: str) -> list[SearchHit]:
+    """Hits over every text in the binder; documents in the trash are left out."""
+    db = session.database()
     with classified_errors(session.folder):
-        return search_store.search(session.database(), query)
+        trashed = documents.trashed_document_ids(db)
+        return [
+            hit
+            for hit in search_store.search(db, query)
+            if not (hit.kind == "document" and hit.ref_id in trashed)
+        ]
+
+
+def move_to_trash(session: BinderSession, document_id: int) -> None:
+    """Hide a document; it can be restored until the trash is emptied."""
+    db = session.database()
+    with classified_errors(session.folder), transaction(db):
+        documents.move_to_trash(db, document_id, timestamp())
+
+
+def restore_from_trash(session: BinderSession, document_id: int) -> None:
+    db = session.database()
+    with classified_errors(session.folder), transaction(db):
+        documents.restore_from_trash(db, document_id)
+
+
+def list_trash(session: BinderSession) -> list[Document]:
+    with classified_errors(session.folder):
+        return documents.list_documents(session.database(), in_trash=True)
+
+
+def empty_trash(session: BinderSession) -> int:
+    """Delete trashed documents for good, and their content when nothing else uses it."""
+    db = session.database()
+    with classified_errors(session.folder), transaction(db):
+        removed = documents.delete_trashed(db)
+        delete_unreferenced_blobs(db)
+    return removed

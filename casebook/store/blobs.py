@@ -159,3 +159,13 @@ def list_ready_blobs(db: sqlite_utils.Database) -> list[tuple[str, int]]:
             "SELECT sha256, size FROM blobs WHERE state = 'ready' ORDER BY id"
         ).fetchall()
     ]
+
+
+def delete_unreferenced_blobs(db: sqlite_utils.Database) -> int:
+    """Remove ready content no document or imaging instance points at (after emptying trash)."""
+    cursor = db.execute(
+        """DELETE FROM blobs WHERE state = 'ready'
+           AND sha256 NOT IN (SELECT content_sha256 FROM documents)
+           AND sha256 NOT IN (SELECT content_sha256 FROM imaging_instances)"""
+    )
+    return int(cursor.rowcount)

@@ -140,3 +140,8 @@ def count_documents_by_slot(db: sqlite_utils.Database) -> dict[SlotKind, int]:
 def content_bytes(db: sqlite_utils.Database) -> int:
     row = db.execute("SELECT coalesce(sum(size), 0) FROM blobs WHERE state = 'ready'").fetchone()
     return int(row[0])
+
+
+def delete_trashed(db: sqlite_utils.Database) -> int:
+    cursor = db.execute("DELETE FROM documents WHERE deleted_at IS NOT NULL")
+    return int(cursor.rowcount)

@@ -266,3 +266,25 @@ def test_slot_and_date_are_suggested_for_review(session: BinderSession, tmp_path
     suggested.needs_review = False
     records.update_document(session, suggested)
     assert not records.list_documents(session)[0].needs_review
+
+
+def test_trash_hides_restores_and_empties(session: BinderSession, tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("pathology keep")
+    (tmp_path / "drop.txt").write_text("pathology drop")
+    summary = import_paths(
+        session, [tmp_path / "keep.txt", tmp_path / "drop.txt"], None, ignore_progress,
+        NEVER_CANCELLED,
+    )  # fmt: skip
+    drop = next(d for d in summary.added if d.original_name == "drop.txt")
+    records.move_to_trash(session, drop.id)
+    assert [d.original_name for d in records.list_documents(session)] == ["keep.txt"]
+    assert [d.id for d in records.list_trash(session)] == [drop.id]
+    assert [hit.title for hit in records.search(session, "pathology")] == ["keep"]
+    records.restore_from_trash(session, drop.id)
+    assert len(records.list_documents(session)) == 2
+    records.move_to_trash(session, drop.id)
+    assert records.empty_trash(session) == 1
+    assert records.list_trash(session) == []
+    blobs = session.database().execute("SELECT count(*) FROM blobs").fetchone()[0]
+    assert blobs == 1
+    assert maintenance.check_binder(session, ignore_progress, NEVER_CANCELLED).ok
