@@ -56,14 +56,16 @@ def _is_junk(name: str) -> bool:
     return name.lower() in _JUNK_NAMES or name.startswith("._")
 
 
-def expand_paths(paths: Sequence[Path]) -> Iterator[Path]:
-    """Files named directly, and every file under named folders (sorted, links not followed)."""
+def expand_paths(paths: Sequence[Path], *, skip_junk: bool = True) -> Iterator[Path]:
+    """Files named directly, and every file under named folders (sorted, links not followed).
+
+    `skip_junk` leaves out what operating systems scatter into folders (.DS_Store, …)."""
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
                 for name in sorted(files):
-                    if not _is_junk(name):
+                    if not (skip_junk and _is_junk(name)):
                         yield Path(root) / name
         else:
             yield path

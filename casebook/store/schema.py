@@ -113,8 +113,10 @@ _V1 = [
         description TEXT NOT NULL DEFAULT '',
         modalities TEXT NOT NULL DEFAULT '',
         institution TEXT NOT NULL DEFAULT '',
+        accession_number TEXT NOT NULL DEFAULT '',
         patient_name TEXT NOT NULL DEFAULT '',
         patient_id TEXT NOT NULL DEFAULT '',
+        patient_birth_date TEXT,
         report_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
         added_at TEXT NOT NULL
     )""",
@@ -126,15 +128,23 @@ _V1 = [
         modality TEXT NOT NULL DEFAULT '',
         description TEXT NOT NULL DEFAULT ''
     )""",
+    "CREATE INDEX imaging_series_study ON imaging_series(study_id)",
     """CREATE TABLE imaging_instances (
         id INTEGER PRIMARY KEY,
         series_id INTEGER NOT NULL REFERENCES imaging_series(id) ON DELETE CASCADE,
         sop_instance_uid TEXT NOT NULL UNIQUE,
+        sop_class_uid TEXT NOT NULL DEFAULT '',
         instance_number INTEGER,
+        transfer_syntax_uid TEXT NOT NULL DEFAULT '',
+        rows INTEGER,
+        columns INTEGER,
+        frames INTEGER NOT NULL DEFAULT 1,
+        original_name TEXT NOT NULL DEFAULT '',
         content_sha256 TEXT NOT NULL,
         size INTEGER NOT NULL,
         is_key_image INTEGER NOT NULL DEFAULT 0
     )""",
+    "CREATE INDEX imaging_instances_series ON imaging_instances(series_id)",
     """CREATE TABLE timeline_events (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,

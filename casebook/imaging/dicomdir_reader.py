@@ -1,0 +1,35 @@
+"""Reading a disc's DICOMDIR: which files it says are on the disc."""
+
+from __future__ import annotations
+
+import io
+
+from pydicom import dcmread
+from pydicom.errors import InvalidDicomError
+
+from casebook.imaging.errors import DicomProblem, DicomUnreadable
+
+MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10"
+
+
+def read_dicomdir_references(data: bytes) -> list[str]:
+    """The referenced file IDs as relative paths with '/' (e.g. "DICOM/ST000001/IM000001").
+
+    A hospital's DICOMDIR is sometimes wrong; the caller compares these with what is really
+    on the disc rather than trusting them.
+    """
+    try:
+        dataset = dcmread(io.BytesIO(data), force=True)
+    except (InvalidDicomError, ValueError, EOFError, OSError) as error:
+        raise DicomUnreadable(DicomProblem.DAMAGED, type(error).__name__) from None
+    records = dataset.get("DirectoryRecordSequence")
+    if records is None:
+        raise DicomUnreadable(DicomProblem.NOT_DICOM, "no directory records")
+    references: list[str] = []
+    for record in records:
+        file_id = record.get("ReferencedFileID")
+        if file_id is None:
+            continue
+        parts = [str(part) for part in file_id] if not isinstance(file_id, str) else [file_id]
+        references.append("/".join(part.strip() for part in parts))
+    return references
