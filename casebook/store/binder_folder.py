@@ -94,7 +94,8 @@ class FolderLock:
     """Keeps a second Casebook (or a second window) from opening the same binder."""
 
     def __init__(self, folder: BinderFolder) -> None:
-        self._lock = filelock.FileLock(str(folder.lock_file), timeout=0)
+        # Not thread-local: the GUI may lock a binder that the writer thread unlocked.
+        self._lock = filelock.FileLock(str(folder.lock_file), timeout=0, thread_local=False)
         self._path = folder.path
 
     def acquire(self) -> None:

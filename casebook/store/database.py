@@ -89,8 +89,10 @@ def connect(path: Path, master_key: bytes, *, create: bool = False) -> sqlite_ut
     if not create and not path.exists():
         raise BinderUnavailable(path, UnavailableReason.MISSING)
     with classified_errors(path):
+        # Each connection is used by one thread only (see BinderSession), but the session
+        # closes them all from whichever thread locks the binder.
         connection = sqlcipher3.connect(
-            str(path), isolation_level=None, check_same_thread=True, timeout=10.0
+            str(path), isolation_level=None, check_same_thread=False, timeout=10.0
         )
         try:
             connection.execute("PRAGMA cipher_log_level = NONE")
