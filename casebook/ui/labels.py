@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from casebook.core.model import SlotKind, SlotStatus
+from casebook.services.slot_catalogue import load_catalogue
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
 
 
+def ui_language() -> str:
+    """The language the interface is shown in, as a catalogue code ("en", "zh_CN")."""
+    return QLocale().name()
+
+
 def slot_kind_label(kind: SlotKind) -> str:
-    texts = {
-        SlotKind.PATHOLOGY: _tr("Pathology reports"),
-        SlotKind.IMAGING: _tr("Imaging (scans)"),
-        SlotKind.LABS: _tr("Laboratory results"),
-        SlotKind.HISTORY: _tr("Medical history"),
-        SlotKind.PRIOR_TREATMENT: _tr("Earlier treatment"),
-        SlotKind.MOLECULAR: _tr("Molecular and genetic tests"),
-        SlotKind.OPERATIVE_NOTES: _tr("Surgery notes"),
-        SlotKind.MEDICATIONS: _tr("Current medicines"),
-        SlotKind.DIAGNOSIS_PLAN: _tr("Diagnosis and treatment plan"),
-        SlotKind.DISCHARGE_REFERRAL: _tr("Discharge and referral letters"),
-        SlotKind.IDENTITY: _tr("Identity and insurance"),
-        SlotKind.OTHER: _tr("Other documents"),
-    }
-    return texts[kind]
+    """The slot's title from the shipped catalogue, in the interface language."""
+    return load_catalogue()[kind].text("title", ui_language())
 
 
 def slot_status_label(status: SlotStatus) -> str:

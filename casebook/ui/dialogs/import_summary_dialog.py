@@ -1,0 +1,81 @@
+"""After an import: how many files were added, already there, or could not be added and why."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casebook.services.importing import ImportSummary
+from casebook.ui.error_messages import describe_file_problem
+from casebook.ui.labels import choose_plural
+
+
+class ImportSummaryDialog(QDialog):
+    """A short report in plain words; details listed only when there is something to explain."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_summary_dialog")
+        self.setWindowTitle(self.tr("Files added"))
+        self.setMinimumWidth(560)
+
+        heading = QLabel(self.tr("Adding files is finished"))
+        heading.setProperty("role", "subheading")
+        lines = [
+            choose_plural(
+                len(summary.added),
+                self.tr("✓  Added to the binder: {count} file"),
+                self.tr("✓  Added to the binder: {count} files"),
+            ),
+            choose_plural(
+                len(summary.duplicates),
+                self.tr("=  Already in the binder: {count} file"),
+                self.tr("=  Already in the binder: {count} files"),
+            ),
+        ]
+        if summary.refused:
+            lines.append(
+                choose_plural(
+                    len(summary.refused),
+                    self.tr("✗  Could not be added: {count} file"),
+                    self.tr("✗  Could not be added: {count} files"),
+                )
+            )
+        self.counts_label = QLabel("\n".join(lines))
+        self.counts_label.setObjectName("import_counts_label")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addWidget(self.counts_label)
+
+        self.details_list = QListWidget()
+        self.details_list.setObjectName("import_details_list")
+        for refusal in summary.refused:
+            self.details_list.addItem(
+                self.tr("{name}: {reason}").format(
+                    name=refusal.path.name, reason=describe_file_problem(refusal.problem)
+                )
+            )
+        for path, document in summary.duplicates:
+            self.details_list.addItem(
+                self.tr("{name}: already in the binder as “{title}”").format(
+                    name=path.name, title=document.title
+                )
+            )
+        if self.details_list.count():
+            layout.addWidget(QLabel(self.tr("Details:")))
+            layout.addWidget(self.details_list)
+        else:
+            self.details_list.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)

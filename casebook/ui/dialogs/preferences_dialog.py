@@ -1,0 +1,68 @@
+"""Preferences: for now, how long Casebook waits before locking an idle binder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casebook.ui.preferences import auto_lock_seconds, set_auto_lock_seconds
+
+
+class PreferencesDialog(QDialog):
+    """Edits the auto-lock delay (minutes) and stores it in QSettings when accepted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences_dialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(480)
+        seconds = auto_lock_seconds()
+
+        self.lock_check = QCheckBox(self.tr("Lock the binder when I am away"))
+        self.lock_check.setObjectName("auto_lock_check")
+        self.lock_check.setChecked(seconds > 0)
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setObjectName("auto_lock_minutes_spin")
+        self.minutes_spin.setRange(1, 240)
+        self.minutes_spin.setSuffix(self.tr(" minutes"))
+        self.minutes_spin.setValue(max(1, round(seconds / 60)) if seconds > 0 else 10)
+        self.minutes_spin.setEnabled(seconds > 0)
+        self.lock_check.toggled.connect(self.minutes_spin.setEnabled)
+        hint = QLabel(
+            self.tr(
+                "Locking hides everything in the binder until the password is typed again. "
+                "Anything you were adding is kept."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+
+        form = QFormLayout()
+        form.addRow(self.lock_check)
+        form.addRow(self.tr("Lock after:"), self.minutes_spin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def chosen_seconds(self) -> float:
+        return float(self.minutes_spin.value() * 60) if self.lock_check.isChecked() else 0.0
+
+    def accept(self) -> None:
+        set_auto_lock_seconds(self.chosen_seconds())
+        super().accept()

@@ -1,0 +1,55 @@
+"""The unlocked binder: a navigation list on the left and the chosen page on the right.
+
+It exists only while the binder is unlocked. Locking destroys it, and with it every page and
+every piece of case content on screen; results of jobs still running are then dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from casebook.services.binder import BinderSession
+from casebook.ui.pages.overview_page import OverviewPage
+
+
+class Workspace(QWidget):
+    """Holds the pages of one unlocked binder (for now only the Overview)."""
+
+    def __init__(self, session: BinderSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.session = session
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation_list")
+        self.navigation.setFixedWidth(210)
+        self.pages = QStackedWidget()
+        self.overview_page = OverviewPage(session)
+        self._add_page(self.tr("Overview"), self.overview_page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.navigation.addItem(title)
+        self.pages.addWidget(page)
+
+    @property
+    def busy(self) -> bool:
+        """True while a job that writes the binder is running (auto-lock waits for it)."""
+        return self.overview_page.imports.busy
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        self.navigation.setCurrentRow(0)
+        return self.overview_page.import_paths(paths)
+
+    @Slot()
+    def stop_work(self) -> None:
+        """Ask running jobs to stop; called before the workspace is destroyed."""
+        self.overview_page.imports.cancel()
