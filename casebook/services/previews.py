@@ -1,0 +1,108 @@
+"""Pictures of documents for the screen: thumbnails (cached, encrypted) and full pages.
+
+Every decode of a stored file runs in the isolated worker, from bytes decrypted in memory;
+nothing is written outside the binder. Thumbnails are kept as PNG in the binder's
+`thumbnails` table, with the reason when none could be made, so a broken file is decoded
+once, not every time the list scrolls.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from PIL import Image
+
+from casebook.core.errors import CasebookError
+from casebook.core.model import Document
+from casebook.importers.pdf_pages import pdf_page_count, render_pdf_page
+from casebook.importers.picture import render_picture
+from casebook.services.binder import BinderSession
+from casebook.services.isolation import IsolatedWorker, shared_worker
+from casebook.store.blobs import read_blob
+from casebook.store.database import classified_errors, transaction
+
+THUMBNAIL_VARIANT = "thumb256"
+THUMBNAIL_PIXELS = 256 * 256
+PAGE_PIXELS = 4_000_000
+Pixels = npt.NDArray[np.uint8]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A thumbnail as PNG bytes, or the reason there is none."""
+
+    png: bytes | None
+    problem: str = ""
+
+
+def can_preview(media_type: str) -> bool:
+    return media_type == "application/pdf" or media_type.startswith("image/")
+
+
+def render_page(
+    session: BinderSession,
+    document: Document,
+    page: int = 0,
+    max_pixels: int = PAGE_PIXELS,
+    worker: IsolatedWorker | None = None,
+) -> Pixels:
+    """One page of a PDF, or the picture itself, as RGB pixels (raises CasebookError)."""
+    with classified_errors(session.folder):
+        data = read_blob(session.database(), document.content_sha256)
+    isolated = worker or shared_worker()
+    if document.media_type == "application/pdf":
+        return isolated.call(render_pdf_page, data, page, max_pixels)
+    if document.media_type.startswith("image/"):
+        return isolated.call(render_picture, data, max_pixels)
+    raise UnsupportedPreview(document.media_type)
+
+
+def page_count(
+    session: BinderSession, document: Document, worker: IsolatedWorker | None = None
+) -> int:
+    if document.media_type != "application/pdf":
+        return 1
+    with classified_errors(session.folder):
+        data = read_blob(session.database(), document.content_sha256)
+    return (worker or shared_worker()).call(pdf_page_count, data)
+
+
+@dataclass
+class UnsupportedPreview(CasebookError):
+    media_type: str
+
+
+def _png(pixels: Pixels) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def document_thumbnail(
+    session: BinderSession, document: Document, worker: IsolatedWorker | None = None
+) -> Preview:
+    """The cached thumbnail, made (in the worker) and stored on first request."""
+    db = session.database()
+    with classified_errors(session.folder):
+        row = db.execute(
+            "SELECT image, problem FROM thumbnails WHERE content_sha256 = ? AND variant = ?",
+            [document.content_sha256, THUMBNAIL_VARIANT],
+        ).fetchone()
+    if row is not None:
+        return Preview(bytes(row[0]) if row[0] is not None else None, str(row[1]))
+    if not can_preview(document.media_type):
+        return Preview(None, "no preview for this kind of file")
+    try:
+        preview = Preview(_png(render_page(session, document, 0, THUMBNAIL_PIXELS, worker)))
+    except CasebookError as error:
+        preview = Preview(None, str(error))
+    with classified_errors(session.folder), transaction(db):
+        db.execute(
+            "INSERT OR REPLACE INTO thumbnails(content_sha256, variant, image, problem) "
+            "VALUES (?, ?, ?, ?)",
+            [document.content_sha256, THUMBNAIL_VARIANT, preview.png, preview.problem],
+        )
+    return preview
