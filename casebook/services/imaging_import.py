@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from casebook.core.errors import CasebookError
+from casebook.core.errors import CasebookError, FileProblem, FileRefused
 from casebook.core.model import Case, PartialDate, SlotKind
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.imaging.dicom_header import DicomSummary, read_dicom_summary
 from casebook.imaging.dicomdir_reader import MEDIA_STORAGE_DIRECTORY, read_dicomdir_references
+from casebook.imaging.errors import DicomProblem, DicomUnreadable
 from casebook.importers.sniff import sniff_media_type
 from casebook.services.binder import BinderSession
 from casebook.services.clock import timestamp
-from casebook.services.importing import expand_paths, readable_name
+from casebook.services.file_walk import expand_paths, readable_name
 from casebook.services.isolation import IsolatedWorker, shared_worker
 from casebook.store import blobs, slots
 from casebook.store import imaging as imaging_store
@@ -291,39 +292,62 @@ def _new_instance(found: FoundInstance, sha256: str, size: int) -> imaging_store
     )
 
 
+def import_instance(session: BinderSession, found: FoundInstance, cancel: CancelToken) -> bool:
+    """Store one scanned instance; False when its SOP Instance UID was already in the binder.
+
+    Raises FileRefused when the source vanished or failed while being read.
+    """
+    db = session.database()
+    with classified_errors(session.folder):
+        if imaging_store.instance_exists(db, found.summary.sop_instance_uid):
+            return False
+        try:
+            with found.source.open() as stream:
+                staged = blobs.stage_blob(db, stream, timestamp(), cancel)
+        except (OSError, zipfile.BadZipFile) as error:
+            raise FileRefused(
+                found.source.path, FileProblem.VANISHED, type(error).__name__
+            ) from None
+        now = timestamp()
+        with transaction(db):
+            blobs.finish_blob(db, staged)
+            added = imaging_store.insert_instance(
+                db, _new_instance(found, staged.sha256, staged.size), now
+            )
+            slots.mark_received_if_missing(db, SlotKind.IMAGING, now)
+    return added
+
+
 def import_scan(
     session: BinderSession, scan: MediaScan, report: Report, cancel: CancelToken
 ) -> ImagingImportSummary:
     """Store every scanned instance not already in the binder, byte-identical."""
-    db = session.database()
     summary = ImagingImportSummary()
     total = len(scan.instances)
     for index, found in enumerate(scan.instances):
         cancel.raise_if_cancelled()
         report(Progress(index, total, found.source.display_name))
         summary.study_uids.add(found.summary.study_instance_uid)
-        with classified_errors(session.folder):
-            if imaging_store.instance_exists(db, found.summary.sop_instance_uid):
-                summary.already_there += 1
-                continue
-            try:
-                with found.source.open() as stream:
-                    staged = blobs.stage_blob(db, stream, timestamp(), cancel)
-            except (OSError, zipfile.BadZipFile) as error:
-                summary.refused.append((found.source.display_name, type(error).__name__))
-                continue
-            now = timestamp()
-            with transaction(db):
-                blobs.finish_blob(db, staged)
-                added = imaging_store.insert_instance(
-                    db, _new_instance(found, staged.sha256, staged.size), now
-                )
-                slots.mark_received_if_missing(db, SlotKind.IMAGING, now)
+        try:
+            added = import_instance(session, found, cancel)
+        except FileRefused as refusal:
+            summary.refused.append((found.source.display_name, refusal.detail))
+            continue
         if added:
             summary.added += 1
         else:
             summary.already_there += 1
     report(Progress(total, total, ""))
+    return summary
+
+
+def read_instance_header(media: MediaFile, worker: IsolatedWorker | None = None) -> DicomSummary:
+    """The header of one DICOM file, parsed in the worker (raises CasebookError)."""
+    with media.open() as stream:
+        head = stream.read(HEADER_BYTES)
+    summary = (worker or shared_worker()).call(read_dicom_summary, head)
+    if not summary.sop_instance_uid or not summary.study_instance_uid:
+        raise DicomUnreadable(DicomProblem.DAMAGED, "no instance or study UID")
     return summary
 
 
@@ -348,8 +372,10 @@ __all__ = [
     "SkipReason",
     "birth_dates_differ",
     "identity_mismatches",
+    "import_instance",
     "import_scan",
     "media_size",
     "names_match",
+    "read_instance_header",
     "scan_media",
 ]

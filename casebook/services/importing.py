@@ -12,14 +12,13 @@ import hashlib
 import io
 import os
 import stat
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from casebook.core.errors import FileProblem, FileRefused
+from casebook.core.errors import CasebookError, FileProblem, FileRefused
 from casebook.core.model import Document, PartialDate, SlotKind
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.core.suggestions import suggest_date, suggest_slot
@@ -27,6 +26,13 @@ from casebook.importers.pdf_pages import PdfPasswordProtected, PdfUnreadable, ex
 from casebook.importers.sniff import sniff_media_type
 from casebook.services.binder import BinderSession
 from casebook.services.clock import timestamp
+from casebook.services.file_walk import expand_paths, readable_name
+from casebook.services.imaging_import import (
+    FoundInstance,
+    MediaFile,
+    import_instance,
+    read_instance_header,
+)
 from casebook.services.isolation import UntrustedFileFailed, shared_worker
 from casebook.store import blobs, documents, slots
 from casebook.store.database import classified_errors, transaction
@@ -35,8 +41,6 @@ SNIFF_BYTES = 8192
 MAX_INDEXED_TEXT_BYTES = 2 * 1024 * 1024
 MAX_PDF_TEXT_BYTES = 100 * 1024 * 1024
 MAX_PDF_TEXT_PAGES = 500
-# Files every OS scatters into folders; never something a doctor wrote.
-_JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "autorun.inf"}
 
 
 @dataclass
@@ -44,31 +48,8 @@ class ImportSummary:
     added: list[Document] = field(default_factory=list)
     duplicates: list[tuple[Path, Document]] = field(default_factory=list)
     refused: list[FileRefused] = field(default_factory=list)
-
-
-def readable_name(path: Path) -> str:
-    """A file name safe to store as text: undecodable bytes become U+FFFD, NFC-normalised."""
-    raw = os.fsencode(path.name)
-    return unicodedata.normalize("NFC", raw.decode("utf-8", errors="replace"))
-
-
-def _is_junk(name: str) -> bool:
-    return name.lower() in _JUNK_NAMES or name.startswith("._")
-
-
-def expand_paths(paths: Sequence[Path], *, skip_junk: bool = True) -> Iterator[Path]:
-    """Files named directly, and every file under named folders (sorted, links not followed).
-
-    `skip_junk` leaves out what operating systems scatter into folders (.DS_Store, …)."""
-    for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    if not (skip_junk and _is_junk(name)):
-                        yield Path(root) / name
-        else:
-            yield path
+    images_added: int = 0  # DICOM files, filed under their imaging study
+    images_already_there: int = 0
 
 
 def _file_size(path: Path) -> int:
@@ -202,6 +183,24 @@ def import_file(
     return document, True
 
 
+def _import_if_dicom_image(session: BinderSession, path: Path, cancel: CancelToken) -> bool | None:
+    """File a DICOM image under its study; None when `path` is not a readable DICOM instance
+    (it is then kept as a document, so nothing offered is ever lost)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None  # import_file reports the problem
+    if sniff_media_type(head) != "application/dicom":
+        return None
+    media = MediaFile(path)
+    try:
+        summary = read_instance_header(media)
+    except CasebookError:
+        return None
+    return import_instance(session, FoundInstance(media, summary), cancel)
+
+
 def import_paths(
     session: BinderSession,
     paths: Sequence[Path],
@@ -229,6 +228,14 @@ def import_paths(
             if path.resolve().is_relative_to(binder_folder):
                 # The binder's own files would be imported into themselves.
                 raise FileRefused(path, FileProblem.PART_OF_BINDER)
+            image_added = _import_if_dicom_image(session, path, cancel)
+            if image_added is not None:
+                if image_added:
+                    summary.images_added += 1
+                else:
+                    summary.images_already_there += 1
+                finished_bytes += _file_size(path)
+                continue
             document, is_new = import_file(session, path, slot, cancel, progress_within)
         except FileRefused as refusal:
             summary.refused.append(refusal)

@@ -18,7 +18,7 @@ from casebook.core.progress import (
     Progress,
     ignore_progress,
 )
-from casebook.services import maintenance, records
+from casebook.services import imaging_records, maintenance, records
 from casebook.services.binder import BinderSession, unlock_binder
 from casebook.services.importing import import_paths
 
@@ -30,24 +30,28 @@ def _staging_rows(session: BinderSession) -> int:
     return int(row.fetchone()[0])
 
 
-def test_real_dicom_and_text_are_stored_byte_identical(
+def test_real_dicom_goes_to_imaging_and_text_to_documents_byte_identical(
     session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
 ) -> None:
     note = tmp_path / "referral letter.txt"
     note.write_text("Referral: please review the CT of 2007-04-04.\n病理会诊申请", encoding="utf-8")
-    chosen = [*lung_ct_files[:3], note]
-    summary = import_paths(session, chosen, None, ignore_progress, NEVER_CANCELLED)
+    summary = import_paths(
+        session, [*lung_ct_files[:3], note], None, ignore_progress, NEVER_CANCELLED
+    )
     assert not summary.refused
-    assert len(summary.added) == 4
-    by_name = {doc.original_name: doc for doc in summary.added}
-    for path in chosen:
-        document = by_name[path.name]
-        data = records.read_document_bytes(session, document.id)
-        assert data == path.read_bytes()
-        assert document.content_sha256 == hashlib.sha256(data).hexdigest()
-    assert by_name[lung_ct_files[0].name].media_type == "application/dicom"
-    assert by_name[lung_ct_files[0].name].slot is SlotKind.IMAGING
-    assert by_name[note.name].media_type == "text/plain"
+    assert summary.images_added == 3
+    [document] = summary.added
+    data = records.read_document_bytes(session, document.id)
+    assert data == note.read_bytes()
+    assert document.content_sha256 == hashlib.sha256(data).hexdigest()
+    assert document.media_type == "text/plain"
+    [study] = imaging_records.list_studies(session)
+    [series] = imaging_records.list_series(session, study.id)
+    stored = {
+        imaging_records.read_instance_bytes(session, instance)
+        for instance in imaging_records.list_instances(session, series.id)
+    }
+    assert stored == {path.read_bytes() for path in lung_ct_files[:3]}
     slots = {slot.kind: slot.status for slot in records.list_slots(session)}
     assert slots[SlotKind.IMAGING] is SlotStatus.RECEIVED
     assert slots[SlotKind.PATHOLOGY] is SlotStatus.MISSING
@@ -56,20 +60,41 @@ def test_real_dicom_and_text_are_stored_byte_identical(
 def test_reimport_is_recognised_and_stores_nothing_twice(
     session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
 ) -> None:
-    first = import_paths(session, lung_ct_files[:5], None, ignore_progress, NEVER_CANCELLED)
+    reports = []
+    for index in range(3):
+        path = tmp_path / f"report {index}.txt"
+        path.write_text(f"Report number {index}")
+        reports.append(path)
+    first = import_paths(
+        session, [*lung_ct_files[:2], *reports], None, ignore_progress, NEVER_CANCELLED
+    )
     size_before = (session.folder / "binder.db").stat().st_size
-    copy = tmp_path / "same bytes, other name.dcm"
-    copy.write_bytes(lung_ct_files[0].read_bytes())
+    copy = tmp_path / "same bytes, other name.txt"
+    copy.write_bytes(reports[0].read_bytes())
     again = import_paths(
-        session, [*lung_ct_files[:5], copy], None, ignore_progress, NEVER_CANCELLED
+        session, [*lung_ct_files[:2], *reports, copy], None, ignore_progress, NEVER_CANCELLED
     )
     assert not again.added
-    assert len(again.duplicates) == 6
+    assert again.images_added == 0
+    assert again.images_already_there == 2
+    assert len(again.duplicates) == 4
     assert {doc.id for _, doc in again.duplicates} == {doc.id for doc in first.added}
-    assert len(records.list_documents(session)) == 5
+    assert len(records.list_documents(session)) == 3
     blobs = session.database().execute("SELECT count(*) FROM blobs").fetchone()[0]
     assert blobs == 5
     assert (session.folder / "binder.db").stat().st_size <= size_before + 64 * 1024
+
+
+def test_broken_dicom_is_kept_as_a_document(
+    session: BinderSession, tmp_path: Path, lung_ct_files: list[Path]
+) -> None:
+    broken = tmp_path / "IM000009"
+    broken.write_bytes(lung_ct_files[0].read_bytes()[:600])
+    summary = import_paths(session, [broken], None, ignore_progress, NEVER_CANCELLED)
+    assert summary.images_added == 0
+    [document] = summary.added
+    assert document.slot is SlotKind.IMAGING
+    assert records.read_document_bytes(session, document.id) == broken.read_bytes()
 
 
 def test_a_folder_is_walked_and_bad_files_are_reported_not_fatal(

@@ -9,7 +9,7 @@ import pytest
 
 from casebook.core.errors import BinderUnavailable
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import maintenance, overview, records
+from casebook.services import maintenance, overview
 from casebook.services.binder import BinderSession, unlock_binder
 from casebook.services.importing import import_paths
 
@@ -18,7 +18,7 @@ from .conftest import PASSWORD
 
 def _fill(session: BinderSession, files: list[Path]) -> None:
     summary = import_paths(session, files, None, ignore_progress, NEVER_CANCELLED)
-    assert len(summary.added) == len(files)
+    assert summary.images_added == len(files)
 
 
 def test_healthy_binder_passes_and_every_document_is_rehashed(
@@ -72,7 +72,10 @@ def test_backup_is_a_verified_encrypted_copy_that_opens_with_the_same_password(
     assert overview.load_overview(session).last_backup_at is not None
     originals = {hashlib.sha256(p.read_bytes()).hexdigest() for p in lung_ct_files[:3]}
     with unlock_binder(backup, PASSWORD) as copy:
-        stored = {d.content_sha256 for d in records.list_documents(copy)}
+        stored = {
+            str(row[0])
+            for row in copy.database().execute("SELECT content_sha256 FROM imaging_instances")
+        }
         assert stored == originals
         assert maintenance.check_binder(copy, ignore_progress, NEVER_CANCELLED).ok
 
