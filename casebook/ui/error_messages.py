@@ -47,6 +47,7 @@ def describe_file_problem(problem: FileProblem) -> str:
         FileProblem.UNREADABLE: _tr("the file could not be read"),
         FileProblem.VANISHED: _tr("the file disappeared while it was being added"),
         FileProblem.NOT_A_FILE: _tr("this is not a normal file"),
+        FileProblem.PART_OF_BINDER: _tr("this file belongs to the binder itself"),
     }
     return texts[problem]
 

@@ -39,6 +39,22 @@ class ImportSummaryDialog(QDialog):
                 self.tr("=  Already in the binder: {count} files"),
             ),
         ]
+        if summary.images_added or summary.images_already_there:
+            lines.append(
+                choose_plural(
+                    summary.images_added,
+                    self.tr("✓  Scan images filed under Imaging: {count} image"),
+                    self.tr("✓  Scan images filed under Imaging: {count} images"),
+                )
+            )
+        if summary.images_already_there:
+            lines.append(
+                choose_plural(
+                    summary.images_already_there,
+                    self.tr("=  Scan images already in the binder: {count} image"),
+                    self.tr("=  Scan images already in the binder: {count} images"),
+                )
+            )
         if summary.refused:
             lines.append(
                 choose_plural(
