@@ -29,6 +29,16 @@ T = TypeVar("T")
 
 DEFAULT_MEMORY_LIMIT_MB = 2048
 DEFAULT_TIMEOUT_SECONDS = 60.0
+STARTUP_TIMEOUT_SECONDS = 60.0
+_READY = "casebook-worker-ready"
+
+
+class WorkerUnavailable(RuntimeError):
+    """The worker process could not start at all: a fault of the installation, not of a file.
+
+    Deliberately not a CasebookError, so it reaches the crash dialog instead of making every
+    file look damaged.
+    """
 
 
 class IsolationFailure(enum.Enum):
@@ -64,6 +74,7 @@ def _limit_memory(limit_mb: int) -> None:
 def _serve(connection: Connection, memory_limit_mb: int) -> None:
     """The worker's loop: receive (function, args), send back ("ok", value) or an error."""
     _limit_memory(memory_limit_mb)
+    connection.send(_READY)
     while True:
         try:
             request = connection.recv()
@@ -115,6 +126,14 @@ class IsolatedWorker:
         process.start()
         child.close()
         self._process, self._connection = process, parent
+        try:
+            ready = parent.poll(STARTUP_TIMEOUT_SECONDS) and parent.recv() == _READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            code = process.exitcode
+            self._stop()
+            raise WorkerUnavailable(f"the file-reading worker did not start (exit code {code})")
         return parent
 
     def _stop(self) -> None:

@@ -61,3 +61,22 @@ def test_expected_errors_cross_the_process_boundary_intact(worker: IsolatedWorke
 
 def _refuse(name: str) -> None:
     raise FileRefused(Path(name), FileProblem.EMPTY)
+
+
+def test_a_worker_that_cannot_start_is_a_bug_not_a_damaged_file(tmp_path: Path) -> None:
+    """Run from a script whose __main__ cannot be re-imported by the spawned child."""
+    import subprocess
+    import sys
+
+    script = (
+        "from casebook.services.isolation import IsolatedWorker, WorkerUnavailable\n"
+        "try:\n"
+        "    IsolatedWorker().call(len, b'x')\n"
+        "except WorkerUnavailable:\n"
+        "    print('unavailable')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120,
+        check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.stdout.strip() == "unavailable", result.stderr[-2000:]
