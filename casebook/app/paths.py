@@ -24,7 +24,7 @@ class AppPaths:
 
     @classmethod
     def for_user(cls) -> AppPaths:
-        """The platform's usual per-user folders (e.g. ~/.config/Casebook, ~/.local/share/Casebook)."""
+        """The platform's usual per-user folders (~/.config/Casebook, ~/.local/share/Casebook)."""
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),

@@ -207,10 +207,12 @@ def import_paths(
     slot: SlotKind | None,
     report: Report,
     cancel: CancelToken,
-    on_file_done: Callable[[Path, Document, bool], None] | None = None,
+    on_file_done: Callable[[Path, bool], None] | None = None,
 ) -> ImportSummary:
     """Import files and folders. Binder-level failures (full disk, damage) stop the batch;
-    a problem with one file is recorded in `refused` and the batch carries on."""
+    a problem with one file is recorded in `refused` and the batch carries on.
+
+    `on_file_done(path, is_new)` is called after each file is committed to the binder."""
     files = list(expand_paths(paths))
     binder_folder = session.folder.resolve()
     total = sum(_file_size(path) for path in files)
@@ -234,6 +236,8 @@ def import_paths(
                     summary.images_added += 1
                 else:
                     summary.images_already_there += 1
+                if on_file_done is not None:
+                    on_file_done(path, image_added)
                 finished_bytes += _file_size(path)
                 continue
             document, is_new = import_file(session, path, slot, cancel, progress_within)
@@ -245,7 +249,7 @@ def import_paths(
             else:
                 summary.duplicates.append((path, document))
             if on_file_done is not None:
-                on_file_done(path, document, is_new)
+                on_file_done(path, is_new)
         finished_bytes += _file_size(path)
     report(Progress(total, total, ""))
     return summary

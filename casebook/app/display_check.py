@@ -1,0 +1,63 @@
+"""A clear sentence instead of Qt's bare "could not load the Qt platform plugin" on Linux.
+
+Checked before Qt starts: is there a display at all, and can the X11 plugin load its system
+libraries? (`tools/check_qt_display.sh`, used by `make demo`, also installs them.)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
+
+
+def _xcb_plugin() -> Path | None:
+    try:
+        import PySide6
+
+        root = Path(PySide6.__file__).parent
+    except ImportError:
+        return None
+    plugin = root / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    return plugin if plugin.exists() else None
+
+
+def missing_xcb_libraries() -> list[str]:
+    """Shared libraries the Qt X11 plugin needs but this system lacks (via ldd)."""
+    plugin = _xcb_plugin()
+    ldd = shutil.which("ldd")
+    if plugin is None or ldd is None:
+        return []
+    result = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=False)
+    return sorted(
+        line.split("=>")[0].strip() for line in result.stdout.splitlines() if "not found" in line
+    )
+
+
+def explain_missing_display() -> str | None:
+    """None when the GUI can start; otherwise what to do, in plain words."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(_HEADLESS_PLATFORMS):
+        return None
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return (
+            "Casebook is a desktop application and needs a display, but no X11 or Wayland "
+            "session was found (DISPLAY and WAYLAND_DISPLAY are unset). Start it from your "
+            "desktop, or with QT_QPA_PLATFORM=offscreen for screenshots."
+        )
+    if os.environ.get("DISPLAY") and not platform.startswith("wayland"):
+        missing = missing_xcb_libraries()
+        if missing:
+            return (
+                "Qt's X11 support needs system libraries that are not installed: "
+                + ", ".join(missing)
+                + ". On Debian/Ubuntu run tools/check_qt_display.sh as root to install them "
+                "(it names the packages), e.g. libxcb-icccm4 and libxcb-keysyms1."
+            )
+    return None
