@@ -280,7 +280,8 @@ def _binder_command(
     help_text: str,
     handler: Command,
 ) -> argparse.ArgumentParser:
-    parser = sub.add_parser(name, help=help_text, description=help_text)
+    # No abbreviations: "--password SECRET" must not silently mean "--password-file SECRET".
+    parser = sub.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
     parser.add_argument("binder", type=Path, help="the binder folder")
     parser.add_argument(
         "--password-file", type=Path, help="read the password from the first line of this file"
@@ -300,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=msg.EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"casebook {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo binder")
@@ -347,7 +349,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--country", default="")
 
     verify = sub.add_parser(
-        "verify", help="decrypt a bundle and check every hash", description="verify a bundle"
+        "verify",
+        help="decrypt a bundle and check every hash",
+        description="verify a bundle",
+        allow_abbrev=False,
     )
     verify.add_argument("bundle", type=Path, help="the .7z file or its first part (.7z.001)")
     verify.add_argument("--password-file", type=Path)

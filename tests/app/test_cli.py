@@ -1,0 +1,174 @@
+"""The command line, run as a user would: real processes, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from casebook.app import cli_messages as msg
+from casebook.resources import resource_path
+
+from .conftest import PASSWORD, Run
+
+DEMO_DOCS = resource_path("demo", "documents")
+LUNG = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "data"
+    / "dicom"
+    / "lung-ct-Lung_Dx-A0001"
+)
+
+
+def _one_clear_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    assert lines[0].startswith("casebook: ")
+    return lines[0]
+
+
+def test_new_prints_the_recovery_code_once(tmp_path: Path, run_casebook: Run) -> None:
+    result = run_casebook("new", tmp_path / "b", "--name", "Li Na", stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    codes = re.findall(r"[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}", result.stdout)
+    assert len(codes) == 1
+    again = run_casebook("new", tmp_path / "b", "--name", "Li Na", stdin=PASSWORD + "\n")
+    assert again.returncode == msg.EXIT_UNAVAILABLE
+    assert "already exists" in _one_clear_line(again.stderr)
+
+
+def test_import_and_list_json(binder: Path, run_casebook: Run) -> None:
+    slices = sorted(LUNG.rglob("*.dcm"))[:2]
+    result = run_casebook("import", binder, DEMO_DOCS, *slices, stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "5 added, 0 already there, 0 refused" in result.stdout
+    listing = run_casebook("list", binder, "--json", stdin=PASSWORD + "\n")
+    assert listing.returncode == 0, listing.stderr
+    data = json.loads(listing.stdout)
+    assert data["case"]["patient_name"] == "Wang Fang"
+    assert sorted(d["original_name"] for d in data["documents"]) == [
+        "lab-results.txt",
+        "pathology-report.pdf",
+        "referral-letter.pdf",
+    ]
+    [study] = data["imaging_studies"]
+    assert study["date"] == "2007-04-04"
+    assert study["image_count"] == 2
+    assert study["series"][0]["series_uid"]
+    statuses = {slot["kind"]: slot["status"] for slot in data["slots"]}
+    assert statuses["imaging"] == "received"
+    assert statuses["history"] == "missing"
+
+
+def test_wrong_password_is_one_line_and_exit_3(binder: Path, run_casebook: Run) -> None:
+    result = run_casebook("list", binder, stdin="not the password\n")
+    assert result.returncode == msg.EXIT_WRONG_PASSWORD
+    assert "password" in _one_clear_line(result.stderr)
+
+
+def test_missing_binder_and_missing_stdin(tmp_path: Path, run_casebook: Run) -> None:
+    result = run_casebook("list", tmp_path / "nothing", stdin=PASSWORD + "\n")
+    assert result.returncode == msg.EXIT_UNAVAILABLE
+    _one_clear_line(result.stderr)
+    empty = run_casebook("list", tmp_path / "nothing", stdin="")
+    assert empty.returncode == msg.EXIT_INVALID_INPUT
+    _one_clear_line(empty.stderr)
+
+
+def test_check_finds_a_flipped_byte(binder: Path, run_casebook: Run) -> None:
+    slices = sorted(LUNG.rglob("*.dcm"))[:6]
+    run_casebook("import", binder, *slices, stdin=PASSWORD + "\n")
+    healthy = run_casebook("check", binder, stdin=PASSWORD + "\n")
+    assert healthy.returncode == 0, healthy.stderr
+    assert "healthy" in healthy.stdout
+    database = binder / "binder.db"
+    data = bytearray(database.read_bytes())
+    data[len(data) // 2] ^= 0x04
+    database.write_bytes(bytes(data))
+    damaged = run_casebook("check", binder, stdin=PASSWORD + "\n")
+    assert damaged.returncode == msg.EXIT_PROBLEM_FOUND
+    assert "damaged" in damaged.stderr
+    assert "Traceback" not in damaged.stderr
+
+
+def test_flipped_byte_in_keyslots_is_a_clear_error(binder: Path, run_casebook: Run) -> None:
+    keyslots = binder / "keyslots.json"
+    data = bytearray(keyslots.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    keyslots.write_bytes(bytes(data))
+    result = run_casebook("list", binder, stdin=PASSWORD + "\n")
+    assert result.returncode == msg.EXIT_DAMAGED
+    assert "keyslots.json" in _one_clear_line(result.stderr)
+
+
+def test_backup_change_password_and_recover(
+    binder: Path, tmp_path: Path, run_casebook: Run
+) -> None:
+    run_casebook("import", binder, DEMO_DOCS, stdin=PASSWORD + "\n")
+    backup = run_casebook("backup", binder, "--to", tmp_path / "backups", stdin=PASSWORD + "\n")
+    assert backup.returncode == 0, backup.stderr
+    [copy] = (tmp_path / "backups").iterdir()
+    assert run_casebook("check", copy, stdin=PASSWORD + "\n").returncode == 0
+
+    changed = run_casebook("change-password", binder, stdin=f"{PASSWORD}\nnew password 42\n")
+    assert changed.returncode == 0, changed.stderr
+    assert run_casebook("list", binder, stdin=PASSWORD + "\n").returncode == 3
+    assert run_casebook("list", binder, stdin="new password 42\n").returncode == 0
+
+    new_binder = tmp_path / "second"
+    created = run_casebook("new", new_binder, "--name", "Li Na", stdin=PASSWORD + "\n")
+    [code] = re.findall(r"[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}", created.stdout)
+    code_file = tmp_path / "code.txt"
+    code_file.write_text(code.lower() + "\n")
+    new_password = tmp_path / "new.txt"
+    new_password.write_text("recovered password\n")
+    recovered = run_casebook(
+        "recover", new_binder, "--recovery-code-file", code_file,
+        "--new-password-file", new_password,
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    assert run_casebook("list", new_binder, stdin="recovered password\n").returncode == 0
+
+
+def test_export_and_verify(binder: Path, tmp_path: Path, run_casebook: Run) -> None:
+    slices = sorted(LUNG.rglob("*.dcm"))[:2]
+    run_casebook("import", binder, DEMO_DOCS, *slices, stdin=PASSWORD + "\n")
+    password_file = tmp_path / "bundle-password.txt"
+    exported = run_casebook(
+        "export", binder, "--out", tmp_path / "out", "--institution", "Example Cancer Centre",
+        "--summary-language", "en+zh", "--password-out", password_file, "--json",
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    [part] = json.loads(exported.stdout)["parts"]
+    assert "password" not in json.loads(exported.stdout)
+    verified = run_casebook("verify", part["file"], "--password-file", password_file)
+    assert verified.returncode == 0, verified.stderr
+    data = bytearray(Path(part["file"]).read_bytes())
+    data[len(data) // 2] ^= 0x01
+    Path(part["file"]).write_bytes(bytes(data))
+    broken = run_casebook("verify", part["file"], "--password-file", password_file)
+    assert broken.returncode == msg.EXIT_PROBLEM_FOUND
+    _one_clear_line(broken.stderr)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["new"], ["import"], ["list"], ["check"], ["backup"], ["change-password"],
+     ["recover"], ["export"], ["verify"], ["self-test"]],
+)  # fmt: skip
+def test_help_for_every_command(run_casebook: Run, command: list[str]) -> None:
+    result = run_casebook(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: casebook" in result.stdout
+    if not command:
+        assert "exit codes:" in result.stdout
+
+
+def test_password_never_accepted_on_the_command_line(binder: Path, run_casebook: Run) -> None:
+    result = run_casebook("list", binder, "--password", PASSWORD)
+    assert result.returncode == msg.EXIT_USAGE
