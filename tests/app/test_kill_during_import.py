@@ -19,60 +19,73 @@ from casebook.services.binder import unlock_binder
 
 from .conftest import PASSWORD, Run
 
-FILES = 40
+ROUNDS = 4
+FILES_PER_ROUND = 15
+
+
+def _kill_import_after(binder: Path, source: Path, seconds: float) -> set[str]:
+    """Run `casebook import`, SIGKILL it after `seconds`; the names it reported as added."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "casebook", "import", str(binder), str(source)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ) as child:
+        assert child.stdin is not None
+        assert child.stdout is not None
+        child.stdin.write(PASSWORD + "\n")
+        child.stdin.close()
+        time.sleep(seconds)
+        child.send_signal(signal.SIGKILL)
+        output = child.stdout.read()
+        child.wait()
+    return {
+        Path(line.split(": ", 1)[1]).name
+        for line in output.splitlines()
+        if line.startswith("added: ")
+    }
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_at_random_points(binder: Path, tmp_path: Path, run_casebook: Run) -> None:
-    source = tmp_path / "source"
-    source.mkdir()
     generator = random.Random(20261122)
-    for index in range(FILES):
-        size = generator.randint(500_000, 4_000_000)
-        (source / f"scan {index:02d}.bin").write_bytes(generator.randbytes(size))
     reported: set[str] = set()
-    sizes_seen: list[int] = []
-    for round_number in range(4):
-        with subprocess.Popen(
-            [sys.executable, "-m", "casebook", "import", str(binder), str(source)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        ) as child:
-            assert child.stdin is not None
-            assert child.stdout is not None
-            child.stdin.write(PASSWORD + "\n")
-            child.stdin.close()
-            # Start-up and unlock take about 1.5 s; the import itself 2-4 s.
-            time.sleep(generator.uniform(1.2, 3.5))
-            child.send_signal(signal.SIGKILL)
-            output = child.stdout.read()
-            child.wait()
-        for line in output.splitlines():
-            if line.startswith(("added: ", "already there: ")):
-                reported.add(Path(line.split(": ", 1)[1]).name)
+    originals: dict[str, bytes] = {}
+    interrupted_rounds = 0
+    sources = []
+    for round_number in range(ROUNDS):
+        source = tmp_path / f"source {round_number}"
+        source.mkdir()
+        sources.append(source)
+        for index in range(FILES_PER_ROUND):
+            data = generator.randbytes(generator.randint(500_000, 4_000_000))
+            name = f"round {round_number} scan {index:02d}.bin"
+            (source / name).write_bytes(data)
+            originals[name] = data
+        # Start-up and unlock take about 1.5 s; each round's import about 1-2 s more.
+        reported |= _kill_import_after(binder, source, generator.uniform(1.3, 2.8))
 
         with unlock_binder(binder, PASSWORD) as session:
-            names = {d.original_name for d in records.list_documents(session)}
-            sizes_seen.append(len(names))
+            documents = records.list_documents(session)
+            names = {d.original_name for d in documents}
             assert reported <= names, f"round {round_number}: lost {reported - names}"
+            if not {n for n in originals if n.startswith(f"round {round_number} ")} <= names:
+                interrupted_rounds += 1
             staging = session.database().execute(
                 "SELECT count(*) FROM blobs WHERE state = 'staging'"
             )
             assert staging.fetchone()[0] == 0
             report = maintenance.check_binder(session, ignore_progress, NEVER_CANCELLED)
             assert report.ok, report.problems
-            for document in records.list_documents(session):
-                original = (source / document.original_name).read_bytes()
-                assert records.read_document_bytes(session, document.id) == original
-    assert reported, "no import ever got far enough to report a file: kill later"
-    assert min(sizes_seen) < FILES, f"every import finished before the kill: {sizes_seen}"
-    print("documents after each kill:", sizes_seen)
-    # Finally the import runs to the end and everything is there exactly once.
-    finished = run_casebook("import", binder, source, stdin=PASSWORD + "\n")
+            for document in documents:
+                stored = records.read_document_bytes(session, document.id)
+                assert stored == originals[document.original_name]
+    assert interrupted_rounds >= 2, "the kills came after the imports had finished"
+    # Finally the imports run to the end and everything is there exactly once.
+    finished = run_casebook("import", binder, *sources, stdin=PASSWORD + "\n")
     assert finished.returncode == 0, finished.stderr
     with unlock_binder(binder, PASSWORD) as session:
-        assert len(records.list_documents(session)) == FILES
+        assert len(records.list_documents(session)) == ROUNDS * FILES_PER_ROUND
