@@ -68,8 +68,9 @@ class BinderSession:
         self._folder = folder
         self._key = bytearray(master_key)
         self._lock = lock
-        self._local = threading.local()
-        self._connections: list[sqlite_utils.Database] = []
+        # One connection per thread, keyed by thread id (not threading.local, so that close()
+        # can let go of every thread's connection).
+        self._connections: dict[int, sqlite_utils.Database] = {}
         self._guard = threading.Lock()
         self._closed = False
 
@@ -95,30 +96,40 @@ class BinderSession:
         """This thread's connection, opened on first use."""
         if self._closed:
             raise BinderUnavailable(self.folder, UnavailableReason.MISSING)
-        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        ident = threading.get_ident()
+        with self._guard:
+            db = self._connections.get(ident)
         if db is None:
             db = connect(self._folder.database, bytes(self._key))
-            self._local.db = db
             with self._guard:
-                self._connections.append(db)
+                self._connections[ident] = db
         return db
 
     def close(self) -> None:
-        """Checkpoint, close every connection, release the folder, forget the key."""
+        """Checkpoint, close, release the folder, forget the key.
+
+        Another thread may be in the middle of a statement on its own connection (a thumbnail
+        job while the user locks): closing that connection under it can crash SQLite. So those
+        are interrupted (their job fails with an error it reports) and released; each closes
+        when its thread drops its last reference, in that thread.
+        """
         if self._closed:
             return
+        self._closed = True
         with self._guard:
-            connections, self._connections = self._connections, []
-        for index, db in enumerate(connections):
+            connections, self._connections = self._connections, {}
+        own = connections.pop(threading.get_ident(), None)
+        for other in connections.values():
             with contextlib.suppress(Exception):
-                if index == 0:
-                    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                other.conn.interrupt()
+        connections.clear()
+        if own is not None:
             with contextlib.suppress(Exception):
-                db.conn.close()
-        self._local = threading.local()
+                own.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with contextlib.suppress(Exception):
+                own.conn.close()
         for i in range(len(self._key)):
             self._key[i] = 0
-        self._closed = True
         self._lock.release()
 
     def __enter__(self) -> BinderSession:

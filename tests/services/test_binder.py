@@ -181,3 +181,33 @@ def test_database_is_really_encrypted_with_the_master_key(new_binder: NewBinder)
     with pytest.raises(BinderDamaged):
         # Any other key fails: the file is not readable without unwrapping a slot.
         connect(database, b"\x00" * 48)
+
+
+def test_locking_while_another_thread_is_mid_query_does_not_crash(
+    new_binder: NewBinder,
+) -> None:
+    session = new_binder.session
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def long_query() -> None:
+        db = session.database()
+        started.set()
+        try:
+            db.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 50000000) SELECT count(*) FROM n"
+            ).fetchone()
+            outcome.append("finished")
+        except Exception as error:  # noqa: BLE001 - the job reports whatever it met
+            outcome.append(type(error).__name__)
+
+    worker = threading.Thread(target=long_query)
+    worker.start()
+    started.wait(5)
+    session.close()
+    worker.join(30)
+    assert not worker.is_alive()
+    assert outcome  # interrupted (OperationalError) or, on a fast machine, finished
+    with unlock_binder(session.folder, PASSWORD):
+        pass
