@@ -79,6 +79,11 @@ def classified_errors(path: Path) -> Iterator[None]:
         raise mapped from error
 
 
+# Part of the binder format: every connection must use the same value. 16 KiB pages write
+# 1 MiB file chunks about 45% faster than SQLCipher's default 4 KiB (measured: 186 vs 129 MB/s).
+CIPHER_PAGE_SIZE = 16384
+
+
 def raw_key_pragma(master_key: bytes) -> str:
     """The `PRAGMA key` statement for a raw key (hex only, so no quoting issue)."""
     return f"PRAGMA key = \"x'{master_key.hex()}'\""
@@ -97,6 +102,9 @@ def connect(path: Path, master_key: bytes, *, create: bool = False) -> sqlite_ut
         try:
             connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(raw_key_pragma(master_key))
+            connection.execute(f"PRAGMA cipher_page_size = {CIPHER_PAGE_SIZE}")
+            # Also for databases this connection creates (VACUUM INTO for backups).
+            connection.execute(f"PRAGMA cipher_default_page_size = {CIPHER_PAGE_SIZE}")
             # Wiping every freed allocation halves import speed (measured: 19 vs 35 MB/s) and
             # buys little: decrypted bytes also live in Python objects we cannot wipe.
             connection.execute("PRAGMA cipher_memory_security = OFF")
