@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from casebook.services.binder import BinderSession, NewBinder
+from casebook.services.outside_copies import cleanup_outside_copies
 from casebook.store.keyslots import KdfParams
 from casebook.ui.dialogs.about_dialog import AboutDialog
 from casebook.ui.dialogs.create_binder_dialog import CreateBinderDialog
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
             self.workspace = None
         session, self.session = self.session, None
         self._update_actions()
+        cleanup_outside_copies()  # documents opened in other programs (on lock and on exit)
         if session is None:
             return None
         BackgroundTask(self, lambda _r, _c: session.close()).start(writer_pool())

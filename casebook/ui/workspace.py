@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from casebook.services.binder import BinderSession
 from casebook.ui.pages.overview_page import OverviewPage
+from casebook.ui.pages.records_page import RecordsPage
 
 
 class Workspace(QWidget):
-    """Holds the pages of one unlocked binder (for now only the Overview)."""
+    """Holds the pages of one unlocked binder: the Overview and the Records."""
 
     def __init__(self, session: BinderSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +29,11 @@ class Workspace(QWidget):
         self.pages = QStackedWidget()
         self.overview_page = OverviewPage(session)
         self._add_page(self.tr("Overview"), self.overview_page)
+        self.records_page = RecordsPage(session)
+        self._add_page(self.tr("Records"), self.records_page)
+        # Either page may change the binder; the other follows.
+        self.records_page.changed.connect(self.overview_page.reload)
+        self.overview_page.imports.finished.connect(self.records_page.reload)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         layout = QHBoxLayout(self)
@@ -43,7 +49,7 @@ class Workspace(QWidget):
     @property
     def busy(self) -> bool:
         """True while a job that writes the binder is running (auto-lock waits for it)."""
-        return self.overview_page.imports.busy
+        return self.overview_page.imports.busy or self.records_page.imports.busy
 
     def import_paths(self, paths: list[Path]) -> bool:
         self.navigation.setCurrentRow(0)
@@ -53,3 +59,4 @@ class Workspace(QWidget):
     def stop_work(self) -> None:
         """Ask running jobs to stop; called before the workspace is destroyed."""
         self.overview_page.imports.cancel()
+        self.records_page.stop_work()

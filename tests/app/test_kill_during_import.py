@@ -23,8 +23,10 @@ ROUNDS = 4
 FILES_PER_ROUND = 15
 
 
-def _kill_import_after(binder: Path, source: Path, seconds: float) -> set[str]:
-    """Run `casebook import`, SIGKILL it after `seconds`; the names it reported as added."""
+def _kill_import_during(binder: Path, source: Path, after_files: int, delay: float) -> set[str]:
+    """Run `casebook import`, SIGKILL it `delay` seconds after it reported `after_files`
+    files as added (so the kill lands inside the import, at a varying point of a file)."""
+    reported: set[str] = set()
     with subprocess.Popen(
         [sys.executable, "-m", "casebook", "import", str(binder), str(source)],
         stdin=subprocess.PIPE,
@@ -37,15 +39,22 @@ def _kill_import_after(binder: Path, source: Path, seconds: float) -> set[str]:
         assert child.stdout is not None
         child.stdin.write(PASSWORD + "\n")
         child.stdin.close()
-        time.sleep(seconds)
+        while len(reported) < after_files:
+            line = child.stdout.readline()
+            if not line:
+                break
+            if line.startswith("added: "):
+                reported.add(Path(line.split(": ", 1)[1].strip()).name)
+        time.sleep(delay)
         child.send_signal(signal.SIGKILL)
-        output = child.stdout.read()
+        rest = child.stdout.read()
         child.wait()
-    return {
+    reported |= {
         Path(line.split(": ", 1)[1]).name
-        for line in output.splitlines()
+        for line in rest.splitlines()
         if line.startswith("added: ")
     }
+    return reported
 
 
 @pytest.mark.slow
@@ -65,8 +74,9 @@ def test_sigkill_at_random_points(binder: Path, tmp_path: Path, run_casebook: Ru
             name = f"round {round_number} scan {index:02d}.bin"
             (source / name).write_bytes(data)
             originals[name] = data
-        # Start-up and unlock take about 1.5 s; each round's import about 1-2 s more.
-        reported |= _kill_import_after(binder, source, generator.uniform(1.3, 2.8))
+        reported |= _kill_import_during(
+            binder, source, generator.randint(1, FILES_PER_ROUND - 5), generator.uniform(0, 0.1)
+        )
 
         with unlock_binder(binder, PASSWORD) as session:
             documents = records.list_documents(session)
@@ -83,7 +93,7 @@ def test_sigkill_at_random_points(binder: Path, tmp_path: Path, run_casebook: Ru
             for document in documents:
                 stored = records.read_document_bytes(session, document.id)
                 assert stored == originals[document.original_name]
-    assert interrupted_rounds >= 2, "the kills came after the imports had finished"
+    assert interrupted_rounds == ROUNDS, "a kill came after its import had finished"
     # Finally the imports run to the end and everything is there exactly once.
     finished = run_casebook("import", binder, *sources, stdin=PASSWORD + "\n")
     assert finished.returncode == 0, finished.stderr

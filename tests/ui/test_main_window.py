@@ -100,7 +100,7 @@ def test_unlock_shows_the_overview(qtbot: QtBot, binder_folder: Path, kdf: KdfPa
     window = make_window(qtbot, kdf, open_folder=binder_folder)
     unlock(qtbot, window)
     assert window.workspace is not None
-    assert window.workspace.navigation.count() == 1
+    assert window.workspace.navigation.count() == 2  # Overview, Records
     assert window.lock_action.isEnabled()
     assert PATIENT in texts_on_screen(window)
     window.close()

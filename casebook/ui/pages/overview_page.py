@@ -37,6 +37,7 @@ from casebook.ui.labels import (
     slot_status_symbol,
 )
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool
+from casebook.ui.widgets.completeness_panel import CompletenessPanel, load_completeness
 from casebook.ui.widgets.message_bar import MessageBar
 
 _OPEN_STATUSES = (SlotStatus.MISSING, SlotStatus.REQUESTED)
@@ -82,6 +83,7 @@ class OverviewPage(QWidget):
         self.missing_bar = MessageBar()
         self.missing_bar.setObjectName("missing_records_bar")
         self.error_bar = MessageBar()
+        self.completeness_panel = CompletenessPanel(compact=True)
 
         records_heading = QLabel(self.tr("Records"))
         records_heading.setProperty("role", "subheading")
@@ -118,6 +120,7 @@ class OverviewPage(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.totals_label)
         layout.addWidget(self.missing_bar)
+        layout.addWidget(self.completeness_panel)
         layout.addSpacing(6)
         layout.addWidget(records_heading)
         layout.addWidget(self.slots_tree)
@@ -138,6 +141,9 @@ class OverviewPage(QWidget):
         session = self._session
         BackgroundTask(self, lambda _r, _c: load_overview(session)).on_success(
             self.show_overview
+        ).on_failure(self._on_failed).start(reader_pool())
+        BackgroundTask(self, lambda _r, _c: load_completeness(session)).on_success(
+            self.completeness_panel.show_completeness
         ).on_failure(self._on_failed).start(reader_pool())
 
     def _on_failed(self, failure: TaskFailure) -> None:

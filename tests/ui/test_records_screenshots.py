@@ -1,0 +1,89 @@
+"""Renders the Records page and the viewer offscreen; CASEBOOK_SCREENSHOTS_DIR keeps them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from casebook.core.model import PartialDate, SlotKind, SlotStatus
+from casebook.services import records
+from casebook.services.binder import BinderSession
+from casebook.ui import tasks
+from casebook.ui.pages.records_page import RecordsPage
+from casebook.ui.viewer.document_viewer import DocumentViewer
+
+from .records_samples import import_records, write_pdf
+from .screenshots import save_screenshot, screenshot_folder
+
+
+def test_screenshots_of_records_and_viewer(
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
+) -> None:
+    out = screenshot_folder(tmp_path / "shots")
+    documents = import_records(session, tmp_path / "records")
+    more = write_pdf(
+        tmp_path / "records" / "CT chest report.pdf",
+        [["CT CHEST WITH CONTRAST", "Date: 2 April 2024", "Findings: no distant metastases."]],
+    )
+    records.update_document(
+        session,
+        replace(
+            documents["chinese"],
+            title="出院小结 (discharge summary)",
+            slot=SlotKind.DISCHARGE_REFERRAL,
+            document_date=PartialDate(2024, 4),
+            needs_review=False,
+        ),
+    )
+    from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+    from casebook.services.importing import import_paths
+
+    import_paths(session, [more], SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED)
+    for slot in records.list_slots(session):
+        if slot.kind is SlotKind.MOLECULAR:
+            records.update_slot(
+                session,
+                replace(
+                    slot,
+                    status=SlotStatus.REQUESTED,
+                    requested_on=PartialDate(2024, 5, 2),
+                    requested_from="Genetics lab, City Hospital",
+                ),
+            )
+        if slot.kind is SlotKind.IDENTITY:
+            records.update_slot(session, replace(slot, status=SlotStatus.NOT_APPLICABLE))
+
+    page = RecordsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1280 - 210, 860 - 70)  # the page's share of a 1280 × 860 main window
+    page.show()
+    qtbot.waitUntil(lambda: page.snapshot is not None, timeout=20_000)
+    page.select_slot(SlotKind.PATHOLOGY)
+    page.slot_tree.slot_item(SlotKind.PATHOLOGY).setExpanded(True)
+    page.select_slot(None)
+    model = page.documents.model
+    for row in range(model.rowCount()):
+        model.index(row, 0).data(1)  # DecorationRole: start every thumbnail
+    qtbot.waitUntil(
+        lambda: all(page.thumbnails.has_result(d) for d in model.entries()), timeout=30_000
+    )
+    shots = [save_screenshot(qtbot, page, out, "records")]
+    page.select_slot(SlotKind.PATHOLOGY)
+    shots.append(save_screenshot(qtbot, page, out, "records_slot_guide"))
+
+    viewer = DocumentViewer(session, documents["pathology"], page)
+    viewer.resize(900, 700)
+    viewer.show()
+    qtbot.waitUntil(lambda: viewer.page_count == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: not viewer.canvas.displayed_pixmap().isNull(), timeout=30_000)
+    shots.append(save_screenshot(qtbot, viewer, out, "viewer"))
+    viewer.close()
+    qtbot.waitUntil(lambda: not tasks._running, timeout=30_000)
+
+    for shot in shots:
+        image = QImage(str(shot))
+        assert not image.isNull()
+        assert image.width() >= 600
