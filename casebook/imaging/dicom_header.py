@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from pydicom.charset import python_encoding
-from pydicom.dataelem import RawDataElement
+from pydicom.dataelem import DataElement, RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
 
@@ -87,7 +88,7 @@ def read_dicom_summary(data: bytes) -> DicomSummary:
             return _summarise(dataset, guess_encoding=guess_encoding)
         except DicomUnreadable:
             raise
-        except Exception as exc:  # noqa: BLE001 - a value pydicom cannot convert is damage
+        except Exception as exc:
             raise DicomUnreadable(DicomProblem.DAMAGED, f"{type(exc).__name__}: {exc}") from exc
 
 
@@ -149,7 +150,8 @@ def _declares_known_charset(dataset: Dataset) -> bool:
 
 def _text(dataset: Dataset, tag: int, *, guess_encoding: bool) -> str:
     """A text element's value as one string ("" when absent); multiple values joined by \\."""
-    element = dataset.get_item(tag)
+    # pydicom's overloads claim a DataElement; an unconverted element is a RawDataElement.
+    element = cast("DataElement | RawDataElement | None", dataset.get_item(tag))
     if element is None:
         return ""
     if guess_encoding and isinstance(element, RawDataElement):

@@ -7,6 +7,7 @@ import io
 from pydicom import dcmread
 from pydicom.errors import InvalidDicomError
 
+from casebook.imaging.dicom_reader import quiet_pydicom
 from casebook.imaging.errors import DicomProblem, DicomUnreadable
 
 MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10"
@@ -18,18 +19,19 @@ def read_dicomdir_references(data: bytes) -> list[str]:
     A hospital's DICOMDIR is sometimes wrong; the caller compares these with what is really
     on the disc rather than trusting them.
     """
-    try:
-        dataset = dcmread(io.BytesIO(data), force=True)
-    except (InvalidDicomError, ValueError, EOFError, OSError) as error:
-        raise DicomUnreadable(DicomProblem.DAMAGED, type(error).__name__) from None
-    records = dataset.get("DirectoryRecordSequence")
-    if records is None:
-        raise DicomUnreadable(DicomProblem.NOT_DICOM, "no directory records")
     references: list[str] = []
-    for record in records:
-        file_id = record.get("ReferencedFileID")
-        if file_id is None:
-            continue
-        parts = [str(part) for part in file_id] if not isinstance(file_id, str) else [file_id]
-        references.append("/".join(part.strip() for part in parts))
+    with quiet_pydicom():  # values are converted lazily, so the whole walk stays quiet
+        try:
+            dataset = dcmread(io.BytesIO(data), force=True)
+            records = dataset.get("DirectoryRecordSequence")
+            if records is None:
+                raise DicomUnreadable(DicomProblem.NOT_DICOM, "no directory records")
+            for record in records:
+                file_id = record.get("ReferencedFileID")
+                if file_id is None:
+                    continue
+                parts = [str(p) for p in file_id] if not isinstance(file_id, str) else [file_id]
+                references.append("/".join(part.strip() for part in parts))
+        except (InvalidDicomError, ValueError, EOFError, OSError, TypeError) as error:
+            raise DicomUnreadable(DicomProblem.DAMAGED, type(error).__name__) from None
     return references

@@ -15,18 +15,19 @@ import numpy.typing as npt
 from PIL import Image
 from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
-from pydicom.pixels import apply_color_lut, apply_modality_lut, apply_voi_lut, pixel_array
 from pydicom.pixels.decoders.base import get_decoder
+from pydicom.pixels.processing import apply_color_lut, apply_modality_lut, apply_voi_lut
+from pydicom.pixels.utils import pixel_array
 from pydicom.uid import (
+    HTJ2K,
+    JPEG2000,
     UID,
     DeflatedExplicitVRLittleEndian,
     ExplicitVRBigEndian,
     ExplicitVRLittleEndian,
-    HTJ2K,
     HTJ2KLossless,
     HTJ2KLosslessRPCL,
     ImplicitVRLittleEndian,
-    JPEG2000,
     JPEG2000Lossless,
     JPEGBaseline8Bit,
     JPEGExtended12Bit,
@@ -95,7 +96,7 @@ def dicom_thumbnail(data: bytes, size: int = DEFAULT_SIZE) -> Pixels:
             picture = _to_8bit(stored, dataset, index)
         except DicomUnreadable:
             raise
-        except Exception as exc:  # noqa: BLE001 - any decoder failure on untrusted bytes is damage
+        except Exception as exc:
             raise DicomUnreadable(
                 DicomProblem.DAMAGED, f"{syntax.name}: {type(exc).__name__}: {exc}"
             ) from exc
@@ -129,9 +130,10 @@ def _to_8bit(stored: npt.NDArray[Any], dataset: Dataset, index: int) -> Pixels:
 
 def _full_range_8bit(rgb: npt.NDArray[Any], bits: int) -> Pixels:
     if rgb.dtype == np.uint8:
-        return np.ascontiguousarray(rgb)
+        return np.ascontiguousarray(rgb, dtype=np.uint8)
     scaled = rgb.astype(np.float32) * (255.0 / float((1 << max(1, min(bits, 16))) - 1))
-    return np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
+    result: Pixels = np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
+    return result
 
 
 def _modality_values(stored: npt.NDArray[Any], dataset: Dataset, index: int) -> npt.NDArray[Any]:
@@ -139,9 +141,7 @@ def _modality_values(stored: npt.NDArray[Any], dataset: Dataset, index: int) -> 
     if "ModalityLUTSequence" in dataset:
         return apply_modality_lut(stored, dataset).astype(np.float32)
     slope = _frame_value(dataset, index, "PixelValueTransformationSequence", "RescaleSlope")
-    intercept = _frame_value(
-        dataset, index, "PixelValueTransformationSequence", "RescaleIntercept"
-    )
+    intercept = _frame_value(dataset, index, "PixelValueTransformationSequence", "RescaleIntercept")
     values = stored.astype(np.float32)
     if slope is not None and slope != 1.0:
         values *= np.float32(slope)

@@ -32,7 +32,9 @@ from casebook.store import blobs, slots
 from casebook.store import imaging as imaging_store
 from casebook.store.database import classified_errors, transaction
 
-HEADER_BYTES = 4 * 1024 * 1024
+# Enough for the header of any real file (enhanced multi-frame headers run to a few MB);
+# reading stops before the pixel data.
+HEADER_BYTES = 16 * 1024 * 1024
 _PROGRAM_SUFFIXES = {".exe", ".dll", ".inf", ".ini", ".bat", ".cab", ".msi", ".sys", ".jar"}
 _WEB_SUFFIXES = {".htm", ".html", ".css", ".js", ".xml", ".xsl", ".json"}
 
