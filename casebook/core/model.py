@@ -114,6 +114,7 @@ class Document:
     notes: str = ""
     translation_of: int | None = None
     needs_review: bool = False  # slot or date were suggested by Casebook, not yet confirmed
+    password_protected: bool = False  # a locked PDF: stored as is, the MDT needs its password
 
 
 @dataclass

@@ -50,6 +50,8 @@ class ImportSummary:
     refused: list[FileRefused] = field(default_factory=list)
     images_added: int = 0  # DICOM files, filed under their imaging study
     images_already_there: int = 0
+    # Stored as they are, but the MDT will need their password: the family should be told.
+    password_protected: list[Document] = field(default_factory=list)
 
 
 def _file_size(path: Path) -> int:
@@ -102,12 +104,15 @@ def _indexable_text(media_type: str, size: int, stream: BinaryIO) -> str:
     return ""
 
 
-def _pdf_text(data: bytes) -> str:
-    """Text for search, extracted in the isolated worker; a PDF that resists is still kept."""
+def _pdf_text(data: bytes) -> tuple[str, bool]:
+    """Text for search, extracted in the isolated worker, and whether the PDF is locked by a
+    password. A PDF that resists is still kept: the original bytes are what matter."""
     try:
-        return shared_worker().call(extract_pdf_text, data, MAX_PDF_TEXT_PAGES)
-    except (PdfPasswordProtected, PdfUnreadable, UntrustedFileFailed):
-        return ""
+        return shared_worker().call(extract_pdf_text, data, MAX_PDF_TEXT_PAGES), False
+    except PdfPasswordProtected:
+        return "", True
+    except (PdfUnreadable, UntrustedFileFailed):
+        return "", False
 
 
 def _suggested_placement(
@@ -139,9 +144,10 @@ def import_file(
             media_type = sniff_media_type(head)
             text = _indexable_text(media_type, size, handle)
             source: BinaryIO = handle
+            locked = False
             if media_type == "application/pdf" and size <= MAX_PDF_TEXT_BYTES:
                 data = handle.read()
-                text = _pdf_text(data)
+                text, locked = _pdf_text(data)
                 source = io.BytesIO(data)  # stored bytes are exactly the bytes read
             if blobs.ready_blob_of_size_exists(db, size):
                 existing = documents.find_document_by_content(db, _hash_stream(source, cancel))
@@ -176,6 +182,7 @@ def import_file(
                     document_date=suggested_date,
                     extracted_text=text,
                     needs_review=review,
+                    password_protected=locked,
                 ),
                 now,
             )
@@ -246,6 +253,8 @@ def import_paths(
         else:
             if is_new:
                 summary.added.append(document)
+                if document.password_protected:
+                    summary.password_protected.append(document)
             else:
                 summary.duplicates.append((path, document))
             if on_file_done is not None:

@@ -10,7 +10,8 @@ from casebook.core.model import Document, PartialDate, SlotKind
 
 _COLUMNS = (
     "id, title, slot, original_name, media_type, size, content_sha256, added_at, "
-    "document_date, institution, author, language, notes, translation_of, needs_review"
+    "document_date, institution, author, language, notes, translation_of, needs_review, "
+    "password_protected"
 )
 
 
@@ -27,11 +28,13 @@ class NewDocument:
     document_date: PartialDate | None = None
     extracted_text: str = ""
     needs_review: bool = False
+    password_protected: bool = False
 
 
 def _from_row(row: tuple[object, ...]) -> Document:
     (doc_id, title, slot, original_name, media_type, size, sha, added_at,
-     document_date, institution, author, language, notes, translation_of, review) = row  # fmt: skip
+     document_date, institution, author, language, notes, translation_of, review,
+     locked) = row  # fmt: skip
     return Document(
         id=int(str(doc_id)),
         title=str(title),
@@ -48,14 +51,15 @@ def _from_row(row: tuple[object, ...]) -> Document:
         notes=str(notes),
         translation_of=int(str(translation_of)) if translation_of is not None else None,
         needs_review=bool(review),
+        password_protected=bool(locked),
     )
 
 
 def insert_document(db: sqlite_utils.Database, new: NewDocument, now: str) -> Document:
     cursor = db.execute(
         """INSERT INTO documents(title, slot, original_name, media_type, size, content_sha256,
-               added_at, document_date, extracted_text, needs_review)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               added_at, document_date, extracted_text, needs_review, password_protected)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             new.title,
             new.slot.value,
@@ -67,6 +71,7 @@ def insert_document(db: sqlite_utils.Database, new: NewDocument, now: str) -> Do
             new.document_date.iso() if new.document_date else None,
             new.extracted_text,
             int(new.needs_review),
+            int(new.password_protected),
         ],
     )
     document = get_document(db, int(cursor.lastrowid or 0))

@@ -103,6 +103,7 @@ _V1 = [
         translation_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,
         extracted_text TEXT NOT NULL DEFAULT '',
         needs_review INTEGER NOT NULL DEFAULT 0,
+        password_protected INTEGER NOT NULL DEFAULT 0,
         deleted_at TEXT
     )""",
     "CREATE INDEX documents_slot ON documents(slot)",

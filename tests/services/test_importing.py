@@ -313,3 +313,19 @@ def test_trash_hides_restores_and_empties(session: BinderSession, tmp_path: Path
     blobs = session.database().execute("SELECT count(*) FROM blobs").fetchone()[0]
     assert blobs == 1
     assert maintenance.check_binder(session, ignore_progress, NEVER_CANCELLED).ok
+
+
+def test_password_protected_pdf_is_kept_and_flagged(session: BinderSession, tmp_path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    locked = tmp_path / "genomic report (locked).pdf"
+    page = canvas.Canvas(str(locked), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=1))
+    page.drawString(72, 720, "EGFR exon 19 deletion detected")
+    page.save()
+    summary = import_paths(session, [locked], None, ignore_progress, NEVER_CANCELLED)
+    [document] = summary.added
+    assert summary.password_protected == [document]
+    assert document.password_protected
+    assert records.read_document_bytes(session, document.id) == locked.read_bytes()
+    assert records.list_documents(session)[0].password_protected

@@ -80,6 +80,13 @@ class ImportSummaryDialog(QDialog):
                     name=refusal.path.name, reason=describe_file_problem(refusal.problem)
                 )
             )
+        for document in summary.password_protected:
+            self.details_list.addItem(
+                self.tr(
+                    "{name}: protected by a password. It was kept as it is; the hospital "
+                    "will need the password to open it, so send it separately."
+                ).format(name=document.original_name)
+            )
         for path, document in summary.duplicates:
             self.details_list.addItem(
                 self.tr("{name}: already in the binder as “{title}”").format(
