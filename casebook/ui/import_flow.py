@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from casebook.core.model import SlotKind
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.services.binder import BinderSession
 from casebook.services.importing import ImportSummary, import_paths
@@ -39,8 +40,9 @@ class ImportFlow(QObject):
     def busy(self) -> bool:
         return self._task is not None
 
-    def start(self, paths: Sequence[Path]) -> bool:
-        """Begin importing `paths`; False when another import is still running."""
+    def start(self, paths: Sequence[Path], slot: SlotKind | None = None) -> bool:
+        """Begin importing `paths` (filed under `slot` when given, else where Casebook
+        suggests); False when another import is still running."""
         if self._task is not None or not paths:
             return False
         session, chosen = self._session, list(paths)
@@ -60,7 +62,7 @@ class ImportFlow(QObject):
         self._progress = progress
 
         def job(report: Report, cancel: CancelToken) -> ImportSummary:
-            return import_paths(session, chosen, None, report, cancel)
+            return import_paths(session, chosen, slot, report, cancel)
 
         self._task = (
             BackgroundTask(self, job)

@@ -36,11 +36,11 @@ from casebook.services.binder import BinderSession
 from casebook.ui.dialogs.document_dialog import DocumentAction, DocumentDialog
 from casebook.ui.dialogs.slot_dialog import SlotDialog
 from casebook.ui.error_messages import failure_message
+from casebook.ui.import_flow import ImportFlow
 from casebook.ui.labels import slot_kind_label
 from casebook.ui.models.documents_model import DocumentColumn
 from casebook.ui.models.thumbnail_cache import ThumbnailCache
 from casebook.ui.pages.documents_panel import DocumentsPanel
-from casebook.ui.pages.records_import import RecordsImportFlow
 from casebook.ui.pages.trash_view import TrashView
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.viewer.document_viewer import DocumentViewer
@@ -84,7 +84,7 @@ class RecordsPage(QWidget):
         self.setAcceptDrops(True)
         self._session = session
         self.snapshot: RecordsSnapshot | None = None
-        self.imports = RecordsImportFlow(session, self)
+        self.imports = ImportFlow(session, self)
         self.imports.finished.connect(self.reload)
         self.imports.finished.connect(self.changed)
         self.thumbnails = ThumbnailCache(session, self)
