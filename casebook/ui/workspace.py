@@ -12,12 +12,13 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from casebook.services.binder import BinderSession
+from casebook.ui.pages.imaging_page import ImagingPage
 from casebook.ui.pages.overview_page import OverviewPage
 from casebook.ui.pages.records_page import RecordsPage
 
 
 class Workspace(QWidget):
-    """Holds the pages of one unlocked binder: the Overview and the Records."""
+    """Holds the pages of one unlocked binder, in the order a family works through them."""
 
     def __init__(self, session: BinderSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,8 +32,12 @@ class Workspace(QWidget):
         self._add_page(self.tr("Overview"), self.overview_page)
         self.records_page = RecordsPage(session)
         self._add_page(self.tr("Records"), self.records_page)
-        # Either page may change the binder; the other follows.
+        self.imaging_page = ImagingPage(session)
+        self._add_page(self.tr("Imaging"), self.imaging_page)
+        # Any page may change the binder; the others follow.
         self.records_page.changed.connect(self.overview_page.reload)
+        self.imaging_page.changed.connect(self.overview_page.reload)
+        self.imaging_page.changed.connect(self.records_page.reload)
         self.overview_page.imports.finished.connect(self.records_page.reload)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -49,7 +54,11 @@ class Workspace(QWidget):
     @property
     def busy(self) -> bool:
         """True while a job that writes the binder is running (auto-lock waits for it)."""
-        return self.overview_page.imports.busy or self.records_page.imports.busy
+        return (
+            self.overview_page.imports.busy
+            or self.records_page.imports.busy
+            or self.imaging_page.imports.importing
+        )
 
     def import_paths(self, paths: list[Path]) -> bool:
         self.navigation.setCurrentRow(0)
@@ -60,3 +69,4 @@ class Workspace(QWidget):
         """Ask running jobs to stop; called before the workspace is destroyed."""
         self.overview_page.imports.cancel()
         self.records_page.stop_work()
+        self.imaging_page.stop_work()

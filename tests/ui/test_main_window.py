@@ -100,7 +100,9 @@ def test_unlock_shows_the_overview(qtbot: QtBot, binder_folder: Path, kdf: KdfPa
     window = make_window(qtbot, kdf, open_folder=binder_folder)
     unlock(qtbot, window)
     assert window.workspace is not None
-    assert window.workspace.navigation.count() == 2  # Overview, Records
+    navigation = window.workspace.navigation
+    titles = [navigation.item(row).text() for row in range(navigation.count())]
+    assert titles[:3] == ["Overview", "Records", "Imaging"]
     assert window.lock_action.isEnabled()
     assert PATIENT in texts_on_screen(window)
     window.close()

@@ -1,0 +1,144 @@
+"""Imaging speed against baselines measured in the same run.
+
+    python benchmarks/imaging.py              # 400 slices
+    python benchmarks/imaging.py --slices 800
+
+The input is a 400-slice CT series made by copying the 64 public lung CT slices (TCIA
+Lung-PET-CT-Dx, CC BY 4.0) with new SOP Instance, Series and Study UIDs: fictional copies of
+public data, written to a temporary folder and deleted afterwards.
+
+  import      - scan_media (headers read in the isolated worker) + import_scan into a new
+                encrypted binder, versus `cp` of the files + `sha256sum` of the copies
+  thumbnails  - instance_thumbnail at 128 px for every slice (decrypt, decode in the worker,
+                PNG, store encrypted), versus dcmtk `dcmj2pnm --scale-x-size 128` per slice
+  frames      - read_frame (full 512x512 in Hounsfield units, as the viewer gets it) per slice
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LUNG = ROOT.parent / "shared" / "data" / "dicom" / "lung-ct-Lung_Dx-A0001"
+
+
+def make_series(folder: Path, count: int) -> list[Path]:
+    import pydicom
+    from pydicom.uid import generate_uid
+
+    sources = sorted(LUNG.rglob("*.dcm"))
+    study_uid, series_uid = generate_uid(), generate_uid()
+    folder.mkdir(parents=True)
+    paths = []
+    for number in range(count):
+        dataset = pydicom.dcmread(sources[number % len(sources)])
+        dataset.StudyInstanceUID = study_uid
+        dataset.SeriesInstanceUID = series_uid
+        dataset.SOPInstanceUID = generate_uid()
+        dataset.file_meta.MediaStorageSOPInstanceUID = dataset.SOPInstanceUID
+        dataset.InstanceNumber = number + 1
+        dataset.SliceLocation = -number * 1.25
+        path = folder / f"IM{number:06d}"
+        dataset.save_as(path)
+        paths.append(path)
+    return paths
+
+
+def timed(label: str, seconds: float, baseline_label: str, baseline: float | None) -> None:
+    if baseline is None:
+        print(f"  {label:<44} {seconds:8.2f} s")
+        return
+    ratio = seconds / baseline if baseline > 0 else float("inf")
+    print(f"  {label:<44} {seconds:8.2f} s   {baseline_label:<40} {baseline:8.2f} s   x{ratio:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--slices", type=int, default=400)
+    args = parser.parse_args()
+
+    from casebook.core.model import Case
+    from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+    from casebook.services import imaging_records
+    from casebook.services.binder import create_binder
+    from casebook.services.imaging_import import import_scan, scan_media
+    from casebook.services.imaging_previews import instance_thumbnail, read_frame
+    from casebook.services.isolation import shared_worker
+    from casebook.store.keyslots import KdfParams
+
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as temp:
+        work = Path(temp)
+        paths = make_series(work / "CT400", args.slices)
+        size_mb = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"{len(paths)} CT slices, {size_mb:.0f} MB")
+
+        start = time.perf_counter()
+        subprocess.run(["cp", "-r", str(work / "CT400"), str(work / "copy")], check=True)
+        copies = sorted((work / "copy").iterdir())
+        subprocess.run(["sha256sum", *map(str, copies)], check=True, stdout=subprocess.DEVNULL)
+        baseline_import = time.perf_counter() - start
+
+        session = create_binder(
+            work / "binder", "bench password 123", Case("Bench"), KdfParams.minimum()
+        ).session
+        shared_worker().call(len, b"")  # start the worker outside the timing
+        start = time.perf_counter()
+        scan = scan_media([work / "CT400"], ignore_progress, NEVER_CANCELLED)
+        scanned = time.perf_counter() - start
+        summary = import_scan(session, scan, ignore_progress, NEVER_CANCELLED)
+        imported = time.perf_counter() - start
+        assert summary.added == len(paths), summary
+        print("import")
+        timed(
+            "scan + import (encrypted, byte-identical)", imported, "cp + sha256sum", baseline_import
+        )
+        timed("  of which scan (headers in the worker)", scanned, "", None)
+
+        [study] = imaging_records.list_studies(session)
+        [series] = imaging_records.list_series(session, study.id)
+        instances = imaging_records.list_instances(session, series.id)
+        dcmj2pnm = shutil.which("dcmj2pnm")
+        baseline_thumbs: float | None = None
+        if dcmj2pnm:
+            out = work / "png"
+            out.mkdir()
+            start = time.perf_counter()
+            for index, path in enumerate(paths):
+                subprocess.run(
+                    [dcmj2pnm, "--write-png", "--scale-x-size", "128", str(path),
+                     str(out / f"{index}.png")],
+                    check=True,
+                )  # fmt: skip
+            baseline_thumbs = time.perf_counter() - start
+        start = time.perf_counter()
+        for instance in instances:
+            assert instance_thumbnail(session, instance, 128).png is not None
+        made = time.perf_counter() - start
+        start = time.perf_counter()
+        for instance in instances:
+            instance_thumbnail(session, instance, 128)
+        cached = time.perf_counter() - start
+        print("thumbnails (128 px, every slice)")
+        timed("made, stored encrypted", made, "dcmj2pnm --scale-x-size 128", baseline_thumbs)
+        if baseline_thumbs is None:
+            print("  NOTE: dcmj2pnm not found on PATH; its baseline was skipped")
+        timed("read back from the binder (cached)", cached, "", None)
+
+        start = time.perf_counter()
+        for instance in instances[:100]:
+            read_frame(session, instance, 0)
+        per_frame = (time.perf_counter() - start) / min(100, len(instances))
+        print("viewer frames (512x512, full resolution)")
+        print(f"  read_frame per slice: {per_frame * 1000:.1f} ms (decrypt + decode in the worker)")
+        session.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Widgets for questions and consultation notes (pages live in ui/pages)."""

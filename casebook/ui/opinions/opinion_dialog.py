@@ -1,0 +1,282 @@
+"""Recording one opinion: who gave it, what it links to, and its structured fields.
+
+Every field may be left empty (not filled in yet) or marked "Not stated" (the doctor did not
+say). With a consultation chosen, "From notes…" fills a field from lines of its notes. The
+dialog only edits; the page saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casebook.core.errors import InvalidInput
+from casebook.core.opinions import (
+    FieldValue,
+    Opinion,
+    OpinionField,
+    SourceKind,
+    TreatmentIntent,
+)
+from casebook.services.opinions import LinkChoice, LinkChoices, NoteLine
+from casebook.ui.opinions.labels import field_label, intent_label, source_kind_label
+from casebook.ui.opinions.note_lines_dialog import NoteLinesDialog
+from casebook.ui.tasks import BackgroundTask, reader_pool
+from casebook.ui.widgets.message_bar import MessageBar
+from casebook.ui.widgets.partial_date_edit import PartialDateEdit
+
+LoadLines = Callable[[int], list[NoteLine]]
+
+
+class _FieldEditor:
+    """The widgets of one field: text (or a choice), "Not stated" and "From notes…"."""
+
+    def __init__(self, which: OpinionField, value: FieldValue, dialog: OpinionDialog) -> None:
+        self.field = which
+        self.text_edit: QPlainTextEdit | None = None
+        self.choice: QComboBox | None = None
+        if which is OpinionField.TREATMENT_INTENT:
+            self.choice = QComboBox()
+            self.choice.setObjectName(f"{which.value}_choice")
+            self.choice.addItem(dialog.tr("Not filled in"), "")
+            for intent in TreatmentIntent:
+                self.choice.addItem(intent_label(intent), intent.value)
+            self.choice.setCurrentIndex(max(0, self.choice.findData(value.text)))
+            self.editor: QWidget = self.choice
+        else:
+            self.text_edit = QPlainTextEdit(value.text)
+            self.text_edit.setObjectName(f"{which.value}_edit")
+            self.text_edit.setTabChangesFocus(True)
+            self.text_edit.setFixedHeight(
+                150 if which in (OpinionField.REASONING, OpinionField.FAMILY_NOTES) else 78
+            )
+            self.editor = self.text_edit
+        self.not_stated = QCheckBox(dialog.tr("Not stated"))
+        self.not_stated.setObjectName(f"{which.value}_not_stated")
+        self.not_stated.setToolTip(dialog.tr("The doctor did not say anything about this."))
+        self.not_stated.setChecked(value.not_stated)
+        self.not_stated.toggled.connect(lambda on: self.editor.setEnabled(not on))
+        self.editor.setEnabled(not value.not_stated)
+        self.from_notes = QPushButton(dialog.tr("From notes…"))
+        self.from_notes.setObjectName(f"{which.value}_from_notes")
+        self.from_notes.setVisible(self.text_edit is not None)
+
+    def value(self) -> FieldValue:
+        if self.not_stated.isChecked():
+            return FieldValue(not_stated=True)
+        if self.choice is not None:
+            return FieldValue(str(self.choice.currentData() or ""))
+        assert self.text_edit is not None
+        return FieldValue(self.text_edit.toPlainText().strip())
+
+    def append(self, text: str) -> None:
+        if self.text_edit is None or not text:
+            return
+        self.not_stated.setChecked(False)
+        current = self.text_edit.toPlainText().rstrip()
+        self.text_edit.setPlainText(f"{current}\n{text}" if current else text)
+
+
+def _fill_choices(combo: QComboBox, none_text: str, choices: Sequence[LinkChoice]) -> None:
+    combo.addItem(none_text, None)
+    for choice in choices:
+        combo.addItem(f"{choice.date}  {choice.title}".strip(), choice.id)
+
+
+class OpinionDialog(QDialog):
+    """After `accepted`, `edited` holds the opinion to save."""
+
+    def __init__(
+        self,
+        opinion: Opinion | None,
+        choices: LinkChoices,
+        load_lines: LoadLines,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("opinion_dialog")
+        self.setWindowTitle(self.tr("Edit opinion") if opinion else self.tr("Add an opinion"))
+        self.resize(860, 820)
+        self._original = opinion or Opinion(source_name="")
+        self._load_lines = load_lines
+        self.edited: Opinion | None = None
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("source_kind_combo")
+        for kind in SourceKind:
+            self.kind_combo.addItem(source_kind_label(kind), kind)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(self._original.source_kind))
+        self.name_edit = QLineEdit(self._original.source_name)
+        self.name_edit.setObjectName("source_name_edit")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Dr Wei Chen, or Pancreas tumour board"))
+        self.institution_edit = QLineEdit(self._original.institution)
+        self.institution_edit.setObjectName("institution_edit")
+        self.country_edit = QLineEdit(self._original.country)
+        self.country_edit.setObjectName("country_edit")
+        self.date_edit = PartialDateEdit()
+        self.date_edit.setObjectName("given_on_edit")
+        self.date_edit.set_value(self._original.given_on)
+        self.consultation_combo = self._link_combo(
+            "consultation_combo", choices.consultations, self._original.consultation_id
+        )
+        self.report_combo = self._link_combo(
+            "report_combo", choices.documents, self._original.report_document_id
+        )
+        self.event_combo = self._link_combo(
+            "timeline_event_combo", choices.timeline_events, self._original.timeline_event_id
+        )
+        source = QFormLayout()
+        source.setSpacing(10)
+        source.addRow(self.tr("Given by"), self.kind_combo)
+        source.addRow(self.tr("Name"), self.name_edit)
+        source.addRow(self.tr("Hospital or institution"), self.institution_edit)
+        source.addRow(self.tr("Country"), self.country_edit)
+        source.addRow(self.tr("Date"), self.date_edit)
+        source.addRow(self.tr("Consultation"), self.consultation_combo)
+        source.addRow(self.tr("Written report"), self.report_combo)
+        source.addRow(self.tr("On the timeline"), self.event_combo)
+
+        self.editors = {
+            which: _FieldEditor(which, self._original.value(which), self) for which in OpinionField
+        }
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(1, 1)
+        for row, editor in enumerate(self.editors.values()):
+            label = QLabel(field_label(editor.field))
+            label.setWordWrap(True)
+            label.setMinimumWidth(180)
+            label.setMaximumWidth(220)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(editor.editor, row, 1)
+            grid.addWidget(editor.not_stated, row, 2)
+            grid.addWidget(editor.from_notes, row, 3)
+            editor.from_notes.clicked.connect(partial(self.fill_from_notes, editor.field))
+        self.consultation_combo.currentIndexChanged.connect(self._update_from_notes)
+        self._update_from_notes()
+
+        fields_heading = QLabel(self.tr("What the opinion says"))
+        fields_heading.setProperty("role", "subheading")
+        hint = QLabel(
+            self.tr(
+                "Write what was said, in the doctor's words where you can. Leave a field empty "
+                "if you have not filled it in yet; tick “Not stated” if the doctor did not say."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(4, 4, 16, 4)
+        inner.setSpacing(12)
+        inner.addLayout(source)
+        inner.addSpacing(8)
+        inner.addWidget(fields_heading)
+        inner.addWidget(hint)
+        inner.addLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        self.error_bar = MessageBar()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("primary_button")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error_bar)
+        layout.addWidget(buttons)
+
+    def _link_combo(
+        self, name: str, choices: Sequence[LinkChoice], current: int | None
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        _fill_choices(combo, self.tr("None"), choices)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
+
+    def _update_from_notes(self) -> None:
+        has_consultation = self.consultation_combo.currentData() is not None
+        for editor in self.editors.values():
+            editor.from_notes.setEnabled(has_consultation)
+            editor.from_notes.setToolTip(
+                ""
+                if has_consultation
+                else self.tr("Choose the consultation first; its notes can then fill this field.")
+            )
+
+    def opinion(self) -> Opinion:
+        """The opinion as currently entered (raises ValueError for an impossible date)."""
+        return Opinion(
+            id=self._original.id,
+            source_kind=self.kind_combo.currentData(),
+            source_name=self.name_edit.text().strip(),
+            institution=self.institution_edit.text().strip(),
+            country=self.country_edit.text().strip(),
+            given_on=self.date_edit.value(),
+            consultation_id=self.consultation_combo.currentData(),
+            report_document_id=self.report_combo.currentData(),
+            timeline_event_id=self.event_combo.currentData(),
+            fields={which: editor.value() for which, editor in self.editors.items()},
+        )
+
+    @Slot()
+    def save(self) -> None:
+        try:
+            opinion = self.opinion()
+            opinion.validate()
+        except ValueError:
+            self.error_bar.show_error(self.tr("That date does not exist. Please check the day."))
+            return
+        except InvalidInput:
+            self.error_bar.show_error(self.tr("Please write who gave the opinion."))
+            self.name_edit.setFocus()
+            return
+        self.edited = opinion
+        self.accept()
+
+    @Slot(object)
+    def fill_from_notes(self, which: OpinionField) -> None:
+        consultation_id = self.consultation_combo.currentData()
+        if consultation_id is None:
+            return
+        load = self._load_lines
+        BackgroundTask(self, lambda _r, _c: load(int(consultation_id))).on_success(
+            lambda lines: self._pick_lines(which, lines)
+        ).on_failure(
+            lambda _f: self.error_bar.show_error(self.tr("The notes could not be read."))
+        ).start(reader_pool())
+
+    def _pick_lines(self, which: OpinionField, lines: list[NoteLine]) -> None:
+        self.note_picker = NoteLinesDialog(field_label(which), lines, self)
+        self.note_picker.accepted.connect(
+            lambda: self.editors[which].append(self.note_picker.chosen_text())
+        )
+        self.note_picker.open()

@@ -1,0 +1,331 @@
+"""The Timeline: the story of the illness as a picture and as a list, with the gaps an MDT will
+ask about, events suggested from the records, and "where are we now".
+
+Reads run on the reader lane, every write on the writer lane; the page reloads after each.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casebook.core.decision_moment import DecisionMoment
+from casebook.core.timeline import TimelineEvent
+from casebook.core.timeline_suggestions import TimelineSuggestion
+from casebook.services import timeline as timeline_service
+from casebook.services.binder import BinderSession
+from casebook.services.timeline import TimelineState
+from casebook.ui.error_messages import failure_message
+from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
+from casebook.ui.timeline.chart_view import TimelineChartView
+from casebook.ui.timeline.event_dialog import EventDialog
+from casebook.ui.timeline.event_list import TimelineListView
+from casebook.ui.timeline.labels import event_line
+from casebook.ui.timeline.layout import ChartData, chart_data
+from casebook.ui.timeline.moment_box import DecisionMomentBox
+from casebook.ui.timeline.printing import register_print_fonts, save_timeline_pdf
+from casebook.ui.timeline.side_panels import GapsPanel, SuggestionsPanel
+from casebook.ui.widgets.message_bar import MessageBar
+
+
+class TimelinePage(QWidget):
+    """`TimelinePage(session, parent)`; call `stop_work()` before the session closes."""
+
+    loaded = Signal()
+    saved = Signal()
+    printed = Signal(object)  # Path
+
+    def __init__(self, session: BinderSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline_page")
+        self._session = session
+        self._tasks: list[BackgroundTask[object]] = []
+        self.state: TimelineState | None = None
+        self.chart: ChartData | None = None
+        self.event_dialog: EventDialog | None = None
+        register_print_fonts()
+
+        heading = QLabel(self.tr("Timeline"))
+        heading.setProperty("role", "heading")
+        intro = QLabel(
+            self.tr(
+                "The story of the illness as the MDT will read it. Dates can be just a year, "
+                "or a month and a year."
+            )
+        )
+        intro.setProperty("role", "hint")
+        intro.setWordWrap(True)
+
+        self.add_button = self._button(self.tr("Add event…"), "primary_button", self.add_event)
+        self.edit_button = self._button(self.tr("Edit…"), "edit_event_button", self._edit_current)
+        self.delete_button = self._button(self.tr("Delete"), "delete_event_button", self._delete)
+        self.zoom_out_button = self._button(self.tr("Zoom out"), "zoom_out_button", self._zoom_out)
+        self.zoom_in_button = self._button(self.tr("Zoom in"), "zoom_in_button", self._zoom_in)
+        self.fit_button = self._button(self.tr("Fit"), "fit_button", self._fit)
+        self.print_button = self._button(self.tr("Print to PDF…"), "print_button", self._print)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.print_button)
+
+        self.error_bar = MessageBar()
+        self.chart_view = TimelineChartView()
+        self.chart_view.event_activated.connect(self.edit_event)
+        self.chart_view.zoom_changed.connect(self._update_buttons)
+        self.list_view = TimelineListView()
+        self.list_view.event_activated.connect(self.edit_event)
+        self.list_view.currentItemChanged.connect(self._update_buttons)
+        self.empty_label = QLabel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("timeline_tabs")
+        self.tabs.addTab(self.chart_view, self.tr("Picture"))
+        self.tabs.addTab(self.list_view, self.tr("List"))
+        self.tabs.currentChanged.connect(self._update_buttons)
+
+        self.moment_box = DecisionMomentBox()
+        self.moment_box.moment_chosen.connect(self.set_decision_moment)
+        self.gaps_panel = GapsPanel()
+        self.suggestions_panel = SuggestionsPanel()
+        self.suggestions_panel.accept_requested.connect(self.accept_suggestion)
+        self.suggestions_panel.dismiss_requested.connect(self.dismiss_suggestion)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 0, 12, 12)
+        side_layout.setSpacing(22)
+        side_layout.addWidget(self.moment_box)
+        side_layout.addWidget(self.gaps_panel)
+        side_layout.addWidget(self.suggestions_panel)
+        side_layout.addStretch(1)
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("timeline_side")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(400)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(side_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([880, 420])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(actions)
+        layout.addWidget(self.error_bar)
+        layout.addWidget(splitter, 1)
+        self._update_buttons()
+        self.reload()
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # --- running work ----------------------------------------------------------------------
+
+    def _run(self, job: object, on_success: object, *, writes: bool) -> None:
+        task: BackgroundTask[object] = BackgroundTask(self, job)  # type: ignore[arg-type]
+        task.on_success(on_success).on_failure(self._on_failed)  # type: ignore[arg-type]
+        self._tasks = [t for t in self._tasks if t.is_running] + [task]
+        task.start(writer_pool() if writes else reader_pool())
+
+    def stop_work(self) -> None:
+        """Cancel loads and prints in flight (the binder is about to lock)."""
+        for task in self._tasks:
+            task.cancel()
+        if self.event_dialog is not None:
+            self.event_dialog.reject()
+
+    def _on_failed(self, failure: TaskFailure) -> None:
+        self.error_bar.show_error(failure_message(failure.error))
+        if failure.is_bug:
+            failure.show_as_crash()
+
+    def _write(self, job: object) -> None:
+        self._run(job, lambda _result: self._after_write(), writes=True)
+
+    def _after_write(self) -> None:
+        self.saved.emit()
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        session = self._session
+        self._run(
+            lambda _r, _c: timeline_service.load_timeline(session), self.show_state, writes=False
+        )
+
+    def show_state(self, state: TimelineState) -> None:
+        self.state = state
+        self.error_bar.clear()
+        events = {event.id: event for event in state.events}
+        line_label = self.tr("Line {number} · {title}")
+        self.chart = chart_data(state.events, state.line_numbers, date.today(), line_label)
+        self.chart_view.set_data(self.chart)
+        self.list_view.show_events(state.events, state.line_numbers)
+        self.moment_box.set_moment(state.decision_moment)
+        self.gaps_panel.show_gaps(state.gaps, events)
+        self.suggestions_panel.show_suggestions(state.suggestions)
+        self._update_buttons()
+        self.loaded.emit()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        on_list = self.tabs.currentWidget() is self.list_view
+        selected = self.list_view.selected_event_id() is not None
+        self.edit_button.setVisible(on_list)
+        self.delete_button.setVisible(on_list)
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        for button in (self.zoom_in_button, self.zoom_out_button, self.fit_button):
+            button.setVisible(not on_list)
+        self.zoom_in_button.setEnabled(self.chart_view.can_zoom_in())
+        self.zoom_out_button.setEnabled(self.chart_view.can_zoom_out())
+        self.fit_button.setEnabled(self.chart_view.can_zoom_out())
+        self.print_button.setEnabled(self.state is not None)
+
+    # --- events -----------------------------------------------------------------------------
+
+    @Slot()
+    def add_event(self) -> None:
+        self._open_dialog(None, None)
+
+    @Slot(int)
+    def edit_event(self, event_id: int) -> None:
+        if self.state is None:
+            return
+        found = [event for event in self.state.events if event.id == event_id]
+        if found:
+            self._open_dialog(found[0], None)
+
+    @Slot()
+    def _edit_current(self) -> None:
+        event_id = self.list_view.selected_event_id()
+        if event_id is not None:
+            self.edit_event(event_id)
+
+    @Slot(object)
+    def accept_suggestion(self, suggestion: TimelineSuggestion) -> None:
+        """Open the proposed event in the dialog; saving it adds it to the timeline."""
+        self._open_dialog(suggestion.event, suggestion)
+
+    def _open_dialog(
+        self, event: TimelineEvent | None, suggestion: TimelineSuggestion | None
+    ) -> None:
+        if self.state is None or self.event_dialog is not None:
+            return
+        dialog = EventDialog(self.state, event, self)
+        self.event_dialog = dialog
+        session = self._session
+
+        def accepted() -> None:
+            edited = dialog.edited_event()
+            if suggestion is not None:
+                self._write(
+                    lambda _r, _c: timeline_service.accept_suggestion(session, suggestion, edited)
+                )
+            else:
+                self._write(lambda _r, _c: timeline_service.save_event(session, edited))
+
+        def closed() -> None:
+            self.event_dialog = None
+            dialog.deleteLater()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    @Slot(object)
+    def dismiss_suggestion(self, suggestion: TimelineSuggestion) -> None:
+        session = self._session
+        self._write(lambda _r, _c: timeline_service.dismiss_suggestion(session, suggestion))
+
+    @Slot()
+    def _delete(self) -> None:
+        event_id = self.list_view.selected_event_id()
+        if event_id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete event"),
+            self.tr("Delete this event from the timeline? Linked documents are kept."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("delete_event_box")
+        box.accepted.connect(lambda: self.delete_event(event_id))
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def delete_event(self, event_id: int) -> None:
+        session = self._session
+        self._write(lambda _r, _c: timeline_service.delete_event(session, event_id))
+
+    @Slot(object)
+    def set_decision_moment(self, moment: DecisionMoment | None) -> None:
+        session = self._session
+        self._write(lambda _r, _c: timeline_service.save_decision_moment(session, moment))
+
+    # --- zoom and print ---------------------------------------------------------------------
+
+    @Slot()
+    def _zoom_in(self) -> None:
+        self.chart_view.zoom_in()
+
+    @Slot()
+    def _zoom_out(self) -> None:
+        self.chart_view.zoom_out()
+
+    @Slot()
+    def _fit(self) -> None:
+        self.chart_view.fit()
+
+    @Slot()
+    def _print(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the timeline as PDF"), "timeline.pdf", self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.print_to_pdf(Path(name))
+
+    def print_to_pdf(self, path: Path) -> None:
+        """Write the chart and the list to `path` on the reader lane; `printed` when done."""
+        if self.state is None or self.chart is None:
+            return
+        numbers = self.state.line_numbers
+        lines = [event_line(event, numbers.get(event.id)) for event in self.state.events]
+        heading, data = self.tr("Timeline"), self.chart
+
+        def job(_report: object, _cancel: object) -> Path:
+            save_timeline_pdf(path, heading, data, lines)
+            return path
+
+        self._run(job, self.printed.emit, writes=False)

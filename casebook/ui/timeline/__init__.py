@@ -1,0 +1,1 @@
+"""The timeline page's widgets: the visual chart, the list, the event dialog and side panels."""

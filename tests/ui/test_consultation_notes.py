@@ -1,0 +1,108 @@
+"""The Consultations page and note-taking mode, offscreen and keyboard-first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from casebook.core.consultations import Consultation, NoteTag
+from casebook.core.questions import Priority
+from casebook.services import consultations, questions
+from casebook.services.binder import BinderSession
+from casebook.ui.pages.consultations_page import ConsultationsPage
+
+from .conftest import close_on_writer_lane
+from .screenshots import save_screenshot, screenshot_folder
+
+
+def test_taking_notes_by_keyboard_saves_answers_tags_and_authors(
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
+) -> None:
+    session.database().execute("UPDATE case_info SET decision_moment = 'before_treatment'")
+    goals = questions.add_from_bank(session, "treatment_goals", "en", Priority.MUST_ASK)
+    questions.add_from_bank(session, "sequence", "en")
+    questions.add_from_bank(session, "side_effects", "en")
+    questions.add_own_question(session, "Can she keep her job at the library?")
+    cid = consultations.create_consultation(
+        session,
+        Consultation(0, "Oncology", "2025-03-02", "Dr Li", "City Hospital", ("Mei", "Tom")),
+    )
+    # Tom wrote a note earlier, on the same consultation.
+    tom = consultations.EntryDraft(cid, "Tom", written_at="2025-03-02T01:00:00+00:00")
+    tom.save(session, "Waiting room: bloods taken at 8:30.")
+
+    page = ConsultationsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1280, 820)
+    page.show()
+    qtbot.waitActive(page)  # shortcuts work in the active window only
+    qtbot.waitUntil(lambda: page.detail.view is not None)
+    assert page.list.count() == 1
+    page.start_notes()
+    notes = page.notes_view
+    assert notes is not None
+    assert notes.author_combo.currentText() == "Mei"
+    assert notes.entries_list.count() == 1
+
+    # Tick the first question (Space) and type its answer.
+    notes.questions_list.setFocus()
+    notes.questions_list.setCurrentRow(0)
+    qtbot.keyClick(notes.questions_list, Qt.Key.Key_Space)
+    assert "Answer to:" in notes.mode_label.text()
+    qtbot.keyClicks(notes.editor, "To shrink it before surgery.")
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # A decision, tagged with Ctrl+1.
+    qtbot.keyClicks(notes.editor, "Start chemo on Monday.")
+    qtbot.keyClick(notes.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert notes.tag_buttons[NoteTag.DECISION].isChecked()
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(notes.editor, "Ask about a port for the drip?")
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(notes.editor, "Dr Li will send the letter to the GP")
+    qtbot.waitUntil(lambda: notes.save_label.text() == "✓ Saved", timeout=3000)
+    save_screenshot(qtbot, notes, screenshot_folder(tmp_path), "notes")
+    qtbot.keyClick(notes.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Escape)
+    assert page.notes_view is None
+
+    def summary_ready() -> bool:
+        view = page.detail.view
+        return view is not None and len(view.summary.follow_ups) == 1
+
+    qtbot.waitUntil(summary_ready, timeout=3000)
+    summary = consultations.summary(session, cid)
+    assert [q.question.id for q in summary.answered] == [goals]
+    assert summary.answered[0].answer == "To shrink it before surgery."
+    assert summary.answered[0].answered_by == "Dr Li"
+    assert [e.text for e in summary.decisions] == ["Start chemo on Monday."]
+    assert [e.text for e in summary.new_questions] == ["Ask about a port for the drip?"]
+    assert next(e.author for e in consultations.list_entries(session, cid) if e.text) == "Tom"
+    shown = page.detail.summary_view.toPlainText()
+    assert "To shrink it before surgery." in shown
+    assert "Dr Li will send the letter to the GP" in shown
+    save_screenshot(qtbot, page, screenshot_folder(tmp_path), "notes_summary")
+    page.stop_work()
+    close_on_writer_lane(qtbot, session)
+
+
+def test_new_consultation_carries_open_questions(qtbot: QtBot, session: BinderSession) -> None:
+    questions.add_own_question(session, "Is the stage confirmed?")
+    page = ConsultationsPage(session)
+    qtbot.addWidget(page)
+    assert page.stack.currentWidget() is page.empty_label
+    page.new_consultation()
+    qtbot.waitUntil(lambda: page.detail.view is not None)
+    view = page.detail.view
+    assert view is not None
+    assert [q.question.text for q in view.listed] == ["Is the stage confirmed?"]
+    page.detail.doctor_edit.setText("Dr Chen")
+    page.detail.date_edit.setText("2025-13-40")
+    page.detail.save_button.click()
+    assert "year-month-day" in page.error_bar.text()
+    page.detail.date_edit.setText("2025-04-01")
+    page.detail.save_button.click()
+    qtbot.waitUntil(lambda: "Dr Chen" in page.list.item(0).text())
+    qtbot.waitUntil(lambda: page.detail.doctor_edit.text() == "Dr Chen")
+    close_on_writer_lane(qtbot, session)
