@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,3 +36,4 @@ def find_tool(*names: str) -> Path:
 def require_tool() -> Callable[..., Path]:
     """``require_tool("7zz", "7z")`` -> path of the first tool found, else skip/fail."""
     return find_tool
+
