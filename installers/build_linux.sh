@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Build the one-folder Linux app into dist/casebook/ and check it with its own self-test.
-#   installers/build_linux.sh [DIST_DIR] [WORK_DIR]
+# Build the one-folder Linux app into DIST_DIR/casebook/ and check it with its own self-test.
+#   installers/build_linux.sh [DIST_DIR] [WORK_DIR]      (defaults: dist, build)
+# Uses the project's virtualenv (.venv) unless PYTHON names another interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
 WORK=${2:-build}
-pyinstaller --noconfirm --clean --log-level WARN --distpath "$DIST" --workpath "$WORK" \
-    installers/casebook.spec
+PYTHON=${PYTHON:-.venv/bin/python}
+SECONDS=0
+"$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" \
+    --workpath "$WORK" installers/casebook.spec
+echo "built in ${SECONDS}s: $(du -sh "$DIST/casebook" | cut -f1) in $DIST/casebook"
 QT_QPA_PLATFORM=offscreen "$DIST/casebook/casebook" self-test
-du -sh "$DIST/casebook"

@@ -11,13 +11,17 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 from casebook import __version__
 from casebook.app import cli_messages as msg
 from casebook.app.secrets_input import SecretReader
-from casebook.core.errors import CasebookError, InvalidInput
+from casebook.core.errors import (
+    BinderUnavailable,
+    CasebookError,
+    InvalidInput,
+    UnavailableReason,
+)
 from casebook.core.model import Case, PartialDate, SlotKind
 from casebook.core.progress import NEVER_CANCELLED, Cancelled, Progress, Report, ignore_progress
 
@@ -82,92 +86,16 @@ def _cmd_import(args: argparse.Namespace, secrets: SecretReader) -> int:
     return msg.EXIT_OK
 
 
-def _listing(session: object) -> dict[str, object]:
-    from casebook.services import imaging_records, records
-    from casebook.services.binder import BinderSession
-    from casebook.services.previews import can_preview
-
-    assert isinstance(session, BinderSession)
-    case = records.load_case(session)
-    studies = []
-    for study in imaging_records.list_studies(session):
-        series = imaging_records.list_series(session, study.id)
-        studies.append(
-            {
-                "study_uid": study.study_uid,
-                "date": str(study.study_date) if study.study_date else None,
-                "description": study.description,
-                "modalities": study.modalities,
-                "institution": study.institution,
-                "series": [
-                    {
-                        "series_uid": s.series_uid,
-                        "number": s.series_number,
-                        "modality": s.modality,
-                        "description": s.description,
-                        "images": s.image_count,
-                    }
-                    for s in series
-                ],
-                "series_count": study.series_count,
-                "image_count": study.image_count,
-            }
-        )
-    return {
-        "case": {
-            "patient_name": case.patient_name,
-            "date_of_birth": str(case.date_of_birth) if case.date_of_birth else None,
-            "diagnosis_summary": case.diagnosis_summary,
-        },
-        "slots": [
-            {
-                "kind": slot.kind.value,
-                "status": slot.status.value,
-                "requested_on": str(slot.requested_on) if slot.requested_on else None,
-                "requested_from": slot.requested_from,
-            }
-            for slot in records.list_slots(session)
-        ],
-        "documents": [
-            {
-                **{k: v for k, v in asdict(d).items() if k not in ("slot", "document_date")},
-                "slot": d.slot.value,
-                "document_date": str(d.document_date) if d.document_date else None,
-                "previewable": can_preview(d.media_type),
-            }
-            for d in records.list_documents(session)
-        ],
-        "imaging_studies": studies,
-    }
-
-
 def _cmd_list(args: argparse.Namespace, secrets: SecretReader) -> int:
+    from casebook.app.listing import collect_listing, format_listing
     from casebook.services.binder import unlock_binder
 
     with unlock_binder(args.binder, _password(args, secrets)) as session:
-        listing = _listing(session)
+        listing = collect_listing(session)
     if args.json:
         print(json.dumps(listing, ensure_ascii=False, indent=2))
-        return msg.EXIT_OK
-    case = listing["case"]
-    assert isinstance(case, dict)
-    print(f"Patient: {case['patient_name']}  born {case['date_of_birth'] or 'unknown'}")
-    if case["diagnosis_summary"]:
-        print(f"Diagnosis: {case['diagnosis_summary']}")
-    print("\nSlots:")
-    for slot in listing["slots"]:  # type: ignore[attr-defined]
-        print(f"  {slot['kind']:<20} {slot['status']}")
-    print("\nDocuments:")
-    for doc in listing["documents"]:  # type: ignore[attr-defined]
-        print(
-            f"  [{doc['id']}] {doc['document_date'] or '----':<10} {doc['slot']:<18} {doc['title']}"
-        )
-    print("\nImaging studies:")
-    for study in listing["imaging_studies"]:  # type: ignore[attr-defined]
-        print(
-            f"  {study['date'] or '----':<10} {study['modalities']:<6} {study['description']} "
-            f"({study['series_count']} series, {study['image_count']} images)"
-        )
+    else:
+        print(format_listing(listing))
     return msg.EXIT_OK
 
 
@@ -286,7 +214,7 @@ def _binder_command(
     parser.add_argument(
         "--password-file", type=Path, help="read the password from the first line of this file"
     )
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, existing_binder=name != "new")
     return parser
 
 
@@ -363,10 +291,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _require_binder(folder: Path) -> None:
+    """Say "no binder here" before asking for a password that could not help."""
+    from casebook.services.binder import is_binder
+
+    if not folder.is_dir():
+        raise BinderUnavailable(folder, UnavailableReason.MISSING)
+    if not is_binder(folder):
+        raise BinderUnavailable(folder, UnavailableReason.NOT_A_BINDER)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed subcommand, turning expected failures into one line and an exit code."""
     handler: Command = args.handler
     try:
+        if getattr(args, "existing_binder", False):
+            _require_binder(args.binder)
         return handler(args, SecretReader())
     except CasebookError as error:
         text, code = msg.describe(error)

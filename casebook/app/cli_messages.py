@@ -33,6 +33,7 @@ EXIT_CODES_HELP = """exit codes:
   3   wrong password or recovery code
   4   the binder is damaged
   5   the binder is missing, in use by another Casebook, read-only or too new
+      (or, for the app itself, no display to show it on)
   6   not enough disk space
   7   invalid input (an empty name, a short password, an unreadable password file)
   70  internal error (a bug: please report it)

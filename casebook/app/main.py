@@ -1,4 +1,12 @@
-"""Composition root: arguments → paths → the GUI or a command."""
+"""Composition root: arguments → paths → the GUI or a command.
+
+`casebook` with no command opens the app; `casebook --demo` opens it on a fresh demo binder
+(fictional patient, password shown on the unlock screen); `casebook COMMAND` runs one command
+of `casebook.app.cli`. Exit codes are listed in `cli_messages.EXIT_CODES_HELP` (and in
+`casebook --help`): 0 ok, 1 a problem found by check/verify, 2 usage, 3 wrong password or code,
+4 binder damaged, 5 binder unavailable (or no display for the app), 6 not enough space,
+7 invalid input, 70 internal error (a bug: a short line plus the traceback), 130 interrupted.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,7 @@ from collections.abc import Sequence
 from casebook.app import cli_messages as msg
 from casebook.app.cli import parse, run_command
 from casebook.app.paths import AppPaths
+from casebook.core.errors import CasebookError
 
 
 def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
@@ -25,9 +34,17 @@ def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
         return run_gui(argv)
     from casebook.services.demo import create_demo_binder
 
-    paths.ensure_data_dir()
-    session, password = create_demo_binder(paths.demo_binder_dir)
-    session.close()
+    try:
+        paths.ensure_data_dir()
+        session, password = create_demo_binder(paths.demo_binder_dir)
+        session.close()
+    except CasebookError as error:
+        text, code = msg.describe(error)
+        print(f"casebook: cannot make the demo binder: {text}", file=sys.stderr)
+        return code
+    except OSError as error:  # the data folder itself cannot be made (read-only home?)
+        print(f"casebook: cannot make the demo binder: {error}", file=sys.stderr)
+        return msg.EXIT_UNAVAILABLE
     return run_gui(argv, open_folder=paths.demo_binder_dir, demo_password=password)
 
 

@@ -1,7 +1,8 @@
 """`casebook self-test`: prove that this installation (a checkout or a frozen build) works.
 
-Imports every module and decoder, creates, fills and reopens a throwaway binder with the
-fictional demo files, renders a PDF page and a DICOM thumbnail in the isolated worker, and
+Imports every module and decoder, decodes a lossless sample per decoder plugin, creates, fills
+and reopens a throwaway binder with the fictional demo files (KdfParams.minimum(), in a temporary
+folder deleted afterwards), renders a PDF page and a DICOM thumbnail in the isolated worker, and
 seals and verifies a small bundle. One line per check; exit code 0 only if all pass.
 """
 
@@ -36,6 +37,22 @@ def _decoders() -> str:
     if missing:
         raise RuntimeError(f"missing DICOM decoders: {', '.join(missing)}")
     return f"{len(decoders)} transfer syntaxes decodable"
+
+
+def _decode_compressed() -> str:
+    """Decode one lossless sample per decoder plugin in the worker; all must agree."""
+    from casebook.imaging.thumbnail import dicom_thumbnail
+    from casebook.services.isolation import shared_worker
+
+    samples = sorted(resource_path("demo", "codecs").glob("*.dcm"))
+    if not samples:
+        raise RuntimeError("the compressed DICOM samples are missing from resources/demo/codecs")
+    pictures = {p.stem: shared_worker().call(dicom_thumbnail, p.read_bytes(), 96) for p in samples}
+    reference = next(iter(pictures.values()))
+    differing = [name for name, pixels in pictures.items() if not (pixels == reference).all()]
+    if differing or float(reference.std()) < 5:
+        raise RuntimeError(f"lossless decodes differ or are flat: {', '.join(differing)}")
+    return f"{', '.join(pictures)} decoded alike"
 
 
 def _demo_ct() -> list[Path]:
@@ -123,6 +140,7 @@ def run_self_test() -> int:
         checks: list[tuple[str, Check]] = [
             ("import modules", _import_everything),
             ("DICOM decoders", _decoders),
+            ("compressed DICOM", _decode_compressed),
             ("binder create/fill/reopen", _binder_round_trip(work)),
             ("PDF page", _pdf_page),
             ("DICOM thumbnail", _dicom_thumbnail),

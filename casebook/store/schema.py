@@ -170,6 +170,7 @@ _V1 = [
         source TEXT NOT NULL DEFAULT 'family',
         bank_key TEXT,
         priority INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'open',
         notes TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL
     )""",
@@ -179,6 +180,7 @@ _V1 = [
         held_on TEXT,
         doctor TEXT NOT NULL DEFAULT '',
         institution TEXT NOT NULL DEFAULT '',
+        attendees TEXT NOT NULL DEFAULT '',
         notes TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL
     )""",
@@ -188,18 +190,32 @@ _V1 = [
         answer TEXT NOT NULL DEFAULT '',
         answered_by TEXT NOT NULL DEFAULT '',
         answered_on TEXT,
+        position INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (consultation_id, question_id)
     )""",
     """CREATE TABLE opinions (
         id INTEGER PRIMARY KEY,
+        source_kind TEXT NOT NULL DEFAULT 'doctor' CHECK (source_kind IN ('doctor', 'mdt')),
         source_name TEXT NOT NULL,
         institution TEXT NOT NULL DEFAULT '',
         country TEXT NOT NULL DEFAULT '',
         given_on TEXT,
         consultation_id INTEGER REFERENCES consultations(id) ON DELETE SET NULL,
         report_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        timeline_event_id INTEGER REFERENCES timeline_events(id) ON DELETE SET NULL,
         fields_json TEXT NOT NULL DEFAULT '{}',
-        created_at TEXT NOT NULL
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT ''
+    )""",
+    # The family's agree/differ marks for one set of compared opinions ("3,7"); `fingerprint`
+    # is what the field said when marked, so a mark lapses when that field is edited.
+    """CREATE TABLE opinion_marks (
+        comparison_key TEXT NOT NULL,
+        field TEXT NOT NULL,
+        mark TEXT NOT NULL CHECK (mark IN ('agree', 'differ', 'only_one')),
+        fingerprint TEXT NOT NULL,
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (comparison_key, field)
     )""",
     """CREATE TABLE consultation_entries (
         id INTEGER PRIMARY KEY,
@@ -217,8 +233,28 @@ _V1 = [
         reasons TEXT NOT NULL DEFAULT '',
         participants TEXT NOT NULL DEFAULT '',
         revisit_if TEXT NOT NULL DEFAULT '',
-        created_at TEXT NOT NULL
+        opinion_ids_json TEXT NOT NULL DEFAULT '[]',
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT ''
     )""",
+    # Every saved version of a decision (the current one included); append-only.
+    """CREATE TABLE decision_versions (
+        decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE RESTRICT,
+        version INTEGER NOT NULL,
+        saved_at TEXT NOT NULL,
+        decided_on TEXT,
+        option_chosen TEXT NOT NULL,
+        reasons TEXT NOT NULL DEFAULT '',
+        participants TEXT NOT NULL DEFAULT '',
+        revisit_if TEXT NOT NULL DEFAULT '',
+        opinion_ids_json TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (decision_id, version)
+    )""",
+    """CREATE TRIGGER decision_versions_no_update BEFORE UPDATE ON decision_versions
+        BEGIN SELECT RAISE(ABORT, 'decision history is append-only'); END""",
+    """CREATE TRIGGER decision_versions_no_delete BEFORE DELETE ON decision_versions
+        BEGIN SELECT RAISE(ABORT, 'decision history is append-only'); END""",
     """CREATE TABLE thumbnails (
         content_sha256 TEXT NOT NULL,
         variant TEXT NOT NULL,

@@ -21,9 +21,9 @@ def run_casebook(tmp_path: Path) -> Run:
     data_dir = tmp_path / "app-data"
 
     def run(
-        *args: object, stdin: str = "", timeout: float = 120
+        *args: object, stdin: str = "", timeout: float = 120, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "casebook", "--data-dir", str(data_dir), *map(str, args)],
             input=stdin,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,13 +73,13 @@ def test_wrong_password_is_one_line_and_exit_3(binder: Path, run_casebook: Run) 
     assert "password" in _one_clear_line(result.stderr)
 
 
-def test_missing_binder_and_missing_stdin(tmp_path: Path, run_casebook: Run) -> None:
+def test_missing_binder_and_missing_stdin(tmp_path: Path, binder: Path, run_casebook: Run) -> None:
     result = run_casebook("list", tmp_path / "nothing", stdin=PASSWORD + "\n")
     assert result.returncode == msg.EXIT_UNAVAILABLE
-    _one_clear_line(result.stderr)
-    empty = run_casebook("list", tmp_path / "nothing", stdin="")
+    assert "no binder was found" in _one_clear_line(result.stderr)
+    empty = run_casebook("list", binder, stdin="")
     assert empty.returncode == msg.EXIT_INVALID_INPUT
-    _one_clear_line(empty.stderr)
+    assert "missing on standard input" in _one_clear_line(empty.stderr)
 
 
 def test_check_finds_a_flipped_byte(binder: Path, run_casebook: Run) -> None:
@@ -172,3 +175,51 @@ def test_help_for_every_command(run_casebook: Run, command: list[str]) -> None:
 def test_password_never_accepted_on_the_command_line(binder: Path, run_casebook: Run) -> None:
     result = run_casebook("list", binder, "--password", PASSWORD)
     assert result.returncode == msg.EXIT_USAGE
+
+
+def test_list_as_text(binder: Path, run_casebook: Run) -> None:
+    run_casebook("import", binder, DEMO_DOCS / "lab-results.txt", "--slot", "labs",
+                 stdin=PASSWORD + "\n")  # fmt: skip
+    result = run_casebook("list", binder, stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Patient: Wang Fang" in result.stdout
+    assert re.search(r"labs\s+received\s+1 documents", result.stdout)
+    assert "Documents (1):" in result.stdout
+    assert "Imaging studies (0):" in result.stdout
+
+
+def test_no_binder_is_said_before_asking_for_a_password(tmp_path: Path, run_casebook: Run) -> None:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "notes.txt").write_text("not a binder")
+    result = run_casebook("check", tmp_path / "plain", stdin="")
+    assert result.returncode == msg.EXIT_UNAVAILABLE
+    assert "not a Casebook binder" in _one_clear_line(result.stderr)
+
+
+@pytest.mark.slow
+def test_self_test_passes_and_cleans_up(tmp_path: Path, run_casebook: Run) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    result = run_casebook("self-test", env={"TMPDIR": str(temp)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "self-test passed"
+    assert all(line.startswith("ok    ") for line in lines[:-1])
+    assert len(lines) >= 8
+    assert any(line.startswith("ok    compressed DICOM: ") for line in lines)
+    assert list(temp.iterdir()) == []  # the throwaway binder and bundle are gone
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display check is for Linux")
+def test_app_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "casebook", "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == msg.EXIT_UNAVAILABLE
+    assert "needs a display" in _one_clear_line(result.stderr)

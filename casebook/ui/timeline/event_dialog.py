@@ -54,7 +54,7 @@ class EventDialog(QDialog):
         self._original = event or TimelineEvent(EventKind.DIAGNOSIS, "")
         new = event is None or event.id == 0
         self.setWindowTitle(self.tr("Add an event") if new else self.tr("Edit event"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(680)
 
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kind_combo")
@@ -75,6 +75,7 @@ class EventDialog(QDialog):
         self.description_edit.setFixedHeight(80)
         date_hint = QLabel(self.tr("If you only know the year or the month, leave the rest out."))
         date_hint.setProperty("role", "hint")
+        date_hint.setWordWrap(True)
 
         form = QFormLayout()
         form.setVerticalSpacing(10)
