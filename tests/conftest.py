@@ -35,4 +35,3 @@ def find_tool(*names: str) -> Path:
 def require_tool() -> Callable[..., Path]:
     """``require_tool("7zz", "7z")`` -> path of the first tool found, else skip/fail."""
     return find_tool
-
