@@ -7,14 +7,24 @@ every piece of case content on screen; results of jobs still running are then dr
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from casebook.services.binder import BinderSession
+from casebook.ui.pages.consultations_page import ConsultationsPage
+from casebook.ui.pages.export_page import ExportPage
 from casebook.ui.pages.imaging_page import ImagingPage
+from casebook.ui.pages.opinions_page import OpinionsPage
 from casebook.ui.pages.overview_page import OverviewPage
+from casebook.ui.pages.questions_page import QuestionsPage
 from casebook.ui.pages.records_page import RecordsPage
+from casebook.ui.pages.timeline_page import TimelinePage
+
+
+class _Page(Protocol):
+    def reload(self) -> None: ...
 
 
 class Workspace(QWidget):
@@ -26,6 +36,7 @@ class Workspace(QWidget):
         self.session = session
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation_list")
+        self.navigation.setAccessibleName(self.tr("Sections of the binder"))
         self.navigation.setFixedWidth(210)
         self.pages = QStackedWidget()
         self.overview_page = OverviewPage(session)
@@ -34,12 +45,24 @@ class Workspace(QWidget):
         self._add_page(self.tr("Records"), self.records_page)
         self.imaging_page = ImagingPage(session)
         self._add_page(self.tr("Imaging"), self.imaging_page)
-        # Any page may change the binder; the others follow.
+        self.timeline_page = TimelinePage(session)
+        self._add_page(self.tr("Timeline"), self.timeline_page)
+        self.questions_page = QuestionsPage(session)
+        self._add_page(self.tr("Questions"), self.questions_page)
+        self.consultations_page = ConsultationsPage(session)
+        self._add_page(self.tr("Consultations"), self.consultations_page)
+        self.opinions_page = OpinionsPage(session)
+        self._add_page(self.tr("Opinions"), self.opinions_page)
+        self.export_page = ExportPage(session)
+        self._add_page(self.tr("Export"), self.export_page)
+        # Any page may change the binder; the Overview and Records follow at once, the other
+        # pages read the binder again when they are shown.
         self.records_page.changed.connect(self.overview_page.reload)
         self.imaging_page.changed.connect(self.overview_page.reload)
         self.imaging_page.changed.connect(self.records_page.reload)
+        self.opinions_page.changed.connect(self.questions_page.reload)
         self.overview_page.imports.finished.connect(self.records_page.reload)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +74,22 @@ class Workspace(QWidget):
         self.navigation.addItem(title)
         self.pages.addWidget(page)
 
+    @Slot(int)
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        page = self.pages.widget(row)
+        # The Overview and Records are kept current by signals; the others refresh on show so
+        # that, say, the decision moment chosen on the Timeline reorders the Questions.
+        refreshed_on_show: tuple[_Page, ...] = (
+            self.timeline_page,
+            self.questions_page,
+            self.consultations_page,
+            self.opinions_page,
+        )
+        for candidate in refreshed_on_show:
+            if candidate is page:
+                candidate.reload()
+
     @property
     def busy(self) -> bool:
         """True while a job that writes the binder is running (auto-lock waits for it)."""
@@ -58,6 +97,8 @@ class Workspace(QWidget):
             self.overview_page.imports.busy
             or self.records_page.imports.busy
             or self.imaging_page.imports.importing
+            or self.opinions_page.busy
+            or self.export_page.is_exporting()
         )
 
     def import_paths(self, paths: list[Path]) -> bool:
@@ -66,7 +107,12 @@ class Workspace(QWidget):
 
     @Slot()
     def stop_work(self) -> None:
-        """Ask running jobs to stop; called before the workspace is destroyed."""
+        """Ask running jobs to stop (and save notes being typed); called before locking."""
         self.overview_page.imports.cancel()
         self.records_page.stop_work()
         self.imaging_page.stop_work()
+        self.timeline_page.stop_work()
+        self.questions_page.stop_work()
+        self.consultations_page.stop_work()
+        self.opinions_page.stop_work()
+        self.export_page.stop_work()

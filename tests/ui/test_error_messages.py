@@ -23,3 +23,20 @@ def test_every_unavailable_reason_is_described(qtbot: QtBot, reason: Unavailable
     text = describe_error(BinderUnavailable(Path("/b"), reason))
     assert text.strip()
     assert "could not be completed" not in text
+
+
+def test_a_message_set_before_layout_never_opens_its_own_window(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from casebook.ui.widgets.message_bar import MessageBar
+
+    bar = MessageBar()
+    bar.show_message("Send the password separately")
+    assert not bar.isVisible()
+    assert bar.text() == "Send the password separately"
+    host = QWidget()
+    qtbot.addWidget(host)
+    QVBoxLayout(host).addWidget(bar)
+    host.show()
+    assert bar.isVisible()
+    assert not bar.isWindow()

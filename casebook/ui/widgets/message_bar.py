@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 
@@ -37,21 +37,35 @@ class MessageBar(QFrame):
         layout.addWidget(self._symbol)
         layout.addWidget(self._text, 1)
         self.kind = MessageKind.INFO
+        self._show_when_parented = False
         self.hide()
-
-    def text(self) -> str:
-        return "" if self.isHidden() else self._text.text()
 
     def show_message(self, text: str, kind: MessageKind = MessageKind.INFO) -> None:
         self.kind = kind
         self.setStyleSheet(f"MessageBar {{ {_STYLES[kind]} border-radius: 4px; }}")
         self._symbol.setText(_SYMBOLS[kind])
         self._text.setText(text)
+        if self.parentWidget() is None:
+            # Shown without a parent it would open as a window of its own (and take focus
+            # from the main window); show it once it has been put into a layout.
+            self._show_when_parented = True
+            return
         self.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        parented = event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None
+        if parented and self._show_when_parented:
+            self._show_when_parented = False
+            self.show()
+
+    def text(self) -> str:
+        return "" if self.isHidden() and not self._show_when_parented else self._text.text()
 
     def show_error(self, text: str) -> None:
         self.show_message(text, MessageKind.ERROR)
 
     def clear(self) -> None:
         self._text.clear()
+        self._show_when_parented = False
         self.hide()
