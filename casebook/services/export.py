@@ -17,11 +17,22 @@ from pathlib import Path
 
 from casebook.bundle.archive import SealedBundle, seal_bundle
 from casebook.bundle.passphrase import generate_passphrase
-from casebook.bundle.plan import BundlePlan, DicomItem, DocumentItem, Recipient, Sender
+from casebook.bundle.plan import (
+    BundlePlan,
+    DicomItem,
+    DocumentItem,
+    Recipient,
+    Sender,
+    SummaryContent,
+)
 from casebook.bundle.tree import build_tree
+from casebook.core.decision_moment import DecisionMoment
 from casebook.core.progress import CancelToken, Report
 from casebook.services.binder import BinderSession
 from casebook.services.clock import timestamp
+from casebook.services.opinions import comparison_summary_lines
+from casebook.services.questions import questions_summary_lines
+from casebook.services.timeline import load_decision_moment, timeline_summary_lines
 from casebook.store import case_record, documents, slots
 from casebook.store.blobs import iter_blob
 from casebook.store.database import classified_errors, transaction
@@ -45,6 +56,45 @@ class ExportRequest:
 class ExportResult:
     bundle: SealedBundle
     password: str  # shown once, printed on the cover sheet, never stored
+
+
+_MOMENT_TEXT = {
+    DecisionMoment.JUST_DIAGNOSED: ("The diagnosis is new.", "刚刚确诊。"),
+    DecisionMoment.BEFORE_TREATMENT: (
+        "Treatment has been proposed and has not started yet.",
+        "已提出治疗方案，尚未开始治疗。",
+    ),
+    DecisionMoment.OPTIONS_UNCLEAR: (
+        "The options feel unclear, or the doctors disagree.",
+        "治疗选择不明确，或医生之间意见不一致。",
+    ),
+    DecisionMoment.ADVANCED_THERAPY: (
+        "An advanced therapy (such as CAR-T, a transplant or a targeted combination) is being "
+        "considered.",
+        "正在考虑一种高级治疗（如 CAR-T、移植或靶向联合治疗）。",
+    ),
+    DecisionMoment.RELAPSE_PROGRESSION: (
+        "The illness has come back or progressed.",
+        "疾病复发或进展。",
+    ),
+}
+
+
+def summary_content(session: BinderSession, language: str) -> SummaryContent:
+    """What the case summary says beyond the records: where the family stands, the story of
+    the illness, the questions for the MDT and the opinions so far (in `language`, "en" or
+    "zh"; the opinions are shown as the family recorded them)."""
+    moment = load_decision_moment(session)
+    moment_text = ""
+    if moment is not None:
+        english, chinese = _MOMENT_TEXT[moment]
+        moment_text = chinese if language == "zh" else english
+    return SummaryContent(
+        decision_moment=moment_text,
+        timeline=timeline_summary_lines(session, language),
+        questions=questions_summary_lines(session, language),
+        opinions=comparison_summary_lines(session),
+    )
 
 
 def _chunks_of(session: BinderSession, sha256: str) -> Iterator[bytes]:
@@ -131,6 +181,7 @@ def plan_export(session: BinderSession, request: ExportRequest, today: date) -> 
             dicom=tuple(_dicom_items(session, request.study_ids)),
             slots=tuple(slots.list_slots(db)),
             sender=request.sender,
+            summary=summary_content(session, request.summary_language.split("+")[0]),
         )
 
 

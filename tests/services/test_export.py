@@ -106,3 +106,35 @@ def test_summary_language_choice(session: BinderSession, tmp_path: Path, languag
     _fill(session, tmp_path)
     plan = plan_export(session, ExportRequest(HOSPITAL, summary_language=language), date.today())
     assert plan.languages == (language,)
+
+
+def test_summary_tells_where_we_stand_the_story_and_the_questions(
+    session: BinderSession, tmp_path: Path, require_tool: Callable[..., Path]
+) -> None:
+    from casebook.bundle.tree import build_tree
+    from casebook.core.decision_moment import DecisionMoment
+    from casebook.core.model import PartialDate
+    from casebook.core.timeline import EventKind, TimelineEvent
+    from casebook.services import questions, timeline
+
+    pdftotext = require_tool("pdftotext")
+    timeline.save_decision_moment(session, DecisionMoment.BEFORE_TREATMENT)
+    timeline.save_event(
+        session,
+        TimelineEvent(
+            EventKind.BIOPSY, "Core biopsy of the right upper lobe", PartialDate(2024, 2)
+        ),
+    )
+    questions.add_own_question(session, "Would surgery first change the plan?")
+    plan = plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22))
+    assert "not started" in plan.summary.decision_moment
+    assert any("Core biopsy" in line for line in plan.summary.timeline)
+    assert any("surgery first" in line for line in plan.summary.questions)
+    [pdf] = [e for e in build_tree(plan).entries if e.path.endswith(".PDF")]
+    (tmp_path / "summary.pdf").write_bytes(pdf.data)
+    text = subprocess.run(
+        [str(pdftotext), str(tmp_path / "summary.pdf"), "-"], capture_output=True, text=True,
+        check=True,
+    ).stdout  # fmt: skip
+    assert "Core biopsy" in text
+    assert "surgery first" in text
