@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Paragraph,
     SimpleDocTemplate,
@@ -35,7 +36,7 @@ from casebook.bundle.pdf_fonts import (
 )
 from casebook.bundle.plan import BundlePlan
 from casebook.bundle.summary_text import SLOT_NAMES, STATUS_NAMES, TEXT
-from casebook.core.model import SlotStatus
+from casebook.core.model import SlotKind, SlotStatus
 
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#666666")
@@ -85,7 +86,6 @@ def _styles(language: str) -> dict[str, ParagraphStyle]:
             leading=18,
             spaceBefore=7 * mm,
             spaceAfter=3 * mm,
-            keepWithNext=1,
         ),
         "cell": ParagraphStyle("cell", base, fontSize=9.5, leading=13),
         "head_cell": ParagraphStyle(
@@ -129,7 +129,10 @@ class _Builder:
         return Paragraph(markup(text), self.styles[style])
 
     def heading(self, key: str) -> None:
+        """A section heading, never stranded at the foot of a page. (keepWithNext would drag
+        a long table whole onto the next page and leave this one half empty.)"""
         self._headings += 1
+        self.story.append(CondPageBreak(45 * mm))
         self.story.append(_Heading(self.text[key], self.styles["heading"], f"s{self._headings}"))
 
     def letter(self) -> None:
@@ -215,6 +218,8 @@ class _Builder:
         counts: dict[object, int] = {}
         for placed in self.layout.documents:
             counts[placed.item.slot] = counts.get(placed.item.slot, 0) + 1
+        # Images are files the MDT receives too (in the DICOM folder).
+        counts[SlotKind.IMAGING] = counts.get(SlotKind.IMAGING, 0) + len(self.plan.dicom)
         if self.plan.slots:
             rows: list[list[Any]] = [
                 [
@@ -223,6 +228,8 @@ class _Builder:
                 ]
             ]
             for slot in self.plan.slots:
+                if slot.kind is SlotKind.OTHER and not counts.get(slot.kind):
+                    continue  # a catch-all: never "missing"
                 remarks = []
                 if slot.status is SlotStatus.REQUESTED and slot.requested_on:
                     remarks.append(t["requested_on"].format(date=slot.requested_on.iso()))
