@@ -38,6 +38,8 @@ def load_overview(session: BinderSession) -> Overview:
     db = session.database()
     with classified_errors(session.folder):
         counts = documents.count_documents_by_slot(db)
+        images = int(db.execute("SELECT count(*) FROM imaging_instances").fetchone()[0])
+        counts[SlotKind.IMAGING] = counts.get(SlotKind.IMAGING, 0) + images
         slot_summaries = [
             SlotSummary(slot.kind, slot.status, counts.get(slot.kind, 0))
             for slot in slots.list_slots(db)
@@ -47,7 +49,7 @@ def load_overview(session: BinderSession) -> Overview:
         return Overview(
             case=case_record.load_case(db),
             slots=slot_summaries,
-            document_count=sum(counts.values()),
+            document_count=sum(counts.values()) - images,
             content_bytes=documents.content_bytes(db),
             imaging_study_count=studies,
             last_backup_at=get_meta(db, LAST_BACKUP_AT),

@@ -301,7 +301,9 @@ def migrate(db: sqlite_utils.Database, path: Path, now: str) -> None:
 
 def _seed_slots(db: sqlite_utils.Database, now: str) -> None:
     for kind in SlotKind:
+        # "Other" is a catch-all nobody asks for: it starts as not needed, never as missing.
+        status = "not_applicable" if kind is SlotKind.OTHER else "missing"
         db.execute(
-            "INSERT INTO slots(kind, status, updated_at) VALUES (?, 'missing', ?)",
-            [kind.value, now],
+            "INSERT INTO slots(kind, status, updated_at) VALUES (?, ?, ?)",
+            [kind.value, status, now],
         )

@@ -41,9 +41,10 @@ def update_slot(db: sqlite_utils.Database, slot: Slot, now: str) -> None:
 
 
 def mark_received_if_missing(db: sqlite_utils.Database, kind: SlotKind, now: str) -> None:
-    """A document arriving in a missing or requested slot means it has been received."""
+    """A document arriving in a missing or requested slot (or in "Other") means it has been
+    received."""
     db.execute(
         """UPDATE slots SET status = 'received', updated_at = ?
-           WHERE kind = ? AND status IN ('missing', 'requested')""",
+           WHERE kind = ? AND (status IN ('missing', 'requested') OR kind = 'other')""",
         [now, kind.value],
     )

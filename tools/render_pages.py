@@ -1,0 +1,77 @@
+"""Render every page of the app, opened on a fresh demo binder, to PNG files.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_pages.py [OUT_DIR] [--size 1280x860]
+
+For looking at what a user sees (the README links the results). The demo binder is fictional
+and lives in a temporary folder that is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from casebook.services.demo import create_demo_binder  # noqa: E402
+from casebook.ui.look import apply_look  # noqa: E402
+from casebook.ui.main_window import MainWindow  # noqa: E402
+
+
+def _settle(seconds: float) -> None:
+    """Let background jobs deliver (thumbnails, page loads) before grabbing."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1280x860")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    app = QApplication(sys.argv[:1])
+    apply_look(app)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="casebook-pages-") as temp:
+        folder = Path(temp) / "demo binder"
+        session, password = create_demo_binder(folder)
+        session.close()
+        window = MainWindow(open_folder=folder, demo_password=password)
+        window.resize(width, height)
+        window.show()
+        _settle(0.5)
+        assert window.unlock_page is not None
+        window.unlock_page.password_edit.setText(password)
+        window.unlock_page.password_edit.returnPressed.emit()
+        deadline = time.monotonic() + 30
+        while window.workspace is None and time.monotonic() < deadline:
+            _settle(0.1)
+        workspace = window.workspace
+        if workspace is None:
+            print("the demo binder did not open", file=sys.stderr)
+            return 1
+        for row in range(workspace.navigation.count()):
+            name = workspace.navigation.item(row).text().lower()
+            workspace.navigation.setCurrentRow(row)
+            _settle(2.5)
+            path = args.out / f"page_{row + 1:02d}_{name}.png"
+            window.grab().save(str(path))
+            print(path)
+        window.lock()
+        _settle(1.0)
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
