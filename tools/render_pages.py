@@ -17,12 +17,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
 
-from casebook.services.demo import create_demo_binder  # noqa: E402
-from casebook.ui.look import apply_look  # noqa: E402
-from casebook.ui.main_window import MainWindow  # noqa: E402
+from casebook.services.demo import create_demo_binder
+from casebook.ui.look import apply_look
+from casebook.ui.main_window import MainWindow
 
 
 def _settle(seconds: float) -> None:
