@@ -80,15 +80,15 @@ class Workspace(QWidget):
         page = self.pages.widget(row)
         # The Overview and Records are kept current by signals; the others refresh on show so
         # that, say, the decision moment chosen on the Timeline reorders the Questions.
-        refreshed_on_show: tuple[_Page, ...] = (
-            self.timeline_page,
-            self.questions_page,
-            self.consultations_page,
-            self.opinions_page,
-        )
-        for candidate in refreshed_on_show:
-            if candidate is page:
-                candidate.reload()
+        refreshed_on_show: dict[QWidget, _Page] = {
+            self.timeline_page: self.timeline_page,
+            self.questions_page: self.questions_page,
+            self.consultations_page: self.consultations_page,
+            self.opinions_page: self.opinions_page,
+        }
+        refreshable = refreshed_on_show.get(page) if page is not None else None
+        if refreshable is not None:
+            refreshable.reload()
 
     @property
     def busy(self) -> bool:
