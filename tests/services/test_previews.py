@@ -87,3 +87,18 @@ def test_broken_files_get_a_reason_not_a_crash(
         assert preview.png is None
         assert preview.problem
     assert worker.call(len, b"still alive") == 11
+
+
+def test_heic_phone_photo_is_recognised_and_shown(
+    session: BinderSession, tmp_path: Path, worker: IsolatedWorker
+) -> None:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    photo = tmp_path / "IMG_4021.HEIC"
+    Image.new("RGB", (640, 480), (200, 40, 40)).save(photo, format="HEIF")
+    [document] = _import(session, photo)
+    assert document.media_type == "image/heic"
+    pixels = render_page(session, document, 0, 1_000_000, worker)
+    assert pixels.shape == (480, 640, 3)
+    assert pixels[240, 320, 0] > 150  # the red survives decoding
