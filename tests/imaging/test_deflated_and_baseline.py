@@ -1,7 +1,8 @@
 """The two transfer syntaxes the shared set lacks: Deflated Explicit VR and JPEG Baseline.
 
-Both are made here from a real MR slice (tests/data/dicom/dcm_qa_ts/5.dcm, BSD-2): the deflated copy by pydicom's own
-writer, the baseline copy by encapsulating a JPEG that Pillow encodes from the slice's pixels.
+Both are made here from a real MR slice (tests/data/dicom/dcm_qa_ts/5.dcm, BSD-2): the deflated
+copy by pydicom's own writer, the baseline copy by encapsulating a JPEG that Pillow encodes
+from the slice's pixels.
 """
 
 from __future__ import annotations
