@@ -9,6 +9,7 @@ from typing import Any
 
 from casebook.services import imaging_records, records
 from casebook.services.binder import BinderSession
+from casebook.services.imaging_previews import series_thumbnail
 from casebook.services.previews import can_preview
 
 Listing = dict[str, Any]
@@ -16,6 +17,12 @@ Listing = dict[str, Any]
 
 def _iso(value: object | None) -> str | None:
     return str(value) if value is not None else None
+
+
+def _preview_state(session: BinderSession, series_id: int) -> dict[str, Any]:
+    """Whether a picture of the series could be made (made once, then cached in the binder)."""
+    preview = series_thumbnail(session, series_id)
+    return {"available": preview.png is not None, "problem": preview.problem}
 
 
 def _studies(session: BinderSession) -> list[dict[str, Any]]:
@@ -36,6 +43,7 @@ def _studies(session: BinderSession) -> list[dict[str, Any]]:
                         "modality": s.modality,
                         "description": s.description,
                         "images": s.image_count,
+                        "preview": _preview_state(session, s.id),
                     }
                     for s in series
                 ],

@@ -62,6 +62,7 @@ def test_import_and_list_json(binder: Path, run_casebook: Run) -> None:
     assert study["date"] == "2007-04-04"
     assert study["image_count"] == 2
     assert study["series"][0]["series_uid"]
+    assert study["series"][0]["preview"] == {"available": True, "problem": ""}
     statuses = {slot["kind"]: slot["status"] for slot in data["slots"]}
     assert statuses["imaging"] == "received"
     assert statuses["history"] == "missing"
