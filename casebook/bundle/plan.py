@@ -87,6 +87,8 @@ class SummaryContent:
     """
 
     decision_moment: str = ""
+    # Images the family marked as key images: (PNG bytes, caption), shown under the imaging.
+    key_images: tuple[tuple[bytes, str], ...] = ()
     timeline: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     opinions: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -300,6 +301,26 @@ class _Builder:
             Spacer(1, 3 * mm),
             self.p(t["imaging_note"], "muted"),
         ]
+        self.key_images()
+
+    def key_images(self) -> None:
+        """Thumbnails of the key images, three to a row, each with its caption."""
+        images = self.plan.summary.key_images
+        if not images:
+            return
+        cell_width = 52 * mm
+        cells: list[Any] = []
+        for png, caption in images:
+            picture = Image(io.BytesIO(png))
+            scale = min(cell_width / picture.imageWidth, cell_width / picture.imageHeight)
+            picture.drawWidth = picture.imageWidth * scale
+            picture.drawHeight = picture.imageHeight * scale
+            cells.append([picture, self.p(caption, "muted")])
+        rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+        rows[-1] += [""] * (3 - len(rows[-1]))
+        grid = Table(rows, colWidths=[cell_width + 4 * mm] * 3)
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        self.story += [Spacer(1, 4 * mm), self.p(self.text["key_images"], "head_cell"), grid]
 
     def about(self) -> None:
         self.heading("about_section")

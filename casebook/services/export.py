@@ -30,6 +30,8 @@ from casebook.core.decision_moment import DecisionMoment
 from casebook.core.progress import CancelToken, Report
 from casebook.services.binder import BinderSession
 from casebook.services.clock import timestamp
+from casebook.services.imaging_previews import instance_thumbnail
+from casebook.services.imaging_records import instance_by_id
 from casebook.services.opinions import comparison_summary_lines
 from casebook.services.questions import questions_summary_lines
 from casebook.services.timeline import load_decision_moment, timeline_summary_lines
@@ -38,6 +40,7 @@ from casebook.store.blobs import iter_blob
 from casebook.store.database import classified_errors, transaction
 
 DEFAULT_VOLUME_MB = 20
+KEY_IMAGE_SIZE = 256
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,39 @@ _MOMENT_TEXT = {
 }
 
 
+def _key_images(session: BinderSession) -> tuple[tuple[bytes, str], ...]:
+    """Thumbnails (PNG) and captions of the images the family marked as key images."""
+    rows = (
+        session.database()
+        .execute(
+            """SELECT i.id, st.study_date, se.description, i.instance_number
+           FROM imaging_instances i
+           JOIN imaging_series se ON se.id = i.series_id
+           JOIN imaging_studies st ON st.id = se.study_id
+           WHERE i.is_key_image = 1
+           ORDER BY st.study_date, se.series_number, i.instance_number"""
+        )
+        .fetchall()
+    )
+    images = []
+    for instance_id, study_date, series_description, number in rows:
+        instance = instance_by_id(session, int(instance_id))
+        preview = instance_thumbnail(session, instance, KEY_IMAGE_SIZE)
+        if preview.png is None:
+            continue
+        caption = " · ".join(
+            part
+            for part in (
+                str(study_date or ""),
+                str(series_description),
+                f"#{number}" if number else "",
+            )
+            if part
+        )
+        images.append((preview.png, caption))
+    return tuple(images)
+
+
 def summary_content(session: BinderSession, language: str) -> SummaryContent:
     """What the case summary says beyond the records: where the family stands, the story of
     the illness, the questions for the MDT and the opinions so far (in `language`, "en" or
@@ -91,6 +127,7 @@ def summary_content(session: BinderSession, language: str) -> SummaryContent:
         moment_text = chinese if language == "zh" else english
     return SummaryContent(
         decision_moment=moment_text,
+        key_images=_key_images(session),
         timeline=timeline_summary_lines(session, language),
         questions=questions_summary_lines(session, language),
         opinions=comparison_summary_lines(session),

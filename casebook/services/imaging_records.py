@@ -12,6 +12,7 @@ from casebook.store.imaging import InstanceRecord, SeriesRecord
 __all__ = [
     "InstanceRecord",
     "SeriesRecord",
+    "instance_by_id",
     "link_report",
     "list_instances",
     "list_series",
@@ -34,6 +35,14 @@ def list_series(session: BinderSession, study_id: int) -> list[SeriesRecord]:
 def list_instances(session: BinderSession, series_id: int) -> list[InstanceRecord]:
     with classified_errors(session.folder):
         return imaging_store.list_instances(session.database(), series_id)
+
+
+def instance_by_id(session: BinderSession, instance_id: int) -> InstanceRecord:
+    with classified_errors(session.folder):
+        found = imaging_store.get_instance(session.database(), instance_id)
+    if found is None:
+        raise KeyError(instance_id)
+    return found
 
 
 def read_instance_bytes(session: BinderSession, instance: InstanceRecord) -> bytes:

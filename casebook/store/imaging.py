@@ -192,28 +192,41 @@ def list_series(db: sqlite_utils.Database, study_id: int) -> list[SeriesRecord]:
     ]
 
 
+_INSTANCE_COLUMNS = (
+    "id, series_id, sop_instance_uid, instance_number, content_sha256, size, frames, "
+    "rows IS NOT NULL AND columns IS NOT NULL, is_key_image"
+)
+
+
+def _instance(r: tuple[object, ...]) -> InstanceRecord:
+    return InstanceRecord(
+        id=int(str(r[0])),
+        series_id=int(str(r[1])),
+        sop_instance_uid=str(r[2]),
+        instance_number=int(str(r[3])) if r[3] is not None else None,
+        content_sha256=str(r[4]),
+        size=int(str(r[5])),
+        frames=int(str(r[6])),
+        has_image=bool(r[7]),
+        is_key_image=bool(r[8]),
+    )
+
+
 def list_instances(db: sqlite_utils.Database, series_id: int) -> list[InstanceRecord]:
     rows = db.execute(
-        """SELECT id, series_id, sop_instance_uid, instance_number, content_sha256, size,
-                  frames, rows IS NOT NULL AND columns IS NOT NULL, is_key_image
-           FROM imaging_instances WHERE series_id = ?
-           ORDER BY instance_number IS NULL, instance_number, id""",
+        f"SELECT {_INSTANCE_COLUMNS} FROM imaging_instances WHERE series_id = ? "  # noqa: S608
+        "ORDER BY instance_number IS NULL, instance_number, id",
         [series_id],
     ).fetchall()
-    return [
-        InstanceRecord(
-            id=int(r[0]),
-            series_id=int(r[1]),
-            sop_instance_uid=str(r[2]),
-            instance_number=r[3],
-            content_sha256=str(r[4]),
-            size=int(r[5]),
-            frames=int(r[6]),
-            has_image=bool(r[7]),
-            is_key_image=bool(r[8]),
-        )
-        for r in rows
-    ]
+    return [_instance(tuple(r)) for r in rows]
+
+
+def get_instance(db: sqlite_utils.Database, instance_id: int) -> InstanceRecord | None:
+    row = db.execute(
+        f"SELECT {_INSTANCE_COLUMNS} FROM imaging_instances WHERE id = ?",  # noqa: S608
+        [instance_id],
+    ).fetchone()
+    return None if row is None else _instance(tuple(row))
 
 
 def link_report(db: sqlite_utils.Database, study_id: int, document_id: int | None) -> None:

@@ -138,3 +138,28 @@ def test_summary_tells_where_we_stand_the_story_and_the_questions(
     ).stdout  # fmt: skip
     assert "Core biopsy" in text
     assert "surgery first" in text
+
+
+def test_key_images_appear_in_the_summary(
+    session: BinderSession, tmp_path: Path, require_tool: Callable[..., Path]
+) -> None:
+    from casebook.bundle.tree import build_tree
+    from casebook.services import imaging_records
+
+    pdfimages = require_tool("pdfimages")
+    _fill(session, tmp_path)
+    [study] = imaging_records.list_studies(session)
+    [series] = imaging_records.list_series(session, study.id)
+    key = imaging_records.list_instances(session, series.id)[1]
+    imaging_records.set_key_image(session, key.id, True)
+    plan = plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22))
+    [(png, caption)] = plan.summary.key_images
+    assert png.startswith(b"\x89PNG")
+    assert "2007-04-04" in caption
+    [pdf] = [e for e in build_tree(plan).entries if e.path.endswith(".PDF")]
+    (tmp_path / "summary.pdf").write_bytes(pdf.data)
+    listing = subprocess.run(
+        [str(pdfimages), "-list", str(tmp_path / "summary.pdf")], capture_output=True,
+        text=True, check=True,
+    ).stdout  # fmt: skip
+    assert len(listing.strip().splitlines()) == 3  # two header lines and one image
