@@ -5,11 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.casebook-installed
+TS := resources/translations/casebook_zh_CN.ts
+QM := $(TS:.ts=.qm)
 BENCH_ARGS ?=
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint format bench bench-quick dist clean
+.PHONY: help demo test lint format bench bench-quick dist clean translations
 
 help: ## List the targets
 	@echo "Casebook — make targets:"
@@ -25,11 +27,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-demo: $(STAMP) ## Start Casebook on a demo binder (needs a display)
+# The Chinese catalogue the app loads is built from the .ts (never committed); see translations.
+$(QM): $(TS) $(STAMP)
+	$(BIN)/python tools/translations.py --release
+
+translations: $(STAMP) ## Refresh the .ts from the code (lupdate), then build the .qm (lrelease)
+	$(BIN)/python tools/translations.py
+
+demo: $(STAMP) $(QM) ## Start Casebook on a demo binder (needs a display)
 	@bash tools/check_qt_display.sh $(BIN)/python
 	$(BIN)/casebook --demo
 
-test: $(STAMP) ## Run the whole test suite (incl. ruff, mypy --strict, import contracts)
+test: $(STAMP) $(QM) ## Run the whole test suite (incl. ruff, mypy --strict, import contracts)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Run the code-quality gates alone: ruff, ruff format --check, mypy, lint-imports
@@ -48,8 +57,8 @@ bench: $(STAMP) ## Run the benchmarks (2 GB import; BENCH_ARGS=--quick for 200 M
 bench-quick: $(STAMP) ## Smoke-run the benchmarks on a 200 MB file
 	$(BIN)/python benchmarks/run.py --quick $(BENCH_ARGS)
 
-dist: $(STAMP) ## Build the stand-alone PyInstaller app (installers/build_linux.sh)
+dist: $(STAMP) $(QM) ## Build the stand-alone PyInstaller app (installers/build_linux.sh)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash installers/build_linux.sh
 
 clean: ## Remove build output and caches (keeps .venv)
-	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .import_linter_cache $(QM)

@@ -8,6 +8,8 @@ DIST=${1:-dist}
 WORK=${2:-build}
 PYTHON=${PYTHON:-.venv/bin/python}
 SECONDS=0
+# The Chinese catalogue is built from its .ts, never committed; the spec bundles it.
+"$PYTHON" tools/translations.py --release
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" \
     --workpath "$WORK" installers/casebook.spec
 echo "built in ${SECONDS}s: $(du -sh "$DIST/casebook" | cut -f1) in $DIST/casebook"

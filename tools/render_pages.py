@@ -1,6 +1,10 @@
 """Render every page of the app, opened on a fresh demo binder, to PNG files.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_pages.py [OUT_DIR] [--size 1280x860]
+        [--language en|zh_CN]
+
+`--language zh_CN` shows the app in Simplified Chinese (the .qm must be built first:
+`make translations` or `python tools/translations.py --release`); its files start with `zh_`.
 
 For looking at what a user sees (the README links the results). The demo binder is fictional
 and lives in a temporary folder that is deleted afterwards.
@@ -21,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from casebook.services.demo import create_demo_binder
+from casebook.ui.language import CHINESE, ENGLISH, apply_language
 from casebook.ui.look import apply_look
 from casebook.ui.main_window import MainWindow
 
@@ -37,10 +42,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--size", default="1280x860")
+    parser.add_argument("--language", choices=(ENGLISH, CHINESE), default=ENGLISH)
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     app = QApplication(sys.argv[:1])
     apply_look(app)
+    if not apply_language(args.language, app=app) and args.language == CHINESE:
+        print("no Chinese catalogue: run `make translations` first", file=sys.stderr)
+        return 1
+    prefix = "" if args.language == ENGLISH else f"{args.language.split('_')[0]}_"
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="casebook-pages-") as temp:
         folder = Path(temp) / "demo binder"
@@ -61,10 +71,11 @@ def main() -> int:
             print("the demo binder did not open", file=sys.stderr)
             return 1
         for row in range(workspace.navigation.count()):
-            name = workspace.navigation.item(row).text().lower()
+            page = workspace.pages.widget(row).objectName().removesuffix("_page")
+            name = page or workspace.navigation.item(row).text().lower()
             workspace.navigation.setCurrentRow(row)
             _settle(2.5)
-            path = args.out / f"page_{row + 1:02d}_{name}.png"
+            path = args.out / f"{prefix}page_{row + 1:02d}_{name}.png"
             window.grab().save(str(path))
             print(path)
         window.lock()

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from casebook.resources import resource_path
 from casebook.ui.crash_dialog import install_crash_handler
+from casebook.ui.language import apply_language
 from casebook.ui.look import apply_look
 from casebook.ui.main_window import MainWindow
 from casebook.ui.tasks import cancel_all_tasks, reader_pool, writer_pool
 
 
 def install_translator(app: QApplication) -> None:
-    """Load `resources/translations/casebook_<locale>.qm` when one exists for this locale."""
-    folder = resource_path("translations")
-    translator = QTranslator(app)
-    if folder.is_dir() and translator.load(QLocale(), "casebook", "_", str(folder), ".qm"):
-        app.installTranslator(translator)
+    """Show the interface in the language chosen in Preferences (default: the system's).
+
+    Loads Casebook's catalogue and Qt's own (qtbase_zh_CN) for Chinese, and sets the default
+    QLocale so dates and numbers are written the way that language writes them.
+    """
+    apply_language(app=app)
 
 
 def run_gui(

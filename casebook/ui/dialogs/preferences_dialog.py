@@ -1,9 +1,10 @@
-"""Preferences: for now, how long Casebook waits before locking an idle binder."""
+"""Preferences: how long Casebook waits before locking an idle binder, and the language."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -13,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casebook.ui.language import CHINESE, ENGLISH, SYSTEM, chosen_language, set_chosen_language
 from casebook.ui.preferences import auto_lock_seconds, set_auto_lock_seconds
 
 
 class PreferencesDialog(QDialog):
-    """Edits the auto-lock delay (minutes) and stores it in QSettings when accepted."""
+    """Edits the auto-lock delay (minutes) and the language; stores them in QSettings on OK."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +47,25 @@ class PreferencesDialog(QDialog):
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
 
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("language_combo")
+        self.language_combo.setAccessibleName(self.tr("Language of Casebook"))
+        self.language_combo.addItem(self.tr("Same as the computer"), SYSTEM)
+        # Each language is named in itself, so a reader finds their own whatever is showing.
+        self.language_combo.addItem("English", ENGLISH)
+        self.language_combo.addItem("简体中文", CHINESE)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(chosen_language()))
+        language_hint = QLabel(
+            self.tr("A new language is used from the next time Casebook starts.")
+        )
+        language_hint.setWordWrap(True)
+        language_hint.setProperty("role", "hint")
+
         form = QFormLayout()
         form.addRow(self.lock_check)
         form.addRow(self.tr("Lock after:"), self.minutes_spin)
+        language_form = QFormLayout()
+        language_form.addRow(self.tr("Language:"), self.language_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -58,6 +76,9 @@ class PreferencesDialog(QDialog):
         layout.setSpacing(14)
         layout.addLayout(form)
         layout.addWidget(hint)
+        layout.addSpacing(8)
+        layout.addLayout(language_form)
+        layout.addWidget(language_hint)
         layout.addWidget(buttons)
 
     def chosen_seconds(self) -> float:
@@ -65,4 +86,5 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         set_auto_lock_seconds(self.chosen_seconds())
+        set_chosen_language(str(self.language_combo.currentData()))
         super().accept()
