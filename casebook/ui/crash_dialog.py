@@ -80,6 +80,7 @@ class CrashDialog(QDialog):
 
         self._details = QPlainTextEdit(details)
         self._details.setObjectName("crash_details")
+        self._details.setAccessibleName(self.tr("Technical details of the problem"))
         self._details.setReadOnly(True)
         self._details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         mono = QFont("DejaVu Sans Mono")

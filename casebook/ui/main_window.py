@@ -20,6 +20,7 @@ from casebook.ui.dialogs.about_dialog import AboutDialog
 from casebook.ui.dialogs.create_binder_dialog import CreateBinderDialog
 from casebook.ui.dialogs.preferences_dialog import PreferencesDialog
 from casebook.ui.dialogs.recovery_code_dialog import RecoveryCodeDialog
+from casebook.ui.help.guidance_dialog import open_guidance
 from casebook.ui.idle_watcher import IdleWatcher
 from casebook.ui.preferences import auto_lock_seconds, remember_binder
 from casebook.ui.tasks import BackgroundTask, writer_pool
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("&About Casebook"), self)
         self.about_action.triggered.connect(self.show_about)
+        self.guidance_action = QAction(self.tr("&Guidance…"), self)
+        self.guidance_action.setObjectName("guidance_action")
+        self.guidance_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guidance_action.triggered.connect(lambda: open_guidance(self))
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -100,6 +105,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guidance_action)
         help_menu.addAction(self.about_action)
 
         self.toolbar = QToolBar(self.tr("Binder"))

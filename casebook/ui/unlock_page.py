@@ -86,14 +86,14 @@ class UnlockPage(QWidget):
         self.forgot_button.setObjectName("forgot_password_button")
         self.forgot_button.setFlat(True)
         self.forgot_button.setStyleSheet(
-            "QPushButton { color: #275d78; text-decoration: underline; }"
+            "QPushButton { color: palette(link); text-decoration: underline; }"
         )
         self.forgot_button.clicked.connect(self._open_recovery)
         self.back_button = QPushButton(self.tr("Choose another binder"))
         self.back_button.setObjectName("back_button")
         self.back_button.setFlat(True)
         self.back_button.setStyleSheet(
-            "QPushButton { color: #275d78; text-decoration: underline; }"
+            "QPushButton { color: palette(link); text-decoration: underline; }"
         )
         self.back_button.clicked.connect(self.back_requested)
         links = QHBoxLayout()

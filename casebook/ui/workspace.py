@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from casebook.services.binder import BinderSession
@@ -37,6 +38,9 @@ class Workspace(QWidget):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation_list")
         self.navigation.setAccessibleName(self.tr("Sections of the binder"))
+        self.navigation.setAccessibleDescription(
+            self.tr("Arrow keys choose a section; Alt and its number jump to it from anywhere.")
+        )
         self.navigation.setFixedWidth(210)
         self.pages = QStackedWidget()
         self.overview_page = OverviewPage(session)
@@ -73,6 +77,21 @@ class Workspace(QWidget):
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)
         self.pages.addWidget(page)
+        row = self.navigation.count() - 1
+        if row < 9:  # Alt+1 … Alt+9 jump to a section from anywhere in the binder
+            keys = QKeySequence(f"Alt+{row + 1}")
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(lambda: self._jump_to(row))
+            item = self.navigation.item(row)
+            item.setToolTip(
+                self.tr("{section} ({keys})").format(
+                    section=title, keys=keys.toString(QKeySequence.SequenceFormat.NativeText)
+                )
+            )
+
+    def _jump_to(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+        self.navigation.setFocus()
 
     @Slot(int)
     def _show_page(self, row: int) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
@@ -11,9 +13,18 @@ from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QLabel, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from casebook.core.progress import Progress
+from casebook.core.consultations import Consultation
+from casebook.core.decision_moment import DecisionMoment
+from casebook.core.decisions import DecisionDraft
+from casebook.core.model import PartialDate
+from casebook.core.opinions import Opinion
+from casebook.core.progress import NEVER_CANCELLED, Progress, ignore_progress
+from casebook.services import consultations, maintenance, opinions, questions
 from casebook.services.binder import BinderSession
-from casebook.services.importing import ImportSummary
+from casebook.services.demo import create_demo_binder
+from casebook.services.importing import ImportSummary, import_paths
+from casebook.services.overview import load_overview
+from casebook.services.timeline import save_decision_moment
 from casebook.store.keyslots import KdfParams
 from casebook.ui.dialogs.import_summary_dialog import ImportSummaryDialog
 from casebook.ui.main_window import MainWindow
@@ -21,6 +32,7 @@ from casebook.ui.pages.overview_page import OverviewPage
 from casebook.ui.tasks import BackgroundTask, writer_pool
 
 from .conftest import PASSWORD, PATIENT
+from .screenshots import save_screenshot, screenshot_folder
 
 
 def make_files(folder: Path) -> list[Path]:
@@ -54,12 +66,17 @@ def test_overview_shows_the_case_and_what_is_missing(qtbot: QtBot, session: Bind
     assert "0 documents" in page.totals_label.text()
     assert page.slots_tree.topLevelItemCount() == 12
     first = page.slots_tree.topLevelItem(0)
+    assert first is not None
     assert "Missing" in first.text(1)
     assert "✗" in first.text(1)  # a shape as well as a word, never colour alone
     assert first.font(1).bold()
-    assert "Still to collect" in page.missing_bar.text()
-    assert "Pathology report" in page.missing_bar.text()
-    assert "never" in page.activity_label.text()
+    # What is missing is said once as counts (the panel) and once slot by slot (the table).
+    qtbot.waitUntil(lambda: page.completeness_panel.completeness is not None)
+    assert "not collected yet" in page.completeness_panel.text()
+    assert first.text(0) == "Pathology report"
+    assert "Last backup: never" in page.activity_label.text()
+    assert "Last export: never" in page.activity_label.text()
+    assert page.backup_bar.text() == ""  # nothing in the binder yet, nothing to back up
 
 
 def test_import_with_progress_and_summary(
@@ -158,3 +175,123 @@ def test_cancelled_import_shows_no_summary(
     assert page.findChild(ImportSummaryDialog) is None
     qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)
     qtbot.waitUntil(lambda: page.overview is not None and page.overview.document_count == 0)
+
+
+COMING = (date.today() + timedelta(days=12)).isoformat()
+
+
+def prepare_next_steps(session: BinderSession) -> int:
+    """A decision moment, two questions and a coming consultation (one question answered)."""
+    save_decision_moment(session, DecisionMoment.BEFORE_TREATMENT)
+    answered = questions.add_own_question(session, "Was the pathology reviewed by a specialist?")
+    questions.add_own_question(session, "Which scans should we bring to the review?")
+    questions.add_own_question(session, "How long can we wait before treatment starts?")
+    coming = consultations.create_consultation(
+        session,
+        Consultation(
+            0,
+            "Remote tumour board review",
+            held_on=COMING,
+            doctor="Dr Lin (fictional)",
+            institution="City University Hospital",
+        ),
+    )
+    consultations.record_answer(session, coming, answered, "Mei", "Yes, in October.")
+    return coming
+
+
+def test_overview_says_where_we_are_and_what_is_next(qtbot: QtBot, session: BinderSession) -> None:
+    page = make_page(qtbot, session)
+    assert "not chosen yet" in page.moment_label.text()
+    assert page.moment_link.text() == "Choose it on the Timeline"
+    assert page.consultation_label.text() == "No consultation is planned yet."
+    assert page.open_questions_label.text() == "No open questions on your list yet."
+    assert page.opinions_label.text() == "No opinion recorded yet."
+    assert "No decision logged yet" in page.decision_label.text()
+
+    prepare_next_steps(session)
+    opinions.save_opinion(session, Opinion("Dr Chen", institution="Riverside General"))
+    page.overview = None
+    page.reload()
+    qtbot.waitUntil(lambda: page.overview is not None)
+    assert page.moment_label.text() == "Decision moment: Before treatment starts"
+    assert page.moment_link.text() == "Change it on the Timeline"
+    assert page.moment_link.accessibleName() == "Change it on the Timeline"
+    assert f"Remote tumour board review · {COMING}" in page.consultation_label.text()
+    assert "Dr Lin (fictional), City University Hospital" in page.consultation_label.text()
+    unanswered = page.unanswered_label.text()
+    assert "2 questions still to ask" in unanswered
+    assert "Which scans should we bring to the review?" in unanswered
+    assert "pathology" not in unanswered  # answered at this consultation
+    assert "2 open questions on your list in all" in page.open_questions_label.text()
+    assert page.opinions_label.text() == "1 opinion recorded"
+    assert "No decision logged yet" in page.decision_label.text()
+
+    opinions.save_decision(
+        session, DecisionDraft("Wait for the review before starting", PartialDate(2026, 11, 20))
+    )
+    page.overview = None
+    page.reload()
+    qtbot.waitUntil(lambda: page.overview is not None)
+    assert page.decision_label.text() == (
+        "✓  Decision logged (2026-11-20): Wait for the review before starting"
+    )
+
+
+def test_links_ask_the_workspace_to_open_a_page(qtbot: QtBot, session: BinderSession) -> None:
+    page = make_page(qtbot, session)
+    for name in ("timeline", "consultations", "questions", "opinions", "export"):
+        link = page.findChild(QPushButton, f"go_to_{name}")
+        assert isinstance(link, QPushButton)
+        assert link.accessibleName()
+        with qtbot.waitSignal(page.navigate_requested) as blocker:
+            link.click()
+        assert blocker.args == [name]
+
+
+def test_backup_reminder(qtbot: QtBot, session: BinderSession, tmp_path: Path) -> None:
+    import_paths(session, make_files(tmp_path / "in")[:2], None, ignore_progress, NEVER_CANCELLED)
+    page = make_page(qtbot, session)
+    assert "No backup has been made yet" in page.backup_bar.text()
+
+    maintenance.backup_binder(session, tmp_path / "backups", ignore_progress, NEVER_CANCELLED)
+    page.overview = None
+    page.reload()
+    qtbot.waitUntil(lambda: page.overview is not None)
+    assert page.backup_bar.text() == ""
+    assert "Last backup: never" not in page.activity_label.text()
+
+    # Eight days on, the same records call for a new backup.
+    page.show_overview(load_overview(session, datetime.now(UTC) + timedelta(days=8)))
+    assert "more than a week old" in page.backup_bar.text()
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for number in range(51):
+        (letters / f"letter {number}.txt").write_text(f"Letter {number}\n", encoding="utf-8")
+    import_paths(session, [letters], None, ignore_progress, NEVER_CANCELLED)
+    page.overview = None
+    page.reload()
+    qtbot.waitUntil(lambda: page.overview is not None)
+    # 51 letters, plus the two earlier files when the backup was made in the same second.
+    assert re.match(r"5[13] files \(", page.backup_bar.text())
+    assert "since the last backup" in page.backup_bar.text()
+
+
+def test_overview_of_the_demo_binder_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
+    session, _password = create_demo_binder(tmp_path / "demo")
+    try:
+        prepare_next_steps(session)
+        page = OverviewPage(session)
+        qtbot.addWidget(page)
+        page.resize(1040, 1300)
+        page.show()
+        qtbot.waitUntil(lambda: page.overview is not None)
+        qtbot.waitUntil(lambda: page.completeness_panel.completeness is not None)
+        assert "Before treatment starts" in page.moment_label.text()
+        assert "2 questions still to ask" in page.unanswered_label.text()
+        out = screenshot_folder(tmp_path / "shots")
+        shot = save_screenshot(qtbot, page, out, "overview")
+        assert not QImage(str(shot)).isNull()
+    finally:
+        session.close()

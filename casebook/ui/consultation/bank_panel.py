@@ -33,6 +33,7 @@ class BankPanel(QWidget):
         self.hint.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("bank_tree")
+        self.tree.setAccessibleName(self.tr("Suggested questions"))
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -61,6 +61,7 @@ class ConsultationDetail(QWidget):
         self.notes_button.clicked.connect(self.notes_requested)
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("print_language_combo")
+        self.language_combo.setAccessibleName(self.tr("Print in"))
         for code, name in SHEET_LANGUAGES:
             self.language_combo.addItem(name, code)
         self.sheet_button = QPushButton(self.tr("Print questions to bring…"))

@@ -81,6 +81,7 @@ class NoteTakingView(QWidget):
         title.setWordWrap(True)
         self.author_combo = QComboBox()
         self.author_combo.setObjectName("author_combo")
+        self.author_combo.setAccessibleName(self.tr("Who is writing"))
         self.author_combo.setEditable(True)
         self.author_combo.addItems(list(consultation.attendees))
         self.author_combo.setCurrentText(author or (consultation.attendees or ("",))[0])
@@ -104,6 +105,7 @@ class NoteTakingView(QWidget):
         questions_heading.setProperty("role", "subheading")
         self.questions_list = QListWidget()
         self.questions_list.setObjectName("questions_list")
+        self.questions_list.setAccessibleName(self.tr("Questions"))
         self.questions_list.setWordWrap(True)
         self.questions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for item in listed:
@@ -120,9 +122,11 @@ class NoteTakingView(QWidget):
         notes_heading.setProperty("role", "subheading")
         self.entries_list = QListWidget()
         self.entries_list.setObjectName("entries_list")
+        self.entries_list.setAccessibleName(self.tr("Notes, everyone's, in time order"))
         self.entries_list.setWordWrap(True)
         self.entries_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.entries_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches the notes so they can be read aloud; a click keeps the focus on the editor.
+        self.entries_list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for entry in entries:
             self._show_entry(entry)
         self.mode_label = QLabel()
@@ -130,6 +134,7 @@ class NoteTakingView(QWidget):
         self.mode_label.setWordWrap(True)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note_editor")
+        self.editor.setAccessibleName(self.tr("Your note"))
         self.editor.setPlaceholderText(self.tr("Type what is said…"))
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._text_changed)

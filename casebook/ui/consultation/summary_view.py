@@ -17,6 +17,7 @@ class SummaryView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summary_view")
+        self.setAccessibleName(self.tr("Summary of this consultation"))
         self.setOpenLinks(False)
 
     def show_summary(self, summary: ConsultationSummary) -> None:

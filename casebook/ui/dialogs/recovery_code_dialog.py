@@ -57,7 +57,7 @@ class RecoveryCodeDialog(QDialog):
         code_font.setBold(True)
         self.code_label.setFont(code_font)
         self.code_label.setStyleSheet(
-            "QLabel { font-size: 20pt; background: #ffffff; border: 2px dashed #8aa5b3;"
+            "QLabel { font-size: 20pt; background: palette(base); border: 2px dashed #8aa5b3;"
             " border-radius: 6px; padding: 18px; }"
         )
 
@@ -85,6 +85,7 @@ class RecoveryCodeDialog(QDialog):
         confirm_label.setWordWrap(True)
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setObjectName("confirm_code_edit")
+        self.confirm_edit.setAccessibleName(self.tr("Type your recovery code again"))
         self.confirm_edit.setMaxLength(12)
         self.confirm_edit.setFixedWidth(200)
         self.confirm_edit.setFont(code_font)

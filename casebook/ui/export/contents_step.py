@@ -51,6 +51,7 @@ class ContentsStep(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("contents_tree")
+        self.tree.setAccessibleName(self.tr("Items to put in the bundle"))
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Size")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 4px; }")

@@ -47,6 +47,7 @@ class DeliveryStep(QWidget):
 
         self.volume_spin = QSpinBox()
         self.volume_spin.setObjectName("volume_size_spin")
+        self.volume_spin.setAccessibleName(self.tr("Largest part, in megabytes"))
         self.volume_spin.setRange(1, 4000)
         self.volume_spin.setValue(DEFAULT_VOLUME_MB)
         self.volume_spin.setSuffix(" MB")
@@ -69,6 +70,7 @@ class DeliveryStep(QWidget):
         folder_heading.setProperty("role", "subheading")
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("destination_edit")
+        self.folder_edit.setAccessibleName(self.tr("Folder for the bundle"))
         self.folder_edit.setPlaceholderText(self.tr("Choose a folder or a USB stick"))
         self.folder_edit.textChanged.connect(lambda _text: self.changed.emit())
         choose = QPushButton(self.tr("Choose…"))

@@ -85,7 +85,7 @@ class PasswordPanel(QWidget):
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         self.password_label.setFont(font)
         self.password_label.setStyleSheet(
-            "QLabel { font-size: 26pt; background: #ffffff; border: 2px dashed #8aa5b3;"
+            "QLabel { font-size: 26pt; background: palette(base); border: 2px dashed #8aa5b3;"
             " border-radius: 6px; padding: 18px; }"
         )
         self.channel_bar = MessageBar()
@@ -120,6 +120,7 @@ class PasswordPanel(QWidget):
         parts_heading.setProperty("role", "subheading")
         self.parts_tree = QTreeWidget()
         self.parts_tree.setObjectName("parts_tree")
+        self.parts_tree.setAccessibleName(self.tr("Files to send"))
         self.parts_tree.setRootIsDecorated(False)
         self.parts_tree.setAlternatingRowColors(True)
         self.parts_tree.setHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("SHA-256")])

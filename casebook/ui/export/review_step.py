@@ -77,6 +77,7 @@ class ReviewStep(QWidget):
 
         self.items_tree = QTreeWidget()
         self.items_tree.setObjectName("review_items_tree")
+        self.items_tree.setAccessibleName(self.tr("What the bundle will contain"))
         self.items_tree.setHeaderLabels([self.tr("What will be sent"), self.tr("Size")])
         self.items_tree.setRootIsDecorated(True)
         self.items_tree.setAlternatingRowColors(True)

@@ -31,7 +31,7 @@ from casebook.ui.imaging.texts import (
 
 _WARNING_STYLE = (
     "QFrame#identity_warning { background: #fdf3e1; border: 2px solid #c98a1b;"
-    " border-radius: 6px; }"
+    " border-radius: 6px; } QFrame#identity_warning QLabel { color: #3d2a05; }"
 )
 
 

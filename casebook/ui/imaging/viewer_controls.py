@@ -28,6 +28,7 @@ class ViewerControls(QObject):
         super().__init__(owner)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("preset_combo")
+        self.preset_combo.setAccessibleName(self.tr("Contrast"))
         for preset in presets_for(modality):
             self.preset_combo.addItem(preset_label(preset), preset)
         self.preset_combo.addItem(self.tr("Custom"), None)
@@ -74,6 +75,7 @@ class ViewerControls(QObject):
 
         self.slice_slider = QSlider(Qt.Orientation.Horizontal)
         self.slice_slider.setObjectName("slice_slider")
+        self.slice_slider.setAccessibleName(self.tr("Image in the series"))
         self.slice_slider.setRange(0, 0)
         self.slice_label = QLabel()
         self.slice_label.setObjectName("slice_label")
@@ -118,5 +120,7 @@ class ViewerControls(QObject):
         button = QPushButton(text)
         button.setObjectName(name)
         button.setToolTip(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches the tools; a click leaves the focus on the image, whose arrow keys move
+        # through the series.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button

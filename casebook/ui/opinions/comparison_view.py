@@ -41,6 +41,7 @@ HEADER_WRAP = 30
 """Characters per line of an opinion's institution in the column header."""
 _DIFFER_TINT = QColor("#fff4e0")
 _MUTED = QColor("#5f6b75")
+_ON_TINT = QColor("#1d2328")
 
 
 class MarkEditor(QWidget):
@@ -108,8 +109,8 @@ class ComparisonView(QWidget):
         self.table.setStyleSheet(
             "QTableWidget { gridline-color: #d5dde2; }"
             f"QTableWidget::item {{ padding: {CELL_PADDING}px; }}"
-            "QHeaderView::section { padding: 8px; background: #eef2f4; border: none;"
-            " border-right: 1px solid #d5dde2; border-bottom: 1px solid #d5dde2; }"
+            "QHeaderView::section { padding: 8px; background: palette(alternate-base);"
+            " border: none; border-right: 1px solid #d5dde2; border-bottom: 1px solid #d5dde2; }"
         )
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -153,6 +154,7 @@ class ComparisonView(QWidget):
                     item = table.item(number, column)
                     if item is not None:
                         item.setBackground(QBrush(_DIFFER_TINT))
+                        item.setForeground(QBrush(_ON_TINT))  # readable in the dark scheme too
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         table.setColumnWidth(0, FIELD_COLUMN_WIDTH)

@@ -166,6 +166,13 @@ class OpinionDialog(QDialog):
             label.setWordWrap(True)
             label.setMinimumWidth(180)
             label.setMaximumWidth(220)
+            label.setBuddy(editor.editor)
+            # Every row has the same two buttons; their names say which field they belong to.
+            name = field_label(editor.field)
+            editor.not_stated.setAccessibleName(self.tr("{field}: not stated").format(field=name))
+            editor.from_notes.setAccessibleName(
+                self.tr("{field}: fill from the notes").format(field=name)
+            )
             grid.addWidget(label, row, 0)
             grid.addWidget(editor.editor, row, 1)
             grid.addWidget(editor.not_stated, row, 2)

@@ -63,6 +63,7 @@ class ConsultationsPage(QWidget):
         self.error_bar = MessageBar()
         self.list = QListWidget()
         self.list.setObjectName("consultations_list")
+        self.list.setAccessibleName(self.tr("Consultations"))
         self.list.setWordWrap(True)
         self.list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.list.currentItemChanged.connect(self._selected)

@@ -53,6 +53,7 @@ class DocumentsPanel(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("documents_table")
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DocumentColumn.DATE, Qt.SortOrder.AscendingOrder)

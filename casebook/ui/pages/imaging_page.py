@@ -116,6 +116,7 @@ class ImagingPage(QWidget):
 
         self.studies_view = QTableView()
         self.studies_view.setObjectName("studies_view")
+        self.studies_view.setAccessibleName(self.tr("Imaging studies"))
         self.studies_view.setModel(self.studies_model)
         self.studies_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.studies_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -148,6 +149,7 @@ class ImagingPage(QWidget):
         series_hint.setProperty("role", "hint")
         self.series_view = QListView()
         self.series_view.setObjectName("series_view")
+        self.series_view.setAccessibleName(self.tr("Series of the chosen study"))
         self.series_view.setModel(self.series_model)
         self.series_view.setViewMode(QListView.ViewMode.IconMode)
         self.series_view.setIconSize(QSize(160, 160))

@@ -83,6 +83,7 @@ class OpinionsPage(QWidget):
         # Tab 1: the opinions ----------------------------------------------------------------
         self.opinion_list = QListWidget()
         self.opinion_list.setObjectName("opinion_list")
+        self.opinion_list.setAccessibleName(self.tr("Opinions recorded"))
         self.opinion_list.setStyleSheet("QListWidget::item { padding: 10px 6px; }")
         self.opinion_list.itemChanged.connect(self._update_buttons)
         self.opinion_list.itemSelectionChanged.connect(self._update_buttons)

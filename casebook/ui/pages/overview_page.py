@@ -1,18 +1,23 @@
-"""The Overview: who the binder is for, which records are in and which are still missing.
+"""The Overview answers "where are we and what next?" on the first page after unlocking.
 
-Missing records are marked with a word and a symbol, never by colour alone. The page loads on
-the reader lane and reloads after every import.
+Four cards: the decision moment, the next consultation and its unanswered questions, the
+opinions and whether a decision is logged, and the backup and export (with a gentle reminder).
+Below them, the records: what is missing (the completeness panel) and the state of each kind of
+record (the table). Missing records are marked with a word and a symbol, never by colour alone.
+Links that lead to another page emit `navigate_requested(page_name)`; the page loads on the
+reader lane and reloads after every import.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,9 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.core.model import SlotStatus
+from casebook.core.questions import Question
 from casebook.services.binder import BinderSession
-from casebook.services.overview import Overview, load_overview
+from casebook.services.guidance import AFTER_THE_OPINION, PREPARING, WHEN_IT_HELPS
+from casebook.services.overview import BackupReminder, Overview, load_overview
+from casebook.services.questions import load_bank
 from casebook.ui.error_messages import failure_message
+from casebook.ui.help.guidance_link import GuidanceLinkButton
+from casebook.ui.help.link_button import LinkButton
 from casebook.ui.import_flow import ImportFlow
 from casebook.ui.labels import (
     choose_plural,
@@ -35,16 +45,48 @@ from casebook.ui.labels import (
     slot_kind_label,
     slot_status_label,
     slot_status_symbol,
+    ui_language,
 )
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool
+from casebook.ui.timeline.labels import moment_label
 from casebook.ui.widgets.completeness_panel import CompletenessPanel, load_completeness
 from casebook.ui.widgets.message_bar import MessageBar
 
 _OPEN_STATUSES = (SlotStatus.MISSING, SlotStatus.REQUESTED)
+QUESTIONS_SHOWN = 3
+_CARD_STYLE = "QFrame#overview_card { background: #ffffff; border: 1px solid #d5dde2;"
+_CARD_STYLE += " border-radius: 6px; }"
+
+
+def local_date_time(stamp: str | None, never: str) -> str:
+    """A stored UTC timestamp as a short local date and time, in the interface locale."""
+    if not stamp:
+        return never
+    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return stamp
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def _wrapped_label(name: str, role: str = "") -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
 
 
 class OverviewPage(QWidget):
-    """The case at a glance, with "Add files…" and "Add folder…"."""
+    """The case at a glance, with "Add files…" and "Add folder…".
+
+    `navigate_requested` carries the page to open: "timeline", "consultations", "questions",
+    "opinions" or "export".
+    """
+
+    navigate_requested = Signal(str)
 
     def __init__(self, session: BinderSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,35 +102,158 @@ class OverviewPage(QWidget):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.birth_label = QLabel()
         self.birth_label.setObjectName("date_of_birth_label")
-        self.diagnosis_label = QLabel()
-        self.diagnosis_label.setObjectName("diagnosis_label")
-        self.diagnosis_label.setWordWrap(True)
+        self.diagnosis_label = _wrapped_label("diagnosis_label")
+        self.error_bar = MessageBar()
 
+        cards = QGridLayout()
+        cards.setSpacing(14)
+        cards.addWidget(self._build_moment_card(), 0, 0)
+        cards.addWidget(self._build_consultation_card(), 0, 1)
+        cards.addWidget(self._build_opinions_card(), 1, 0)
+        cards.addWidget(self._build_safekeeping_card(), 1, 1)
+        cards.setColumnStretch(0, 1)
+        cards.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(self._content())
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(12)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.birth_label)
+        layout.addWidget(self.diagnosis_label)
+        layout.addWidget(self.error_bar)
+        layout.addSpacing(8)
+        layout.addLayout(cards)
+        layout.addSpacing(14)
+        self._add_records_section(layout)
+        layout.addStretch(1)
+        self.reload()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _content(self) -> QWidget:
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return content
+
+    def _card(self, name: str, title: str) -> tuple[QFrame, QVBoxLayout]:
+        card = QFrame()
+        card.setObjectName("overview_card")
+        card.setAccessibleName(title)
+        card.setStyleSheet(_CARD_STYLE)
+        heading = QLabel(title)
+        heading.setObjectName(f"{name}_heading")
+        heading.setProperty("role", "subheading")
+        heading.setWordWrap(True)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        return card, layout
+
+    def _go_to(self, text: str, page: str) -> LinkButton:
+        link = LinkButton(text)
+        link.setObjectName(f"go_to_{page}")
+        link.clicked.connect(lambda: self.navigate_requested.emit(page))
+        return link
+
+    def _build_moment_card(self) -> QFrame:
+        card, layout = self._card("moment", self.tr("Where we are now"))
+        self.moment_label = _wrapped_label("decision_moment_label")
+        self.moment_link = self._go_to(self.tr("Change it on the Timeline"), "timeline")
+        self.moment_hint = _wrapped_label("decision_moment_hint", "hint")
+        layout.addWidget(self.moment_label)
+        layout.addWidget(self.moment_hint)
+        layout.addWidget(self.moment_link)
+        layout.addStretch(1)
+        layout.addWidget(
+            GuidanceLinkButton(WHEN_IT_HELPS, self.tr("When does a second opinion help most?"))
+        )
+        return card
+
+    def _build_consultation_card(self) -> QFrame:
+        card, layout = self._card("consultation", self.tr("Next consultation"))
+        self.consultation_label = _wrapped_label("next_consultation_label")
+        self.unanswered_label = _wrapped_label("unanswered_questions_label")
+        self.open_questions_label = _wrapped_label("open_questions_label", "hint")
+        links = QHBoxLayout()
+        links.setSpacing(18)
+        links.addWidget(self._go_to(self.tr("Open Consultations"), "consultations"))
+        links.addWidget(self._go_to(self.tr("Open Questions"), "questions"))
+        links.addStretch(1)
+        layout.addWidget(self.consultation_label)
+        layout.addWidget(self.unanswered_label)
+        layout.addWidget(self.open_questions_label)
+        layout.addStretch(1)
+        layout.addLayout(links)
+        return card
+
+    def _build_opinions_card(self) -> QFrame:
+        card, layout = self._card("opinions", self.tr("Opinions and decision"))
+        self.opinions_label = _wrapped_label("opinions_label")
+        self.decision_label = _wrapped_label("decision_label")
+        opinions_hint = _wrapped_label("opinions_hint", "hint")
+        opinions_hint.setText(
+            self.tr(
+                "On the Opinions page you can put opinions side by side, turn differences"
+                " into questions, and write down what you decide."
+            )
+        )
+        layout.addWidget(self.opinions_label)
+        layout.addWidget(self.decision_label)
+        layout.addWidget(opinions_hint)
+        layout.addStretch(1)
+        links = QHBoxLayout()
+        links.setSpacing(18)
+        links.addWidget(self._go_to(self.tr("Open Opinions"), "opinions"))
+        links.addWidget(
+            GuidanceLinkButton(AFTER_THE_OPINION, self.tr("After the opinion: what next?"))
+        )
+        links.addStretch(1)
+        layout.addLayout(links)
+        return card
+
+    def _build_safekeeping_card(self) -> QFrame:
+        card, layout = self._card("safekeeping", self.tr("Backup and export"))
+        self.activity_label = _wrapped_label("activity_label")
+        self.backup_bar = MessageBar()
+        self.backup_bar.setObjectName("backup_reminder_bar")
+        layout.addWidget(self.activity_label)
+        layout.addWidget(self.backup_bar)
+        layout.addStretch(1)
+        layout.addWidget(self._go_to(self.tr("Open Export"), "export"))
+        return card
+
+    def _add_records_section(self, layout: QVBoxLayout) -> None:
+        records_heading = QLabel(self.tr("Are the records ready?"))
+        records_heading.setProperty("role", "subheading")
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("totals_label")
         self.add_files_button = QPushButton(self.tr("Add files…"))
         self.add_files_button.setObjectName("primary_button")
+        self.add_files_button.setAccessibleName(self.tr("Add files to the binder"))
         self.add_files_button.clicked.connect(self._choose_files)
         self.add_folder_button = QPushButton(self.tr("Add folder…"))
         self.add_folder_button.setObjectName("add_folder_button")
+        self.add_folder_button.setAccessibleName(self.tr("Add a folder to the binder"))
         self.add_folder_button.clicked.connect(self._choose_folder)
-        drop_hint = QLabel(self.tr("You can also drag files or folders onto this window."))
-        drop_hint.setProperty("role", "hint")
+        drop_hint = _wrapped_label("drop_hint", "hint")
+        drop_hint.setText(self.tr("You can also drag files or folders onto this window."))
         actions = QHBoxLayout()
         actions.setSpacing(12)
         actions.addWidget(self.add_files_button)
         actions.addWidget(self.add_folder_button)
         actions.addWidget(drop_hint, 1)
 
-        self.totals_label = QLabel()
-        self.totals_label.setObjectName("totals_label")
-        self.missing_bar = MessageBar()
-        self.missing_bar.setObjectName("missing_records_bar")
-        self.error_bar = MessageBar()
         self.completeness_panel = CompletenessPanel(compact=True)
-
-        records_heading = QLabel(self.tr("Records"))
-        records_heading.setProperty("role", "subheading")
         self.slots_tree = QTreeWidget()
         self.slots_tree.setObjectName("slots_tree")
+        self.slots_tree.setAccessibleName(self.tr("Each kind of record and its status"))
         self.slots_tree.setRootIsDecorated(False)
         self.slots_tree.setAlternatingRowColors(True)
         self.slots_tree.setHeaderLabels([self.tr("Record"), self.tr("Status"), self.tr("Files")])
@@ -103,38 +268,17 @@ class OverviewPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.slots_tree.setSizeAdjustPolicy(QTreeWidget.SizeAdjustPolicy.AdjustToContents)
         self.slots_tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.activity_label = QLabel()
-        self.activity_label.setObjectName("activity_label")
-        self.activity_label.setProperty("role", "hint")
 
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(36, 28, 36, 28)
-        layout.setSpacing(12)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.birth_label)
-        layout.addWidget(self.diagnosis_label)
-        layout.addSpacing(6)
-        layout.addLayout(actions)
-        layout.addWidget(self.error_bar)
-        layout.addSpacing(6)
-        layout.addWidget(self.totals_label)
-        layout.addWidget(self.missing_bar)
-        layout.addWidget(self.completeness_panel)
-        layout.addSpacing(6)
         layout.addWidget(records_heading)
+        layout.addWidget(self.totals_label)
+        layout.addLayout(actions)
+        layout.addWidget(self.completeness_panel)
         layout.addWidget(self.slots_tree)
-        layout.addWidget(self.activity_label)
-        layout.addStretch(1)
+        layout.addWidget(
+            GuidanceLinkButton(PREPARING, self.tr("Why does the MDT need these records?"))
+        )
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.reload()
+    # Loading -------------------------------------------------------------------------------
 
     @Slot()
     def reload(self) -> None:
@@ -162,7 +306,132 @@ class OverviewPage(QWidget):
             self.birth_label.setText(self.tr("Date of birth not given"))
         self.diagnosis_label.setText(case.diagnosis_summary)
         self.diagnosis_label.setVisible(bool(case.diagnosis_summary))
+        self._show_moment(overview)
+        self._show_consultation(overview)
+        self._show_opinions(overview)
+        self._show_safekeeping(overview)
+        self._show_records(overview)
 
+    def _show_moment(self, overview: Overview) -> None:
+        if overview.decision_moment is None:
+            self.moment_label.setText(self.tr("Decision moment: not chosen yet"))
+            self.moment_link.setText(self.tr("Choose it on the Timeline"))
+            self.moment_hint.setText(
+                self.tr(
+                    "Choosing it lets Casebook put first the records and questions that"
+                    " usually matter most at that moment."
+                )
+            )
+        else:
+            label, _examples = moment_label(overview.decision_moment)
+            self.moment_label.setText(self.tr("Decision moment: {moment}").format(moment=label))
+            self.moment_link.setText(self.tr("Change it on the Timeline"))
+            self.moment_hint.setText(
+                self.tr(
+                    "The Records and Questions pages put first what usually matters most at"
+                    " this moment."
+                )
+            )
+        self.moment_link.setAccessibleName(self.moment_link.text())
+
+    def _show_consultation(self, overview: Overview) -> None:
+        upcoming = overview.next_consultation
+        if upcoming is None:
+            self.consultation_label.setText(self.tr("No consultation is planned yet."))
+            self.unanswered_label.hide()
+        else:
+            meeting = upcoming.consultation
+            when = meeting.held_on or self.tr("date not set")
+            lines = [f"{meeting.title} · {when}"]
+            who = ", ".join(part for part in (meeting.doctor, meeting.institution) if part)
+            if who:
+                lines.append(who)
+            self.consultation_label.setText("\n".join(lines))
+            self.unanswered_label.setText(self._unanswered_text(upcoming.unanswered))
+            self.unanswered_label.show()
+        if overview.open_question_count == 0:
+            self.open_questions_label.setText(self.tr("No open questions on your list yet."))
+            return
+        self.open_questions_label.setText(
+            choose_plural(
+                overview.open_question_count,
+                self.tr("{count} open question on your list in all"),
+                self.tr("{count} open questions on your list in all"),
+            )
+        )
+
+    def _unanswered_text(self, unanswered: tuple[Question, ...]) -> str:
+        if not unanswered:
+            return self.tr("✓  Every question on its list has an answer.")
+        bank, language = load_bank(), ui_language()
+        lines = [
+            choose_plural(
+                len(unanswered),
+                self.tr("?  {count} question still to ask:"),
+                self.tr("?  {count} questions still to ask:"),
+            )
+        ]
+        for question in unanswered[:QUESTIONS_SHOWN]:
+            lines.append(f"   •  {question.display_text(bank, language)}")
+        if len(unanswered) > QUESTIONS_SHOWN:
+            more = len(unanswered) - QUESTIONS_SHOWN
+            lines.append("   " + self.tr("and {count} more").format(count=more))
+        return "\n".join(lines)
+
+    def _show_opinions(self, overview: Overview) -> None:
+        if overview.opinion_count == 0:
+            self.opinions_label.setText(self.tr("No opinion recorded yet."))
+        else:
+            self.opinions_label.setText(
+                choose_plural(
+                    overview.opinion_count,
+                    self.tr("{count} opinion recorded"),
+                    self.tr("{count} opinions recorded"),
+                )
+            )
+        if overview.decision_count == 0:
+            self.decision_label.setText(self.tr("○  No decision logged yet."))
+        else:
+            self.decision_label.setText(
+                self.tr("✓  Decision logged ({date}): {choice}").format(
+                    date=overview.latest_decision_on, choice=overview.latest_decision
+                )
+            )
+
+    def _show_safekeeping(self, overview: Overview) -> None:
+        never = self.tr("never")
+        self.activity_label.setText(
+            self.tr("Last backup: {backup}\nLast export: {export}").format(
+                backup=local_date_time(overview.last_backup_at, never),
+                export=local_date_time(overview.last_export_at, never),
+            )
+        )
+        backup = overview.backup
+        reminder = backup.reminder if backup is not None else BackupReminder.NONE
+        if backup is None or reminder is BackupReminder.NONE:
+            self.backup_bar.clear()
+        elif reminder is BackupReminder.NEVER:
+            self.backup_bar.show_message(
+                self.tr(
+                    "No backup has been made yet. A backup on another disk keeps the records"
+                    " safe if this computer is lost or breaks."
+                )
+            )
+        elif reminder is BackupReminder.OLD:
+            self.backup_bar.show_message(
+                self.tr("The last backup is more than a week old. A new one would be wise.")
+            )
+        else:
+            one = self.tr("{count} file ({size}) was added since the last backup.")
+            many = self.tr("{count} files ({size}) were added since the last backup.")
+            added = (one if backup.files_since == 1 else many).format(
+                count=backup.files_since, size=format_size(backup.bytes_since)
+            )
+            self.backup_bar.show_message(
+                added + " " + self.tr("A new backup would keep them safe.")
+            )
+
+    def _show_records(self, overview: Overview) -> None:
         totals = choose_plural(
             overview.document_count, self.tr("{count} document"), self.tr("{count} documents")
         )
@@ -173,14 +442,6 @@ class OverviewPage(QWidget):
             self.tr("{count} imaging studies"),
         )
         self.totals_label.setText(totals)
-
-        missing = [s for s in overview.slots if s.status in _OPEN_STATUSES]
-        if missing:
-            names = ", ".join(slot_kind_label(s.kind) for s in missing)
-            self.missing_bar.show_message(self.tr("Still to collect: {names}").format(names=names))
-        else:
-            self.missing_bar.show_message(self.tr("Every kind of record is in or not needed."))
-
         self.slots_tree.clear()
         bold = QFont(self.slots_tree.font())
         bold.setBold(True)
@@ -194,12 +455,7 @@ class OverviewPage(QWidget):
                 item.setFont(1, bold)
             self.slots_tree.addTopLevelItem(item)
 
-        never = self.tr("never")
-        self.activity_label.setText(
-            self.tr("Last backup: {backup}    Last export: {export}").format(
-                backup=overview.last_backup_at or never, export=overview.last_export_at or never
-            )
-        )
+    # Importing -----------------------------------------------------------------------------
 
     def import_paths(self, paths: list[Path]) -> bool:
         """Start importing (also used for files dropped on the window)."""

@@ -77,6 +77,7 @@ class QuestionsPage(QWidget):
 
         self.new_edit = QLineEdit()
         self.new_edit.setObjectName("new_question_edit")
+        self.new_edit.setAccessibleName(self.tr("A question of your own"))
         self.new_edit.setPlaceholderText(self.tr("Type a question of your own and press Enter"))
         self.new_edit.returnPressed.connect(self._add_own)
         add_button = QPushButton(self.tr("Add"))
@@ -88,6 +89,7 @@ class QuestionsPage(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("questions_tree")
+        self.tree.setAccessibleName(self.tr("Our questions"))
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
@@ -103,6 +105,7 @@ class QuestionsPage(QWidget):
 
         self.priority_combo = QComboBox()
         self.priority_combo.setObjectName("priority_combo")
+        self.priority_combo.setAccessibleName(self.tr("Priority of the chosen question"))
         for priority in sorted(Priority, reverse=True):
             self.priority_combo.addItem(priority_label(priority), int(priority))
         self.priority_combo.activated.connect(self._set_priority)
@@ -125,6 +128,7 @@ class QuestionsPage(QWidget):
 
         self.sheet_language = QComboBox()
         self.sheet_language.setObjectName("sheet_language_combo")
+        self.sheet_language.setAccessibleName(self.tr("Language of the printed questions"))
         for code, name in SHEET_LANGUAGES:
             self.sheet_language.addItem(name, code)
         self.print_button = QPushButton(self.tr("Print questions to bring…"))
@@ -140,6 +144,7 @@ class QuestionsPage(QWidget):
         history_heading.setProperty("role", "subheading")
         self.history = QTextBrowser()
         self.history.setObjectName("history_view")
+        self.history.setAccessibleName(self.tr("What the doctors said"))
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(12, 0, 0, 0)

@@ -94,6 +94,7 @@ class RecordsPage(QWidget):
         heading.setProperty("role", "heading")
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("search_edit")
+        self.search_edit.setAccessibleName(self.tr("Search the records"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search titles, notes and document text…"))
         self.search_edit.setMinimumWidth(340)

@@ -47,6 +47,7 @@ class TrashView(QWidget):
         hint.setWordWrap(True)
         self.trash_list = QListWidget()
         self.trash_list.setObjectName("trash_list")
+        self.trash_list.setAccessibleName(self.tr("Documents in the trash"))
         self.trash_list.setAlternatingRowColors(True)
         self.trash_list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self.trash_list.currentItemChanged.connect(self._update_buttons)

@@ -118,6 +118,7 @@ class EventDialog(QDialog):
         links_label = QLabel(self.tr("Linked records (documents, imaging, consultations)"))
         self.links_list = QListWidget()
         self.links_list.setObjectName("links_list")
+        self.links_list.setAccessibleName(self.tr("Linked records"))
         self.links_list.setMinimumHeight(110)
         self._fill_links(state)
 

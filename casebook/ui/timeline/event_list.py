@@ -19,6 +19,7 @@ class TimelineListView(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline_list")
+        self.setAccessibleName(self.tr("Timeline events, as a list"))
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(False)

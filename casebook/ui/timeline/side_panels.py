@@ -29,7 +29,7 @@ def _card() -> QFrame:
     card = QFrame()
     card.setObjectName("timeline_card")
     card.setStyleSheet(
-        "QFrame#timeline_card { background: #ffffff; border: 1px solid #d5dde2;"
+        "QFrame#timeline_card { background: palette(base); border: 1px solid palette(mid);"
         " border-radius: 6px; }"
     )
     return card

@@ -40,7 +40,7 @@ class CompletenessPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("completeness_panel")
         self.setStyleSheet(
-            "CompletenessPanel { background: #ffffff; border: 1px solid #d5dde2;"
+            "CompletenessPanel { background: palette(base); border: 1px solid palette(mid);"
             " border-radius: 6px; }"
         )
         self._compact = compact

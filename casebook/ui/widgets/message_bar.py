@@ -17,6 +17,8 @@ _STYLES = {
     MessageKind.INFO: "background: #e8f1f6; border: 1px solid #b7d0de; color: #17323f;",
     MessageKind.ERROR: "background: #fbeaea; border: 1px solid #e2b4b4; color: #6b1717;",
 }
+# The bar stays light in the dark scheme too, so its labels keep their dark text.
+_TEXT_COLOURS = {MessageKind.INFO: "#17323f", MessageKind.ERROR: "#6b1717"}
 _SYMBOLS = {MessageKind.INFO: "ℹ", MessageKind.ERROR: "⚠"}
 
 
@@ -42,7 +44,10 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str, kind: MessageKind = MessageKind.INFO) -> None:
         self.kind = kind
-        self.setStyleSheet(f"MessageBar {{ {_STYLES[kind]} border-radius: 4px; }}")
+        self.setStyleSheet(
+            f"MessageBar {{ {_STYLES[kind]} border-radius: 4px; }}"
+            f" MessageBar QLabel {{ color: {_TEXT_COLOURS[kind]}; }}"
+        )
         self._symbol.setText(_SYMBOLS[kind])
         self._text.setText(text)
         if self.parentWidget() is None:

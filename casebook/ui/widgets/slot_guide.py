@@ -20,7 +20,8 @@ class SlotGuide(QFrame):
         super().__init__(parent)
         self.setObjectName("slot_guide")
         self.setStyleSheet(
-            "SlotGuide { background: #ffffff; border: 1px solid #d5dde2; border-radius: 6px; }"
+            "SlotGuide { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
         )
         self.slot: Slot | None = None
         self.heading = QLabel(self.tr("Why does the MDT need this?"))

@@ -34,6 +34,7 @@ class SlotTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slot_tree")
+        self.setAccessibleName(self.tr("Records, with their documents"))
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Record"), self.tr("Status"), self.tr("Files")])
         self.setAlternatingRowColors(True)
