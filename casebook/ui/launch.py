@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from casebook.resources import resource_path
 from casebook.ui.crash_dialog import install_crash_handler
 from casebook.ui.language import apply_language
 from casebook.ui.look import apply_look
@@ -32,6 +34,9 @@ def run_gui(
     app.setApplicationName("Casebook")
     app.setOrganizationName("Casebook")
     app.setApplicationDisplayName("Casebook")
+    app.setDesktopFileName("org.casebook.Casebook")
+    # PNG, not SVG: a frozen build carries no SVG image plugin.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "casebook-256.png"))))
     apply_look(app)
     install_crash_handler(app)
     install_translator(app)

@@ -22,6 +22,7 @@ from casebook.ui.dialogs.preferences_dialog import PreferencesDialog
 from casebook.ui.dialogs.recovery_code_dialog import RecoveryCodeDialog
 from casebook.ui.help.guidance_dialog import open_guidance
 from casebook.ui.idle_watcher import IdleWatcher
+from casebook.ui.maintenance_actions import BinderMaintenance
 from casebook.ui.preferences import auto_lock_seconds, remember_binder
 from casebook.ui.tasks import BackgroundTask, writer_pool
 from casebook.ui.unlock_page import UnlockPage
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
             self.show_welcome()
 
     def _build_actions(self) -> None:
+        self.maintenance = BinderMaintenance(self, lambda: self.session)
+        self.maintenance.finished.connect(self._refresh_overview)
         self.new_action = QAction(self.tr("&New binder…"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.show_create_dialog)
@@ -101,6 +104,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.maintenance.backup_action)
+        file_menu.addAction(self.maintenance.check_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -119,6 +125,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         unlocked = self.session is not None and self.workspace is not None
         self.lock_action.setEnabled(unlocked)
+        self.maintenance.set_enabled(unlocked)
         self.toolbar.setVisible(unlocked)
 
     # Screens -------------------------------------------------------------------------------
@@ -208,6 +215,11 @@ class MainWindow(QMainWindow):
         return session.folder
 
     @Slot()
+    def _refresh_overview(self) -> None:
+        if self.workspace is not None:
+            self.workspace.overview_page.reload()
+
+    @Slot()
     def lock(self) -> None:
         """Hide all case content and ask for the password again."""
         if self.workspace is None:
@@ -223,7 +235,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_idle(self) -> None:
-        if self.workspace is not None and self.workspace.busy:
+        if self.maintenance.busy or (self.workspace is not None and self.workspace.busy):
             self.idle_watcher.restart()  # never lock under a running import
             return
         self.lock()

@@ -67,6 +67,7 @@ class Workspace(QWidget):
         self.opinions_page.changed.connect(self.questions_page.reload)
         self.overview_page.imports.finished.connect(self.records_page.reload)
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.overview_page.navigate_requested.connect(self.show_section)
         self.navigation.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +109,23 @@ class Workspace(QWidget):
         refreshable = refreshed_on_show.get(page) if page is not None else None
         if refreshable is not None:
             refreshable.reload()
+
+    @Slot(str)
+    def show_section(self, name: str) -> None:
+        """Go to a page by name ("timeline", "questions", …), e.g. from an Overview link."""
+        pages: dict[str, QWidget] = {
+            "overview": self.overview_page,
+            "records": self.records_page,
+            "imaging": self.imaging_page,
+            "timeline": self.timeline_page,
+            "questions": self.questions_page,
+            "consultations": self.consultations_page,
+            "opinions": self.opinions_page,
+            "export": self.export_page,
+        }
+        page = pages.get(name)
+        if page is not None:
+            self.navigation.setCurrentRow(self.pages.indexOf(page))
 
     @property
     def busy(self) -> bool:

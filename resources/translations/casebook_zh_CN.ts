@@ -52,6 +52,71 @@ Casebook 只帮您整理资料，不提供任何医疗建议。
     </message>
 </context>
 <context>
+    <name>BinderMaintenance</name>
+    <message>
+        <source>&amp;Back up the binder…</source>
+        <translation>备份病历夹(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the binder for damage…</source>
+        <translation>检查病历夹是否损坏(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose where to keep the backup (another disk is best)</source>
+        <translation>选择备份的保存位置（最好是另一个磁盘）</translation>
+    </message>
+    <message>
+        <source>Making a backup</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Checking the binder</source>
+        <translation>正在检查病历夹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Casebook</source>
+        <translation>Casebook</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份已完成</translation>
+    </message>
+    <message>
+        <source>The backup was written and checked:
+{folder}
+
+It is encrypted and opens with the same password. Keep it on another disk or USB stick.</source>
+        <translation>备份已写入并检查完毕：
+{folder}
+
+备份是加密的，用同一个密码打开。请把它保存在另一个磁盘或U盘上。</translation>
+    </message>
+    <message>
+        <source>The binder is healthy</source>
+        <translation>病历夹完好</translation>
+    </message>
+    <message>
+        <source>Every page and every stored file ({count}) was checked.</source>
+        <translation>已检查每一页和每一个保存的文件（共 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>The binder is damaged</source>
+        <translation>病历夹已损坏</translation>
+    </message>
+    <message>
+        <source>Some of the binder&apos;s data is damaged. Open your most recent backup, and keep this binder folder as it is in case it is needed.
+
+Details: {details}</source>
+        <translation>病历夹中的部分数据已损坏。请打开您最近的一份备份，并保留这个病历夹文件夹原样，以备需要。
+
+详情：{details}</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonView</name>
     <message>
         <source>Topic</source>
@@ -3985,6 +4050,10 @@ Drop files here to file them under this record.</source>
     <message>
         <source>Documents here are hidden from the records and will not be sent. Restore puts a document back where it was.</source>
         <translation>这里的文件不会显示在病历资料中，也不会被发送。“恢复”会把文件放回原处。</translation>
+    </message>
+    <message>
+        <source>Documents in the trash</source>
+        <translation>回收站中的文件</translation>
     </message>
     <message>
         <source>← Back to records</source>

@@ -208,3 +208,19 @@ def test_forgotten_password_recovery(qtbot: QtBot, tmp_path: Path, kdf: KdfParam
     window.lock()
     unlock(qtbot, window, new_password)
     window.close()
+
+
+def test_overview_links_go_to_their_page_and_backup_is_in_the_menu(
+    qtbot: QtBot, binder_folder: Path, kdf: KdfParams
+) -> None:
+    window = make_window(qtbot, kdf, open_folder=binder_folder)
+    unlock(qtbot, window)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.overview_page.navigate_requested.emit("timeline")
+    assert workspace.pages.currentWidget() is workspace.timeline_page
+    assert workspace.navigation.currentItem().text() == "Timeline"
+    assert window.maintenance.backup_action.isEnabled()
+    window.lock()
+    assert not window.maintenance.backup_action.isEnabled()
+    window.close()

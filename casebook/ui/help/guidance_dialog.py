@@ -127,7 +127,7 @@ class GuidanceDialog(QDialog):
         self.text_view.setFont(font)
         self.text_view.setStyleSheet(
             f"QTextBrowser {{ font-size: {BASE_POINT_SIZE * TEXT_SCALE:.1f}pt;"
-            " background: #ffffff; padding: 18px 26px; }"
+            " background: palette(base); padding: 18px 26px; }"
         )
         self.text_view.document().setDocumentMargin(6)
 

@@ -54,7 +54,7 @@ from casebook.ui.widgets.message_bar import MessageBar
 
 _OPEN_STATUSES = (SlotStatus.MISSING, SlotStatus.REQUESTED)
 QUESTIONS_SHOWN = 3
-_CARD_STYLE = "QFrame#overview_card { background: #ffffff; border: 1px solid #d5dde2;"
+_CARD_STYLE = "QFrame#overview_card { background: palette(base); border: 1px solid palette(mid);"
 _CARD_STYLE += " border-radius: 6px; }"
 
 
