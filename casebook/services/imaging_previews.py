@@ -9,11 +9,6 @@ decoded is tried once, not each time the page is opened.
 
 from __future__ import annotations
 
-import io
-
-from PIL import Image
-
-from casebook.core.errors import CasebookError
 from casebook.imaging.dicom_frames import (
     PRESET_WINDOWS,
     DecodedFrame,
@@ -29,8 +24,7 @@ from casebook.imaging.thumbnail import Pixels, dicom_thumbnail
 from casebook.services.binder import BinderSession
 from casebook.services.imaging_records import list_instances, read_instance_bytes
 from casebook.services.isolation import IsolatedWorker, shared_worker
-from casebook.services.previews import Preview
-from casebook.store.database import classified_errors, transaction
+from casebook.services.previews import Preview, cached_or_made
 from casebook.store.imaging import InstanceRecord
 
 SERIES_THUMBNAIL_SIZE = 160
@@ -66,12 +60,6 @@ def representative_instance(instances: list[InstanceRecord]) -> InstanceRecord |
     return with_image[len(with_image) // 2] if with_image else None
 
 
-def _png(pixels: Pixels) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 def instance_thumbnail(
     session: BinderSession,
     instance: InstanceRecord,
@@ -79,27 +67,12 @@ def instance_thumbnail(
     worker: IsolatedWorker | None = None,
 ) -> Preview:
     """The cached thumbnail of one image, made in the worker and stored on first request."""
-    db = session.database()
-    variant = thumbnail_variant(size)
-    with classified_errors(session.folder):
-        row = db.execute(
-            "SELECT image, problem FROM thumbnails WHERE content_sha256 = ? AND variant = ?",
-            [instance.content_sha256, variant],
-        ).fetchone()
-    if row is not None:
-        return Preview(bytes(row[0]) if row[0] is not None else None, str(row[1]))
-    data = read_instance_bytes(session, instance)
-    try:
-        preview = Preview(_png((worker or shared_worker()).call(dicom_thumbnail, data, size)))
-    except CasebookError as error:
-        preview = Preview(None, str(error))
-    with classified_errors(session.folder), transaction(db):
-        db.execute(
-            "INSERT OR REPLACE INTO thumbnails(content_sha256, variant, image, problem) "
-            "VALUES (?, ?, ?, ?)",
-            [instance.content_sha256, variant, preview.png, preview.problem],
-        )
-    return preview
+
+    def make() -> Pixels:
+        data = read_instance_bytes(session, instance)
+        return (worker or shared_worker()).call(dicom_thumbnail, data, size)
+
+    return cached_or_made(session, instance.content_sha256, thumbnail_variant(size), make)
 
 
 def series_thumbnail(

@@ -9,6 +9,7 @@ once, not every time the list scrolls.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,8 @@ from casebook.importers.picture import render_picture
 from casebook.services.binder import BinderSession
 from casebook.services.isolation import IsolatedWorker, shared_worker
 from casebook.store.blobs import read_blob
-from casebook.store.database import classified_errors, transaction
+from casebook.store.database import classified_errors
+from casebook.store.thumbnails import CachedPicture, cached_picture, remember_picture
 
 THUMBNAIL_VARIANT = "thumb256"
 THUMBNAIL_PIXELS = 256 * 256
@@ -75,34 +77,40 @@ class UnsupportedPreview(CasebookError):
     media_type: str
 
 
-def _png(pixels: Pixels) -> bytes:
+def png_bytes(pixels: Pixels) -> bytes:
     buffer = io.BytesIO()
     Image.fromarray(pixels).save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def cached_or_made(
+    session: BinderSession, sha256: str, variant: str, make: Callable[[], Pixels]
+) -> Preview:
+    """The picture cached in the binder for (`sha256`, `variant`), or made by `make()` (which
+    decodes in the worker) and cached — with the reason when it could not be made."""
+    db = session.database()
+    with classified_errors(session.folder):
+        cached = cached_picture(db, sha256, variant)
+    if cached is not None:
+        return Preview(cached.png, cached.problem)
+    try:
+        preview = Preview(png_bytes(make()))
+    except CasebookError as error:
+        preview = Preview(None, str(error))
+    with classified_errors(session.folder):
+        remember_picture(db, sha256, variant, CachedPicture(preview.png, preview.problem))
+    return preview
 
 
 def document_thumbnail(
     session: BinderSession, document: Document, worker: IsolatedWorker | None = None
 ) -> Preview:
     """The cached thumbnail, made (in the worker) and stored on first request."""
-    db = session.database()
-    with classified_errors(session.folder):
-        row = db.execute(
-            "SELECT image, problem FROM thumbnails WHERE content_sha256 = ? AND variant = ?",
-            [document.content_sha256, THUMBNAIL_VARIANT],
-        ).fetchone()
-    if row is not None:
-        return Preview(bytes(row[0]) if row[0] is not None else None, str(row[1]))
     if not can_preview(document.media_type):
         return Preview(None, "no preview for this kind of file")
-    try:
-        preview = Preview(_png(render_page(session, document, 0, THUMBNAIL_PIXELS, worker)))
-    except CasebookError as error:
-        preview = Preview(None, str(error))
-    with classified_errors(session.folder), transaction(db):
-        db.execute(
-            "INSERT OR REPLACE INTO thumbnails(content_sha256, variant, image, problem) "
-            "VALUES (?, ?, ?, ?)",
-            [document.content_sha256, THUMBNAIL_VARIANT, preview.png, preview.problem],
-        )
-    return preview
+    return cached_or_made(
+        session,
+        document.content_sha256,
+        THUMBNAIL_VARIANT,
+        lambda: render_page(session, document, 0, THUMBNAIL_PIXELS, worker),
+    )
