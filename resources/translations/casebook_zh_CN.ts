@@ -2544,6 +2544,10 @@ Last export: {export}</source>
 上次导出：{export}</translation>
     </message>
     <message>
+        <source>Use File → Back up the binder… to make one.</source>
+        <translation>可以用“文件 → 备份病历夹…”来备份。</translation>
+    </message>
+    <message>
         <source>No backup has been made yet. A backup on another disk keeps the records safe if this computer is lost or breaks.</source>
         <translation>还没有做过备份。在另一个磁盘上备份一份，万一这台电脑丢失或损坏，资料也不会丢。</translation>
     </message>

@@ -408,6 +408,7 @@ class OverviewPage(QWidget):
         )
         backup = overview.backup
         reminder = backup.reminder if backup is not None else BackupReminder.NONE
+        how = " " + self.tr("Use File → Back up the binder… to make one.")
         if backup is None or reminder is BackupReminder.NONE:
             self.backup_bar.clear()
         elif reminder is BackupReminder.NEVER:
@@ -416,10 +417,11 @@ class OverviewPage(QWidget):
                     "No backup has been made yet. A backup on another disk keeps the records"
                     " safe if this computer is lost or breaks."
                 )
+                + how
             )
         elif reminder is BackupReminder.OLD:
             self.backup_bar.show_message(
-                self.tr("The last backup is more than a week old. A new one would be wise.")
+                self.tr("The last backup is more than a week old. A new one would be wise.") + how
             )
         else:
             one = self.tr("{count} file ({size}) was added since the last backup.")
@@ -428,7 +430,7 @@ class OverviewPage(QWidget):
                 count=backup.files_since, size=format_size(backup.bytes_since)
             )
             self.backup_bar.show_message(
-                added + " " + self.tr("A new backup would keep them safe.")
+                added + " " + self.tr("A new backup would keep them safe.") + how
             )
 
     def _show_records(self, overview: Overview) -> None:
