@@ -21,7 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 from casebook.services.demo import create_demo_binder
@@ -43,14 +43,16 @@ def main() -> int:
     parser.add_argument("out", nargs="?", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--size", default="1280x860")
     parser.add_argument("--language", choices=(ENGLISH, CHINESE), default=ENGLISH)
+    parser.add_argument("--dark", action="store_true", help="render in the dark colour scheme")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
     app = QApplication(sys.argv[:1])
-    apply_look(app)
+    apply_look(app, Qt.ColorScheme.Dark if args.dark else None)
     if not apply_language(args.language, app=app) and args.language == CHINESE:
         print("no Chinese catalogue: run `make translations` first", file=sys.stderr)
         return 1
     prefix = "" if args.language == ENGLISH else f"{args.language.split('_')[0]}_"
+    prefix = ("dark_" if args.dark else "") + prefix
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="casebook-pages-") as temp:
         folder = Path(temp) / "demo binder"

@@ -11,7 +11,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 
 from casebook.core.timeline import Lane
 from casebook.ui.timeline.labels import lane_label
@@ -31,6 +42,48 @@ LANE_COLOURS = {
 }
 
 
+@dataclass(frozen=True)
+class _Ink:
+    """The chart's neutral colours: light on paper, the system's own palette on a dark screen."""
+
+    shade_even: QColor
+    shade_odd: QColor
+    rule: QColor
+    year_rule: QColor
+    month_rule: QColor
+    text: QColor
+    muted: QColor
+    dark: bool = False
+
+
+_LIGHT = _Ink(
+    QColor("#f3f6f8"),
+    QColor("#ffffff"),
+    QColor("#d5dde2"),
+    QColor("#9aa7b0"),
+    QColor("#e1e7eb"),
+    QColor("#1d2328"),
+    QColor("#4a5560"),
+)
+
+
+def _ink_for(painter: QPainter) -> _Ink:
+    palette = QGuiApplication.palette()
+    on_paper = isinstance(painter.device(), QPagedPaintDevice)
+    if on_paper or palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+        return _LIGHT
+    return _Ink(
+        palette.color(QPalette.ColorRole.AlternateBase),
+        palette.color(QPalette.ColorRole.Base),
+        palette.color(QPalette.ColorRole.Mid),
+        palette.color(QPalette.ColorRole.Mid),
+        palette.color(QPalette.ColorRole.Dark),
+        palette.color(QPalette.ColorRole.Text),
+        palette.color(QPalette.ColorRole.PlaceholderText),
+        dark=True,
+    )
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TimelineChart", text)
 
@@ -45,6 +98,7 @@ class ChartPainter:
     """Geometry and drawing of one chart at one zoom (`day_width` pixels per day)."""
 
     def __init__(self, data: ChartData, day_width: float, font: QFont) -> None:
+        self._ink = _LIGHT
         self.data = data
         self.day_width = day_width
         self.font = QFont(font)
@@ -112,6 +166,7 @@ class ChartPainter:
 
     def paint(self, painter: QPainter) -> list[PlacedItem]:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._ink = _ink_for(painter)
         self._paint_lanes(painter)
         self._paint_axis(painter)
         placed = [self._paint_item(painter, item) for item in self.data.items]
@@ -121,17 +176,18 @@ class ChartPainter:
     def _paint_lanes(self, painter: QPainter) -> None:
         for index, lane in enumerate(Lane):
             top, height = self._lane_top(lane), self._lane_height(lane)
-            shade = QColor("#f3f6f8") if index % 2 == 0 else QColor("#ffffff")
+            shade = self._ink.shade_even if index % 2 == 0 else self._ink.shade_odd
             painter.fillRect(QRectF(0, top, self.width, height), shade)
-            painter.setPen(QPen(QColor("#d5dde2"), 1))
+            painter.setPen(QPen(self._ink.rule, 1))
             painter.drawLine(QPointF(0, top), QPointF(self.width, top))
             painter.setFont(self.bold)
-            painter.setPen(LANE_COLOURS[lane].darker(130))
+            lane_colour = LANE_COLOURS[lane]
+            painter.setPen(lane_colour.lighter(160) if self._ink.dark else lane_colour.darker(130))
             box = QRectF(14, top, LABEL_COLUMN - 24, height)
             flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
             painter.drawText(box, int(flags), lane_label(lane))
         bottom = self._lane_top(Lane.CONSULTATION) + self._lane_height(Lane.CONSULTATION)
-        painter.setPen(QPen(QColor("#d5dde2"), 1))
+        painter.setPen(QPen(self._ink.rule, 1))
         painter.drawLine(QPointF(0, bottom), QPointF(self.width, bottom))
         painter.drawLine(QPointF(LABEL_COLUMN - 6, 0), QPointF(LABEL_COLUMN - 6, bottom))
 
@@ -148,23 +204,23 @@ class ChartPainter:
                     continue
                 x = self.x(day)
                 if month == 1:
-                    painter.setPen(QPen(QColor("#9aa7b0"), 1))
+                    painter.setPen(QPen(self._ink.year_rule, 1))
                     painter.drawLine(QPointF(x, AXIS_HEIGHT - 16), QPointF(x, bottom))
                     painter.setFont(self.bold)
-                    painter.setPen(QColor("#1d2328"))
+                    painter.setPen(self._ink.text)
                     painter.drawText(QPointF(x + 4, 18), str(year))
                     painter.setFont(self.small)
                 elif month_width >= 14:
-                    painter.setPen(QPen(QColor("#e1e7eb"), 1))
+                    painter.setPen(QPen(self._ink.month_rule, 1))
                     painter.drawLine(QPointF(x, AXIS_HEIGHT - 6), QPointF(x, bottom))
                 if month_width >= 34:
-                    painter.setPen(QColor("#4a5560"))
+                    painter.setPen(self._ink.muted)
                     name = locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
                     painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 8), name)
         next_year = self.x(date(first.year + 1, 1, 1))
         if first.month != 1 and next_year - LABEL_COLUMN > 60:
             painter.setFont(self.bold)
-            painter.setPen(QColor("#1d2328"))
+            painter.setPen(self._ink.text)
             painter.drawText(QPointF(LABEL_COLUMN + 2, 18), str(first.year))
 
     def _paint_today(self, painter: QPainter) -> None:
@@ -191,13 +247,13 @@ class ChartPainter:
             label_left = rect.left() + 6
             text_colour = QColor("#ffffff")
             if rect.width() < self._label_width(item) + 12:
-                label_left, text_colour = rect.right() + 6, QColor("#1d2328")
+                label_left, text_colour = rect.right() + 6, self._ink.text
         else:
             rect = QRectF(left, top + 9, max(right - left, 0), ROW_HEIGHT - 18)
             if not item.precise:
                 self._paint_range(painter, rect, colour)
             self._paint_marker(painter, item.lane, QPointF(left, middle), colour)
-            label_left, text_colour = max(rect.right(), left) + 10, QColor("#1d2328")
+            label_left, text_colour = max(rect.right(), left) + 10, self._ink.text
         painter.setFont(self.font)
         painter.setPen(text_colour)
         text = self._metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, MAX_LABEL)

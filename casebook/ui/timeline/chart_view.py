@@ -4,7 +4,7 @@ scrolls sideways when zoomed in; double-clicking an event opens it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from casebook.ui.timeline.chart_painter import LABEL_COLUMN, ChartPainter, PlacedItem
@@ -34,7 +34,7 @@ class _ChartCanvas(QWidget):
             return
         painter = QPainter(self)
         try:
-            painter.fillRect(self.rect(), Qt.GlobalColor.white)
+            painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
             self.placed = self.painter.paint(painter)
         finally:
             painter.end()
