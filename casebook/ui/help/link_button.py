@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from casebook.ui.look import ACCENT
 
+# palette(link) follows the light or dark scheme that look.py installs.
 _STYLE = f"""
 LinkButton {{
-    border: none; background: transparent; color: {ACCENT}; text-decoration: underline;
+    border: none; background: transparent; color: palette(link); text-decoration: underline;
     padding: 4px 2px; text-align: left;
 }}
-LinkButton:hover {{ color: #1c4a61; }}
+LinkButton:hover {{ color: palette(highlight); }}
 LinkButton:focus {{ border: 2px solid {ACCENT}; border-radius: 3px; padding: 2px 0px; }}
 """
 
