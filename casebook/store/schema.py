@@ -270,6 +270,14 @@ _V1 = [
         parts_json TEXT NOT NULL DEFAULT '[]',
         items_json TEXT NOT NULL DEFAULT '[]'
     )""",
+    # What a recent deletion removed (the row and its dependents as JSON), so it can be undone.
+    """CREATE TABLE undo_snapshots (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        payload_json TEXT NOT NULL,
+        taken_at TEXT NOT NULL
+    )""",
     """CREATE VIRTUAL TABLE search_index USING fts5(
         kind UNINDEXED, ref_id UNINDEXED, title, body, tokenize = 'trigram'
     )""",

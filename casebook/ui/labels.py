@@ -1,10 +1,17 @@
-"""Translated names for slot kinds and statuses, and human-readable sizes."""
+"""Translated names for slot kinds and statuses, and dates, times and sizes for the locale.
+
+Dates are stored as ISO text; this module is the one place that turns them into what a person
+reads in the interface language (QLocale(), set by ui/language.py). Sort keys stay ISO.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+import re
+from datetime import datetime
 
-from casebook.core.model import SlotKind, SlotStatus
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from casebook.core.model import PartialDate, SlotKind, SlotStatus
 from casebook.services.slot_catalogue import load_catalogue
 
 
@@ -43,15 +50,87 @@ def slot_status_symbol(status: SlotStatus) -> str:
 
 
 def format_size(size: int) -> str:
-    """1536 → "1.5 KB" (decimal units, as file managers show them)."""
+    """1536 → "1.5 KB" (decimal units, as file managers show them; locale's decimal mark)."""
+    locale = QLocale()
     if size < 1000:
-        return _tr("{count} bytes").format(count=size)
+        return _tr("{count} bytes").format(count=locale.toString(size))
     value = float(size)
     for unit in ("KB", "MB", "GB", "TB"):
         value /= 1000
         if value < 1000 or unit == "TB":
-            return f"{value:.1f} {unit}"
+            return f"{locale.toString(value, 'f', 1)} {unit}"
     raise AssertionError("unreachable")
+
+
+_WEEKDAY = re.compile(r"\s*[,，]?\s*dddd\s*[,，]?\s*")
+
+
+def _medium_date_format(locale: QLocale) -> str:
+    """The locale's long date without the weekday, with a short month name where it has one.
+
+    en_US "Mar 14, 2024", en_GB "14 Mar 2024", zh_CN "2024年3月14日".
+    """
+    pattern = _WEEKDAY.sub(" ", locale.dateFormat(QLocale.FormatType.LongFormat)).strip()
+    return pattern.replace("MMMM", "MMM")
+
+
+def format_partial_date(value: PartialDate | None, empty: str = "") -> str:
+    """A date known to the year, month or day, as the interface locale writes it.
+
+    "2024"; "March 2024" / "2024年3月"; "Mar 14, 2024" / "2024年3月14日". `empty` for None.
+    """
+    if value is None:
+        return empty
+    locale = QLocale()
+    if value.month is None:
+        return str(value.year)
+    if value.day is None:
+        if locale.language() == QLocale.Language.Chinese:
+            return f"{value.year}年{value.month}月"
+        return f"{locale.standaloneMonthName(value.month)} {value.year}"
+    day = QDate(value.year, value.month, value.day)
+    return locale.toString(day, _medium_date_format(locale))
+
+
+def format_date_text(text: str | None, empty: str = "") -> str:
+    """A stored ISO date string (full or partial) for display; unparseable text is kept as is."""
+    if not text:
+        return empty
+    try:
+        value = PartialDate.parse(text)
+    except ValueError:
+        return text
+    return format_partial_date(value)
+
+
+def _local(iso_utc: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone()
+    except ValueError:
+        return None
+
+
+def format_timestamp(iso_utc: str | None, empty: str = "") -> str:
+    """A stored UTC timestamp as local date and time in the interface locale.
+
+    "Nov 22, 2026 1:27 AM" / "2026年11月22日 01:27"; unparseable text is shown unchanged.
+    """
+    if not iso_utc:
+        return empty
+    moment = _local(iso_utc)
+    if moment is None:
+        return iso_utc
+    day = format_partial_date(PartialDate(moment.year, moment.month, moment.day))
+    return f"{day} {format_clock_time(iso_utc)}"
+
+
+def format_clock_time(iso_utc: str) -> str:
+    """Only the local clock time of a stored UTC timestamp, in the locale's short form."""
+    moment = _local(iso_utc)
+    if moment is None:
+        return iso_utc
+    clock = QTime(moment.hour, moment.minute)
+    return QLocale().toString(clock, QLocale.FormatType.ShortFormat)
 
 
 def choose_plural(count: int, one: str, many: str) -> str:

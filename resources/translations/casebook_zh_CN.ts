@@ -1595,10 +1595,6 @@ You can still save a copy.</source>
         <translation>所选检查的序列</translation>
     </message>
     <message>
-        <source>No date</source>
-        <translation>无日期</translation>
-    </message>
-    <message>
         <source>Report: {title}</source>
         <translation>报告：{title}</translation>
     </message>
@@ -2248,8 +2244,8 @@ You can still save a copy.</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <source>Remove…</source>
-        <translation>移除…</translation>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Compare the ticked opinions</source>
@@ -2290,14 +2286,6 @@ You can still save a copy.</source>
     <message>
         <source>No opinion recorded yet. Press “Add an opinion…” to write one down.</source>
         <translation>还没有记录任何诊疗意见。点“添加诊疗意见…”写下一份。</translation>
-    </message>
-    <message>
-        <source>Remove this opinion?</source>
-        <translation>移除这份意见？</translation>
-    </message>
-    <message>
-        <source>Remove the opinion of {name}? Its comparison marks are removed too.</source>
-        <translation>移除 {name} 的意见吗？它的对照标记也会一并移除。</translation>
     </message>
     <message>
         <source>{count} question was added to your list for the next consultation.</source>
@@ -2932,6 +2920,10 @@ Last export: {export}</source>
     <message>
         <source>No longer needed</source>
         <translation>不再需要</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Priority:</source>
@@ -4022,14 +4014,6 @@ Drop files here to file them under this record.</source>
         <translation>第 {number} 线 · {title}</translation>
     </message>
     <message>
-        <source>Delete event</source>
-        <translation>删除事件</translation>
-    </message>
-    <message>
-        <source>Delete this event from the timeline? Linked documents are kept.</source>
-        <translation>从时间线上删除这个事件吗？关联的文件会保留。</translation>
-    </message>
-    <message>
         <source>Save the timeline as PDF</source>
         <translation>把时间线另存为 PDF</translation>
     </message>
@@ -4090,6 +4074,21 @@ Drop files here to file them under this record.</source>
     <message>
         <source>Delete for good</source>
         <translation>永久删除</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the deletion</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>已删除“{name}”。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from casebook.store.keyslots import KdfParams
 from casebook.ui.imaging.scan_review_dialog import ScanReviewDialog
 from casebook.ui.imaging.series_model import SeriesRole, ThumbnailReadyRole
 from casebook.ui.imaging.studies_model import StudyColumn
+from casebook.ui.labels import format_date_text
 from casebook.ui.pages.imaging_page import ImagingPage
 
 from .conftest import PASSWORD
@@ -103,7 +104,7 @@ def test_hospital_disc_is_reviewed_then_imported(
     qtbot.waitUntil(lambda: page.studies_model.rowCount() == 1, timeout=WAIT_MS)
     model = page.studies_model
     texts = [model.index(0, column).data() for column in StudyColumn]
-    assert texts[StudyColumn.DATE] == "2007-04-04"
+    assert texts[StudyColumn.DATE] == format_date_text("2007-04-04")
     assert texts[StudyColumn.MODALITY] == "CT"
     assert texts[StudyColumn.SERIES] == "1"
     assert texts[StudyColumn.IMAGES] == "6"

@@ -26,6 +26,7 @@ from casebook.services.binder import BinderSession, create_binder
 from casebook.services.imaging_import import import_scan, scan_media
 from casebook.store.keyslots import KdfParams
 from casebook.ui.imaging.dicom_viewer import DicomViewer
+from casebook.ui.labels import format_date_text
 
 from .conftest import PASSWORD
 from .screenshots import save_screenshot, screenshot_folder
@@ -99,7 +100,8 @@ def test_lung_ct_in_lung_and_bone_windows(
     add_images(binder, [LUNG_SERIES])
     viewer = open_viewer(qtbot, binder)
     assert viewer.slice_slider.maximum() == 63
-    assert corner(viewer, Qt.Corner.TopLeftCorner) == "2007-04-04 | CT · 5mm"
+    expected = f"{format_date_text('2007-04-04')} | CT · 5mm"
+    assert corner(viewer, Qt.Corner.TopLeftCorner) == expected
     assert corner(viewer, Qt.Corner.BottomLeftCorner).startswith("Image 33 / 64 | Position ")
     viewer.set_preset(WindowPreset.LUNG)
     assert corner(viewer, Qt.Corner.BottomRightCorner).startswith("W 1500  L -600")

@@ -27,6 +27,7 @@ from casebook.services.overview import load_overview
 from casebook.services.timeline import save_decision_moment
 from casebook.store.keyslots import KdfParams
 from casebook.ui.dialogs.import_summary_dialog import ImportSummaryDialog
+from casebook.ui.labels import format_date_text
 from casebook.ui.main_window import MainWindow
 from casebook.ui.pages.overview_page import OverviewPage
 from casebook.ui.tasks import BackgroundTask, writer_pool
@@ -61,7 +62,7 @@ def make_page(qtbot: QtBot, session: BinderSession) -> OverviewPage:
 def test_overview_shows_the_case_and_what_is_missing(qtbot: QtBot, session: BinderSession) -> None:
     page = make_page(qtbot, session)
     assert page.name_label.text() == PATIENT
-    assert "1958-03-14" in page.birth_label.text()
+    assert format_date_text("1958-03-14") in page.birth_label.text()
     assert "pancreatic" in page.diagnosis_label.text()
     assert "0 documents" in page.totals_label.text()
     assert page.slots_tree.topLevelItemCount() == 12
@@ -217,7 +218,8 @@ def test_overview_says_where_we_are_and_what_is_next(qtbot: QtBot, session: Bind
     assert page.moment_label.text() == "Decision moment: Before treatment starts"
     assert page.moment_link.text() == "Change it on the Timeline"
     assert page.moment_link.accessibleName() == "Change it on the Timeline"
-    assert f"Remote tumour board review · {COMING}" in page.consultation_label.text()
+    coming = format_date_text(COMING)
+    assert f"Remote tumour board review · {coming}" in page.consultation_label.text()
     assert "Dr Lin (fictional), City University Hospital" in page.consultation_label.text()
     unanswered = page.unanswered_label.text()
     assert "2 questions still to ask" in unanswered
@@ -234,7 +236,8 @@ def test_overview_says_where_we_are_and_what_is_next(qtbot: QtBot, session: Bind
     page.reload()
     qtbot.waitUntil(lambda: page.overview is not None)
     assert page.decision_label.text() == (
-        "✓  Decision logged (2026-11-20): Wait for the review before starting"
+        f"✓  Decision logged ({format_date_text('2026-11-20')}): "
+        "Wait for the review before starting"
     )
 
 

@@ -12,6 +12,7 @@ from casebook.core.consultations import Consultation
 from casebook.core.questions import Priority
 from casebook.services import consultations, questions
 from casebook.services.binder import BinderSession
+from casebook.ui.labels import format_date_text
 from casebook.ui.pages.questions_page import QuestionsPage
 
 from .conftest import close_on_writer_lane
@@ -56,7 +57,7 @@ def test_questions_page_lists_history_and_bank(
     assert "options feel unclear" in page.moment_label.text()
     page.tree.setCurrentItem(page.tree.topLevelItem(0))
     history = page.history.toPlainText()
-    assert "2025-03-02 · Dr Li · City Hospital" in history
+    assert f"{format_date_text('2025-03-02')} · Dr Li · City Hospital" in history
     assert "Stage III; the PET-CT in February confirmed it." in history
 
     # The bank puts questions for the current moment first and marks those already taken.

@@ -17,6 +17,7 @@ from casebook.core.model import PartialDate
 from casebook.core.timeline import EventKind, Link, LinkKind, Response
 from casebook.services import timeline
 from casebook.services.binder import BinderSession
+from casebook.ui.labels import format_date_text
 from casebook.ui.pages.timeline_page import TimelinePage
 from casebook.ui.timeline.event_dialog import EventDialog
 
@@ -53,7 +54,8 @@ def test_page_shows_story_gaps_and_suggestions(page: TimelinePage) -> None:
     assert page.state is not None
     assert page.list_view.topLevelItemCount() == 9
     first = page.list_view.topLevelItem(0)
-    assert (first.text(0), first.text(2)) == ("2006-12", "Cough and weight loss")
+    first_date = format_date_text("2006-12")
+    assert (first.text(0), first.text(2)) == (first_date, "Cough and weight loss")
     headings = [page.list_view.topLevelItem(i).text(2) for i in range(9)]
     assert "Line 1 · Carboplatin + pemetrexed" in headings
     assert "Line 2 · Docetaxel" in headings
@@ -65,7 +67,8 @@ def test_page_shows_story_gaps_and_suggestions(page: TimelinePage) -> None:
     ]
     gaps = " ".join(page.gaps_panel.texts)
     assert "The timeline has no diagnosis yet." in gaps
-    assert "Line 2 · Docetaxel (2008-03-03): how the illness responded is not noted." in gaps
+    line_2 = f"Line 2 · Docetaxel ({format_date_text('2008-03-03')})"
+    assert f"{line_2}: how the illness responded is not noted." in gaps
 
 
 def test_accepting_a_suggestion_adds_it_with_its_link(qtbot: QtBot, page: TimelinePage) -> None:

@@ -36,7 +36,7 @@ from casebook.services.questions import load_bank
 from casebook.ui.consultation.autosave import EntryAutosaver
 from casebook.ui.consultation.words import local_time, tag_label
 from casebook.ui.error_messages import failure_message
-from casebook.ui.labels import ui_language
+from casebook.ui.labels import format_date_text, ui_language
 from casebook.ui.tasks import BackgroundTask, TaskFailure, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
 
@@ -196,7 +196,7 @@ class NoteTakingView(QWidget):
     # Building ------------------------------------------------------------------------------
 
     def _consultation_line(self, consultation: Consultation) -> str:
-        parts = [consultation.title, consultation.held_on or "", consultation.doctor]
+        parts = [consultation.title, format_date_text(consultation.held_on), consultation.doctor]
         return " · ".join(p for p in parts if p)
 
     def _add_question_item(self, listed: ListedQuestion) -> None:

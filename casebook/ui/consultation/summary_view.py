@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from casebook.core.consultations import ConsultationSummary, NoteEntry
 from casebook.services.questions import load_bank
 from casebook.ui.consultation.words import local_time
-from casebook.ui.labels import ui_language
+from casebook.ui.labels import format_date_text, ui_language
 
 
 class SummaryView(QTextBrowser):
@@ -44,7 +44,7 @@ class SummaryView(QTextBrowser):
         for listed in summary.answered:
             question = escape(listed.question.display_text(bank, language))
             by = self.tr("answered by {who}, {when}").format(
-                who=listed.answered_by or "?", when=listed.answered_on or "?"
+                who=listed.answered_by or "?", when=format_date_text(listed.answered_on, "?")
             )
             answered.append(
                 f"<b>{question}</b><br>{escape(listed.answer)}"

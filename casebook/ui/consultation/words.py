@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication
 
 from casebook.core.consultations import NoteTag
 from casebook.core.questions import Priority, QuestionStatus
+from casebook.ui.labels import format_clock_time
 
 
 def _tr(text: str) -> str:
@@ -52,8 +51,5 @@ def moment_label(moment: str) -> str:
 
 
 def local_time(stamp: str) -> str:
-    """A stored UTC timestamp as the local clock time ("14:05")."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
-    except ValueError:
-        return stamp
+    """A stored UTC timestamp as the local clock time ("14:05", "2:05 PM")."""
+    return format_clock_time(stamp)

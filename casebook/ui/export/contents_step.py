@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from casebook.core.model import Document, ImagingStudy
 from casebook.services.export_wizard import ExportChoices
-from casebook.ui.labels import choose_plural, format_size, slot_kind_label
+from casebook.ui.labels import choose_plural, format_partial_date, format_size, slot_kind_label
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 StudyIdRole = Qt.ItemDataRole.UserRole + 2
@@ -157,7 +157,7 @@ class ContentsStep(QWidget):
         if document.needs_review:
             title = self.tr("⚑ {title} (not confirmed yet)").format(title=title)
         if document.document_date is not None:
-            title = f"{title} · {document.document_date.iso()}"
+            title = f"{title} · {format_partial_date(document.document_date)}"
         item = QTreeWidgetItem([title, format_size(document.size)])
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked)
@@ -167,7 +167,7 @@ class ContentsStep(QWidget):
         return item
 
     def _study_item(self, study: ImagingStudy) -> QTreeWidgetItem:
-        parts = [study.study_date.iso() if study.study_date else "", study.modalities]
+        parts = [format_partial_date(study.study_date), study.modalities]
         parts.append(study.description or self.tr("(no description)"))
         images = choose_plural(
             study.image_count, self.tr("{count} image"), self.tr("{count} images")

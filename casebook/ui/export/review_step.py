@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from casebook.bundle.archive import ARCHIVE_OVERHEAD, MEGABYTE
 from casebook.core.model import SlotKind
 from casebook.services.export_wizard import ExportPreview, Preflight, PreflightProblem
-from casebook.ui.labels import choose_plural, format_size, slot_kind_label
+from casebook.ui.labels import choose_plural, format_date_text, format_size, slot_kind_label
 from casebook.ui.widgets.completeness_panel import CompletenessPanel
 from casebook.ui.widgets.message_bar import MessageBar
 
@@ -197,7 +197,8 @@ class ReviewStep(QWidget):
             for uid, sizes in series.items():
                 first = next(i for i in plan.dicom if i.study_instance_uid == uid)
                 date = first.study_date
-                shown = f"{date[:4]}-{date[4:6]}-{date[6:]}" if len(date) == 8 else date
+                iso = f"{date[:4]}-{date[4:6]}-{date[6:]}" if len(date) == 8 else date
+                shown = format_date_text(iso)
                 text = " · ".join(x for x in (shown, first.modality, first.study_description) if x)
                 count = choose_plural(
                     len(sizes), self.tr("{count} image"), self.tr("{count} images")

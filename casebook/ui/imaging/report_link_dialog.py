@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.core.model import Document
+from casebook.ui.labels import format_partial_date
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -42,7 +43,7 @@ class ReportLinkDialog(QDialog):
         self.list.addItem(none_item)
         self.list.setCurrentItem(none_item)
         for document in documents:
-            date = document.document_date.iso() if document.document_date else ""
+            date = format_partial_date(document.document_date)
             text = f"{document.title}    {date}".rstrip()
             item = QListWidgetItem(text)
             item.setData(DocumentIdRole, document.id)

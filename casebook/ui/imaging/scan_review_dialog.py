@@ -118,7 +118,7 @@ class ScanReviewDialog(QDialog):
         shown = name.replace("^", " ").strip() or self.tr("no name")
         if birth is None:
             return self.tr("“{name}”").format(name=shown)
-        return self.tr("“{name}”, born {birth}").format(name=shown, birth=birth.iso())
+        return self.tr("“{name}”, born {birth}").format(name=shown, birth=date_text(birth))
 
     def _found_text(self) -> str:
         studies = {i.summary.study_instance_uid for i in self.scan.instances}

@@ -8,6 +8,7 @@ from casebook.core.model import PartialDate
 from casebook.services.imaging_import import SkipReason
 from casebook.services.imaging_previews import DicomProblem, DicomUnreadable, WindowPreset
 from casebook.ui.error_messages import failure_message
+from casebook.ui.labels import format_partial_date
 
 
 def _tr(text: str) -> str:
@@ -56,7 +57,7 @@ def describe_image_failure(error: BaseException) -> str:
 
 
 def date_text(date: PartialDate | None) -> str:
-    return date.iso() if date is not None else _tr("No date")
+    return format_partial_date(date, _tr("No date"))
 
 
 def _counted(count: int, one: str, many: str) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
 from casebook.core.model import Document, SlotKind
-from casebook.ui.labels import slot_kind_label
+from casebook.ui.labels import format_partial_date, slot_kind_label
 from casebook.ui.models.thumbnail_cache import ThumbnailCache
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -127,7 +127,7 @@ class DocumentsModel(QAbstractTableModel):
         if column is DocumentColumn.TITLE:
             return document.title
         if column is DocumentColumn.DATE:
-            return document.document_date.iso() if document.document_date else self.tr("No date")
+            return format_partial_date(document.document_date, self.tr("No date"))
         if column is DocumentColumn.SLOT:
             return slot_kind_label(document.slot)
         return self.tr("⚑ Please confirm") if document.needs_review else ""

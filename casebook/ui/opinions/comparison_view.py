@@ -32,6 +32,7 @@ from casebook.core.opinions import (
     SourceKind,
     TreatmentIntent,
 )
+from casebook.ui.labels import format_partial_date
 from casebook.ui.opinions.labels import field_label, intent_label, mark_label, not_stated_label
 
 FIELD_COLUMN_WIDTH = 200
@@ -186,7 +187,7 @@ class ComparisonView(QWidget):
             lines.append(self.tr("Team (MDT)"))
         if opinion.institution:
             lines += textwrap.wrap(opinion.institution, HEADER_WRAP) or [opinion.institution]
-        rest = [opinion.country, opinion.given_on.iso() if opinion.given_on else ""]
+        rest = [opinion.country, format_partial_date(opinion.given_on)]
         if any(rest):
             lines.append(" · ".join(x for x in rest if x))
         item = QTableWidgetItem("\n".join(lines))

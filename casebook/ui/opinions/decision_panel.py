@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.core.decisions import Decision, DecisionDraft
+from casebook.ui.labels import format_partial_date, format_timestamp
 
 
 class DecisionPanel(QWidget):
@@ -79,7 +80,7 @@ class DecisionPanel(QWidget):
         bold.setBold(True)
         for decision in decisions:
             current = decision.current
-            when = current.decided_on.iso() if current.decided_on else self.tr("no date")
+            when = format_partial_date(current.decided_on, self.tr("no date"))
             top = QTreeWidgetItem([current.option_chosen, when])
             top.setFont(0, bold)
             top.setData(0, Qt.ItemDataRole.UserRole, decision.id)
@@ -95,9 +96,7 @@ class DecisionPanel(QWidget):
                             self.tr("Version {n}: {option}").format(
                                 n=version.version, option=version.draft.option_chosen
                             ),
-                            self.tr("saved {when}").format(
-                                when=version.saved_at[:16].replace("T", " ")
-                            ),
+                            self.tr("saved {when}").format(when=_readable(version.saved_at)),
                         ]
                     )
                     self._add_details(item, version.draft)
@@ -130,5 +129,5 @@ class DecisionPanel(QWidget):
 
 
 def _readable(saved_at: str) -> str:
-    """ "2025-02-12T10:00:00+00:00" → "2025-02-12 10:00" (UTC, as stored)."""
-    return saved_at[:16].replace("T", " ")
+    """ "2025-02-12T10:00:00+00:00" → local date and time in the interface locale."""
+    return format_timestamp(saved_at)

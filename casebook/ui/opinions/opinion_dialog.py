@@ -37,6 +37,7 @@ from casebook.core.opinions import (
     TreatmentIntent,
 )
 from casebook.services.opinions import LinkChoice, LinkChoices, NoteLine
+from casebook.ui.labels import format_date_text
 from casebook.ui.opinions.labels import field_label, intent_label, source_kind_label
 from casebook.ui.opinions.note_lines_dialog import NoteLinesDialog
 from casebook.ui.tasks import BackgroundTask, reader_pool
@@ -98,7 +99,7 @@ class _FieldEditor:
 def _fill_choices(combo: QComboBox, none_text: str, choices: Sequence[LinkChoice]) -> None:
     combo.addItem(none_text, None)
     for choice in choices:
-        combo.addItem(f"{choice.date}  {choice.title}".strip(), choice.id)
+        combo.addItem(f"{format_date_text(choice.date)}  {choice.title}".strip(), choice.id)
 
 
 class OpinionDialog(QDialog):

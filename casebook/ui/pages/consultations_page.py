@@ -31,11 +31,14 @@ from casebook.services import consultations as service
 from casebook.services.binder import BinderSession
 from casebook.services.consultations import ConsultationView
 from casebook.services.question_sheet import build_consultation_summary, build_question_sheet
+from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
 from casebook.ui.consultation.consultation_detail import ConsultationDetail
 from casebook.ui.consultation.note_taking_view import NoteTakingView
 from casebook.ui.error_messages import failure_message
+from casebook.ui.labels import format_date_text
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
+from casebook.ui.widgets.undo_bar import UndoBar
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -61,6 +64,8 @@ class ConsultationsPage(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         self.list = QListWidget()
         self.list.setObjectName("consultations_list")
         self.list.setAccessibleName(self.tr("Consultations"))
@@ -107,6 +112,7 @@ class ConsultationsPage(QWidget):
         browse_layout.addWidget(heading)
         browse_layout.addWidget(hint)
         browse_layout.addWidget(self.error_bar)
+        browse_layout.addWidget(self.undo_bar)
         browse_layout.addWidget(splitter, 1)
         self.modes = QStackedWidget()
         self.modes.addWidget(self.browse)
@@ -143,7 +149,7 @@ class ConsultationsPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for consultation in found:
-            parts = [consultation.held_on or self.tr("no date"), consultation.title]
+            parts = [format_date_text(consultation.held_on, self.tr("no date")), consultation.title]
             if consultation.doctor:
                 parts.append(consultation.doctor)
             item = QListWidgetItem(" · ".join(parts))
@@ -219,8 +225,21 @@ class ConsultationsPage(QWidget):
         session, cid = self._session, self.current_id
         self.current_id = None
         self._run(
-            lambda: service.delete_consultation(session, cid),
-            lambda _none: self.reload(),
+            lambda: delete_with_undo(session, Undoable.CONSULTATION, cid),
+            self._deleted,
+            write=True,
+        )
+
+    def _deleted(self, deleted: Deleted) -> None:
+        self.undo_bar.show_deleted(deleted)
+        self.reload()
+
+    @Slot(int)
+    def undo_delete(self, snapshot_id: int) -> None:
+        session = self._session
+        self._run(
+            lambda: undo_delete(session, snapshot_id),
+            lambda cid: self.reload(select=cid),
             write=True,
         )
 

@@ -37,6 +37,7 @@ from casebook.ui.imaging.report_link_dialog import ReportLinkDialog
 from casebook.ui.imaging.series_model import SeriesModel
 from casebook.ui.imaging.series_thumbnails import SeriesThumbnailCache
 from casebook.ui.imaging.studies_model import StudiesModel, StudyColumn
+from casebook.ui.imaging.texts import date_text
 from casebook.ui.look import ACCENT
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
@@ -234,7 +235,7 @@ class ImagingPage(QWidget):
         self.series_model.set_entries([])
         if study is None:
             return
-        parts = [study.study_date.iso() if study.study_date else self.tr("No date")]
+        parts = [date_text(study.study_date)]
         parts.append(study.description or study.modalities.replace(",", ", "))
         if study.institution:
             parts.append(study.institution)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -34,8 +33,9 @@ from casebook.services import opinions as service
 from casebook.services.binder import BinderSession
 from casebook.services.comparison_pdf import print_comparison
 from casebook.services.opinions import LinkChoices, QuestionsAdded
+from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
 from casebook.ui.error_messages import failure_message
-from casebook.ui.labels import choose_plural
+from casebook.ui.labels import choose_plural, format_partial_date
 from casebook.ui.opinions.comparison_view import ComparisonView
 from casebook.ui.opinions.decision_dialog import DecisionDialog
 from casebook.ui.opinions.decision_panel import DecisionPanel
@@ -43,6 +43,7 @@ from casebook.ui.opinions.labels import source_kind_label
 from casebook.ui.opinions.opinion_dialog import OpinionDialog
 from casebook.ui.tasks import BackgroundTask, TaskFailure, WorkerLane, reader_pool, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
+from casebook.ui.widgets.undo_bar import UndoBar
 
 
 @dataclass(frozen=True)
@@ -94,9 +95,11 @@ class OpinionsPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("edit_opinion_button")
         self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button = QPushButton(self.tr("Remove…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName("remove_opinion_button")
-        self.remove_button.clicked.connect(self._confirm_remove)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.undo_remove)
         self.compare_button = QPushButton(self.tr("Compare the ticked opinions"))
         self.compare_button.setObjectName("compare_button")
         self.compare_button.clicked.connect(self.compare_ticked)
@@ -164,6 +167,7 @@ class OpinionsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.tabs, 1)
         self._show_comparison_state()
         self._update_buttons()
@@ -223,7 +227,7 @@ class OpinionsPage(QWidget):
                 source_kind_label(opinion.source_kind),
                 opinion.institution,
                 opinion.country,
-                opinion.given_on.iso() if opinion.given_on else self.tr("no date"),
+                format_partial_date(opinion.given_on, self.tr("no date")),
             ]
             item = QListWidgetItem(f"{opinion.label}\n{' · '.join(d for d in details if d)}")
             item.setData(Qt.ItemDataRole.UserRole, opinion.id)
@@ -297,23 +301,10 @@ class OpinionsPage(QWidget):
         if comparison is not None:
             self.show_comparison_of([o.id for o in comparison.opinions if o.id is not None])
 
-    def _confirm_remove(self) -> None:
+    def _remove_selected(self) -> None:
         opinion = self._selected()
-        if opinion is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Remove this opinion?"),
-            self.tr("Remove the opinion of {name}? Its comparison marks are removed too.").format(
-                name=opinion.label
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("remove_opinion_box")
-        box.accepted.connect(lambda: self.remove_opinion(opinion))
-        box.open()
-        self.remove_box = box
+        if opinion is not None:
+            self.remove_opinion(opinion)  # no "Are you sure?": the bar offers Undo instead
 
     def remove_opinion(self, opinion: Opinion) -> None:
         session, opinion_id = self._session, opinion.id
@@ -324,7 +315,16 @@ class OpinionsPage(QWidget):
             self.comparison_view.comparison = None
             self.comparison_view.table.clear()
             self._show_comparison_state()
-        self._write(lambda: service.delete_opinion(session, opinion_id), lambda _: self.reload())
+        self._write(lambda: delete_with_undo(session, Undoable.OPINION, opinion_id), self._removed)
+
+    def _removed(self, deleted: Deleted) -> None:
+        self.undo_bar.show_deleted(deleted)
+        self.reload()
+
+    @Slot(int)
+    def undo_remove(self, snapshot_id: int) -> None:
+        session = self._session
+        self._write(lambda: undo_delete(session, snapshot_id), lambda _id: self.reload())
 
     # Comparison ----------------------------------------------------------------------------
 

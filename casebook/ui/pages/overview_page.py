@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,7 +41,10 @@ from casebook.ui.help.link_button import LinkButton
 from casebook.ui.import_flow import ImportFlow
 from casebook.ui.labels import (
     choose_plural,
+    format_date_text,
+    format_partial_date,
     format_size,
+    format_timestamp,
     slot_kind_label,
     slot_status_label,
     slot_status_symbol,
@@ -60,12 +63,7 @@ _CARD_STYLE += " border-radius: 6px; }"
 
 def local_date_time(stamp: str | None, never: str) -> str:
     """A stored UTC timestamp as a short local date and time, in the interface locale."""
-    if not stamp:
-        return never
-    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
-    if not moment.isValid():
-        return stamp
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return format_timestamp(stamp, never)
 
 
 def _wrapped_label(name: str, role: str = "") -> QLabel:
@@ -301,7 +299,8 @@ class OverviewPage(QWidget):
         case = overview.case
         self.name_label.setText(case.patient_name)
         if case.date_of_birth is not None:
-            self.birth_label.setText(self.tr("Born: {date}").format(date=case.date_of_birth))
+            born = format_partial_date(case.date_of_birth)
+            self.birth_label.setText(self.tr("Born: {date}").format(date=born))
         else:
             self.birth_label.setText(self.tr("Date of birth not given"))
         self.diagnosis_label.setText(case.diagnosis_summary)
@@ -341,7 +340,7 @@ class OverviewPage(QWidget):
             self.unanswered_label.hide()
         else:
             meeting = upcoming.consultation
-            when = meeting.held_on or self.tr("date not set")
+            when = format_date_text(meeting.held_on, self.tr("date not set"))
             lines = [f"{meeting.title} · {when}"]
             who = ", ".join(part for part in (meeting.doctor, meeting.institution) if part)
             if who:
@@ -394,7 +393,8 @@ class OverviewPage(QWidget):
         else:
             self.decision_label.setText(
                 self.tr("✓  Decision logged ({date}): {choice}").format(
-                    date=overview.latest_decision_on, choice=overview.latest_decision
+                    date=format_date_text(overview.latest_decision_on),
+                    choice=overview.latest_decision,
                 )
             )
 

@@ -36,14 +36,16 @@ from casebook.services import questions as service
 from casebook.services import records
 from casebook.services.binder import BinderSession
 from casebook.services.question_sheet import build_question_sheet
+from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
 from casebook.ui.consultation.bank_panel import BankPanel
 from casebook.ui.consultation.consultation_detail import SHEET_LANGUAGES
 from casebook.ui.consultation.second_opinion_panel import SecondOpinionPanel
 from casebook.ui.consultation.words import moment_label, priority_label, status_label
 from casebook.ui.error_messages import failure_message
-from casebook.ui.labels import ui_language
+from casebook.ui.labels import format_date_text, ui_language
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
+from casebook.ui.widgets.undo_bar import UndoBar
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -74,6 +76,8 @@ class QuestionsPage(QWidget):
         self.moment_label.setProperty("role", "hint")
         self.moment_label.setWordWrap(True)
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.undo_delete)
 
         self.new_edit = QLineEdit()
         self.new_edit.setObjectName("new_question_edit")
@@ -118,12 +122,16 @@ class QuestionsPage(QWidget):
         self.drop_button = QPushButton(self.tr("No longer needed"))
         self.drop_button.setObjectName("drop_button")
         self.drop_button.clicked.connect(lambda: self._set_status(QuestionStatus.DROPPED))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setObjectName("delete_question_button")
+        self.delete_button.clicked.connect(self.delete_selected)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Priority:")))
         actions.addWidget(self.priority_combo)
         actions.addWidget(self.answered_button)
         actions.addWidget(self.reopen_button)
         actions.addWidget(self.drop_button)
+        actions.addWidget(self.delete_button)
         actions.addStretch(1)
 
         self.sheet_language = QComboBox()
@@ -183,6 +191,7 @@ class QuestionsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.moment_label)
         layout.addWidget(self.error_bar)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.tabs, 1)
         self.reload()
 
@@ -272,6 +281,7 @@ class QuestionsPage(QWidget):
             self.answered_button,
             self.reopen_button,
             self.drop_button,
+            self.delete_button,
         ):
             widget.setEnabled(has)
         if question is None or self.loaded is None:
@@ -286,7 +296,9 @@ class QuestionsPage(QWidget):
             parts.append(escape(self.tr("Not taken to a consultation yet.")))
         for answer in answers:
             where = " · ".join(
-                p for p in (answer.held_on or "", answer.doctor, answer.institution) if p
+                p
+                for p in (format_date_text(answer.held_on), answer.doctor, answer.institution)
+                if p
             )
             said = (
                 escape(answer.answer)
@@ -343,6 +355,28 @@ class QuestionsPage(QWidget):
             lambda _n: self.reload(),
             write=True,
         )
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Delete the chosen question (and its answers); the bar offers Undo."""
+        question = self._selected_question()
+        if question is None:
+            return
+        session = self._session
+        self._run(
+            lambda: delete_with_undo(session, Undoable.QUESTION, question.id),
+            self._deleted,
+            write=True,
+        )
+
+    def _deleted(self, deleted: Deleted) -> None:
+        self.undo_bar.show_deleted(deleted)
+        self.reload()
+
+    @Slot(int)
+    def undo_delete(self, snapshot_id: int) -> None:
+        session = self._session
+        self._run(lambda: undo_delete(session, snapshot_id), lambda _i: self.reload(), write=True)
 
     @Slot()
     def _print_sheet(self) -> None:

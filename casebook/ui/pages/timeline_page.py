@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -30,6 +29,7 @@ from casebook.core.timeline_suggestions import TimelineSuggestion
 from casebook.services import timeline as timeline_service
 from casebook.services.binder import BinderSession
 from casebook.services.timeline import TimelineState
+from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
 from casebook.ui.error_messages import failure_message
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.timeline.chart_view import TimelineChartView
@@ -41,6 +41,7 @@ from casebook.ui.timeline.moment_box import DecisionMomentBox
 from casebook.ui.timeline.printing import register_print_fonts, save_timeline_pdf
 from casebook.ui.timeline.side_panels import GapsPanel, SuggestionsPanel
 from casebook.ui.widgets.message_bar import MessageBar
+from casebook.ui.widgets.undo_bar import UndoBar
 
 
 class TimelinePage(QWidget):
@@ -89,6 +90,8 @@ class TimelinePage(QWidget):
         actions.addWidget(self.print_button)
 
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         self.chart_view = TimelineChartView()
         self.chart_view.event_activated.connect(self.edit_event)
         self.chart_view.zoom_changed.connect(self._update_buttons)
@@ -139,6 +142,7 @@ class TimelinePage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(actions)
         layout.addWidget(self.error_bar)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(splitter, 1)
         self._update_buttons()
         self.reload()
@@ -273,21 +277,23 @@ class TimelinePage(QWidget):
         event_id = self.list_view.selected_event_id()
         if event_id is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete event"),
-            self.tr("Delete this event from the timeline? Linked documents are kept."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("delete_event_box")
-        box.accepted.connect(lambda: self.delete_event(event_id))
-        box.finished.connect(box.deleteLater)
-        box.open()
+        self.delete_event(event_id)  # no "Are you sure?": the bar offers Undo instead
 
     def delete_event(self, event_id: int) -> None:
         session = self._session
-        self._write(lambda _r, _c: timeline_service.delete_event(session, event_id))
+        kind = Undoable.TIMELINE_EVENT
+        self._run(
+            lambda _r, _c: delete_with_undo(session, kind, event_id), self._deleted, writes=True
+        )
+
+    def _deleted(self, deleted: Deleted) -> None:
+        self.undo_bar.show_deleted(deleted)
+        self._after_write()
+
+    @Slot(int)
+    def undo_delete(self, snapshot_id: int) -> None:
+        session = self._session
+        self._write(lambda _r, _c: undo_delete(session, snapshot_id))
 
     @Slot(object)
     def set_decision_moment(self, moment: DecisionMoment | None) -> None:

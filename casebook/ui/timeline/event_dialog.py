@@ -35,6 +35,7 @@ from casebook.core.timeline import (
     last_day,
 )
 from casebook.services.timeline import TimelineState
+from casebook.ui.labels import format_partial_date
 from casebook.ui.timeline.labels import kind_label, response_label, stop_reason_label
 from casebook.ui.widgets.message_bar import MessageBar
 from casebook.ui.widgets.partial_date_edit import PartialDateEdit
@@ -147,7 +148,7 @@ class EventDialog(QDialog):
     def _fill_links(self, state: TimelineState) -> None:
         choices: list[tuple[Link, str]] = []
         for study in state.studies:
-            when = study.study_date.iso() if study.study_date else ""
+            when = format_partial_date(study.study_date)
             what = " ".join(part for part in (study.modalities, study.description) if part)
             choices.append(
                 (
@@ -156,7 +157,7 @@ class EventDialog(QDialog):
                 )
             )
         for document in state.documents:
-            when = document.document_date.iso() if document.document_date else ""
+            when = format_partial_date(document.document_date)
             choices.append(
                 (
                     Link(LinkKind.DOCUMENT, document.id),
@@ -164,7 +165,7 @@ class EventDialog(QDialog):
                 )
             )
         for consultation_id, title, held_on in state.consultations:
-            when = held_on.iso() if held_on else ""
+            when = format_partial_date(held_on)
             choices.append(
                 (
                     Link(LinkKind.CONSULTATION, consultation_id),

@@ -11,6 +11,7 @@ from casebook.core.decision_moment import DecisionMoment
 from casebook.core.model import PartialDate
 from casebook.core.timeline import EventKind, Lane, Response, StopReason, TimelineEvent
 from casebook.core.timeline_gaps import Gap, GapRule
+from casebook.ui.labels import format_partial_date
 
 
 def _tr(text: str) -> str:
@@ -82,18 +83,19 @@ def moment_label(moment: DecisionMoment) -> tuple[str, str]:
 
 
 def date_text(value: PartialDate | None) -> str:
-    return value.iso() if value is not None else _tr("No date")
+    return format_partial_date(value, _tr("No date"))
 
 
 def when_text(event: TimelineEvent) -> str:
-    """ "2024-04 – 2024-09", "2024-04 – ongoing" or "2024-03-17"."""
+    """ "April 2024 – September 2024", "April 2024 – ongoing" or "Mar 17, 2024"."""
     if event.start is None:
         return _tr("No date")
+    start = format_partial_date(event.start)
     if event.end is not None:
-        return f"{event.start.iso()} – {event.end.iso()}"
+        return f"{start} – {format_partial_date(event.end)}"
     if event.is_line_of_therapy and not event.has_ended:
-        return _tr("{start} – ongoing").format(start=event.start.iso())
-    return event.start.iso()
+        return _tr("{start} – ongoing").format(start=start)
+    return start
 
 
 def event_heading(event: TimelineEvent, line_number: int | None) -> str:
@@ -110,7 +112,7 @@ def gap_text(gap: Gap, events: dict[int, TimelineEvent]) -> str:
     if event is not None:
         name = event_heading(event, gap.line_number)
         if event.start is not None:
-            name = f"{name} ({event.start.iso()})"
+            name = f"{name} ({format_partial_date(event.start)})"
     texts = {
         GapRule.NO_DIAGNOSIS: _tr("The timeline has no diagnosis yet."),
         GapRule.DIAGNOSIS_WITHOUT_PATHOLOGY: _tr(

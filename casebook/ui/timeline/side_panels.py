@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from casebook.core.timeline import TimelineEvent
 from casebook.core.timeline_gaps import Gap
 from casebook.core.timeline_suggestions import TimelineSuggestion
+from casebook.ui.labels import format_partial_date
 from casebook.ui.timeline.labels import gap_text, kind_label
 
 
@@ -119,7 +120,7 @@ class SuggestionsPanel(QWidget):
     def _row(self, suggestion: TimelineSuggestion) -> QFrame:
         event = suggestion.event
         card = _card()
-        when = event.start.iso() if event.start else ""
+        when = format_partial_date(event.start)
         title = QLabel(f"<b>{when}</b> · {kind_label(event.kind)}")
         detail = QLabel(event.title)
         detail.setWordWrap(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from casebook.core.model import Slot, SlotStatus
-from casebook.ui.labels import slot_status_label, slot_status_symbol
+from casebook.ui.labels import format_partial_date, slot_status_label, slot_status_symbol
 
 
 def _tr(text: str) -> str:
@@ -26,7 +26,7 @@ def status_words(slot: Slot) -> str:
     """The status without its symbol, with when and from whom for a request."""
     if slot.status is not SlotStatus.REQUESTED:
         return slot_status_label(slot.status)
-    when = slot.requested_on.iso() if slot.requested_on else ""
+    when = format_partial_date(slot.requested_on)
     who = slot.requested_from.strip()
     if when and who:
         return _tr("Requested on {date} from {whom}").format(date=when, whom=who)
