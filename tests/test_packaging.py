@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,24 @@ def test_frozen_app_passes_its_self_test(tmp_path: Path) -> None:
     assert version.stdout.startswith("casebook ")
     usage = subprocess.run([str(frozen), "--help"], capture_output=True, text=True)
     assert "exit codes:" in usage.stdout
+
+    # The frozen GUI starts (offscreen) on a fresh demo binder and stays up until stopped.
+    data = tmp_path / "app data"
+    with subprocess.Popen(
+        [str(frozen), "--data-dir", str(data), "--demo"], env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    ) as gui:  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            while (
+                time.monotonic() < deadline
+                and not (data / "demo-binder" / "keyslots.json").exists()
+            ):
+                assert gui.poll() is None, gui.communicate()[1][-3000:]
+                time.sleep(0.5)
+            time.sleep(3)
+            assert gui.poll() is None, "the frozen GUI exited on its own"
+        finally:
+            gui.terminate()
+            gui.communicate(timeout=30)
+    assert (data / "demo-binder" / "binder.db").is_file()
