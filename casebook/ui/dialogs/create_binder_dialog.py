@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from casebook.core.model import Case, PartialDate
 from casebook.services.binder import NewBinder, check_password_strength, create_binder
 from casebook.store.keyslots import KdfParams
-from casebook.ui.error_messages import failure_message
 from casebook.ui.tasks import BackgroundTask, TaskFailure, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
 from casebook.ui.widgets.password_strength import PasswordStrengthWidget, StrengthResult
@@ -237,9 +236,7 @@ class CreateBinderDialog(QDialog):
     def _on_failed(self, failure: TaskFailure) -> None:
         self._task = None
         self._set_busy(False)
-        self.message.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.message.show_failure(failure)
 
     def reject(self) -> None:
         if self._task is None:  # the key derivation cannot be interrupted half way

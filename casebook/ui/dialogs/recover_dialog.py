@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from casebook.core.errors import WrongPassword
 from casebook.services.binder import BinderSession, check_password_strength, recover_binder
 from casebook.store.keyslots import KdfParams
-from casebook.ui.error_messages import failure_message
 from casebook.ui.tasks import BackgroundTask, TaskFailure, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
 from casebook.ui.widgets.password_strength import PasswordStrengthWidget
@@ -124,9 +123,7 @@ class RecoverDialog(QDialog):
             )
             self.code_edit.setFocus()
         else:
-            self.message.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+            self.message.show_failure(failure)
 
     def reject(self) -> None:
         if self._task is None:

@@ -34,7 +34,6 @@ from casebook.services.question_sheet import build_consultation_summary, build_q
 from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
 from casebook.ui.consultation.consultation_detail import ConsultationDetail
 from casebook.ui.consultation.note_taking_view import NoteTakingView
-from casebook.ui.error_messages import failure_message
 from casebook.ui.labels import format_date_text
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
@@ -131,9 +130,7 @@ class ConsultationsPage(QWidget):
     def _on_failed(self, failure: TaskFailure) -> None:
         if self._session.closed:
             return  # the binder was locked under a read: nothing to tell
-        self.error_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.error_bar.show_failure(failure)
 
     @Slot()
     def reload(self, select: int | None = None) -> None:

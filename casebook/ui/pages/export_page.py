@@ -177,9 +177,7 @@ class ExportPage(QWidget):
         self.contents.set_choices(choices)
 
     def _on_failed(self, failure: TaskFailure) -> None:
-        self.error_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.error_bar.show_failure(failure)
 
     # Navigation ----------------------------------------------------------------------------
 

@@ -30,7 +30,6 @@ from casebook.core.progress import CancelToken, Report
 from casebook.services import imaging_records, records
 from casebook.services.binder import BinderSession
 from casebook.store.imaging import SeriesRecord
-from casebook.ui.error_messages import failure_message
 from casebook.ui.imaging.dicom_viewer import DicomViewer
 from casebook.ui.imaging.imaging_import_flow import ImagingImportFlow
 from casebook.ui.imaging.report_link_dialog import ReportLinkDialog
@@ -214,9 +213,7 @@ class ImagingPage(QWidget):
         self.loaded.emit()
 
     def _failed(self, failure: TaskFailure) -> None:
-        self.message_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.message_bar.show_failure(failure)
 
     @property
     def selected_study(self) -> ImagingStudy | None:

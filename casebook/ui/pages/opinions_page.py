@@ -34,7 +34,6 @@ from casebook.services.binder import BinderSession
 from casebook.services.comparison_pdf import print_comparison
 from casebook.services.opinions import LinkChoices, QuestionsAdded
 from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
-from casebook.ui.error_messages import failure_message
 from casebook.ui.labels import choose_plural, format_partial_date
 from casebook.ui.opinions.comparison_view import ComparisonView
 from casebook.ui.opinions.decision_dialog import DecisionDialog
@@ -188,9 +187,7 @@ class OpinionsPage(QWidget):
         self._run(job, after, writer_pool())
 
     def _on_failed(self, failure: TaskFailure) -> None:
-        self.message_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.message_bar.show_failure(failure)
 
     @property
     def busy(self) -> bool:

@@ -35,7 +35,6 @@ from casebook.services.binder import BinderSession
 from casebook.services.guidance import AFTER_THE_OPINION, PREPARING, WHEN_IT_HELPS
 from casebook.services.overview import BackupReminder, Overview, load_overview
 from casebook.services.questions import load_bank
-from casebook.ui.error_messages import failure_message
 from casebook.ui.help.guidance_link import GuidanceLinkButton
 from casebook.ui.help.link_button import LinkButton
 from casebook.ui.import_flow import ImportFlow
@@ -289,9 +288,7 @@ class OverviewPage(QWidget):
         ).on_failure(self._on_failed).start(reader_pool())
 
     def _on_failed(self, failure: TaskFailure) -> None:
-        self.error_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.error_bar.show_failure(failure)
 
     def show_overview(self, overview: Overview) -> None:
         self.overview = overview

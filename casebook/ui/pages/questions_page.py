@@ -41,7 +41,6 @@ from casebook.ui.consultation.bank_panel import BankPanel
 from casebook.ui.consultation.consultation_detail import SHEET_LANGUAGES
 from casebook.ui.consultation.second_opinion_panel import SecondOpinionPanel
 from casebook.ui.consultation.words import moment_label, priority_label, status_label
-from casebook.ui.error_messages import failure_message
 from casebook.ui.labels import format_date_text, ui_language
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.widgets.message_bar import MessageBar
@@ -205,9 +204,7 @@ class QuestionsPage(QWidget):
     def _on_failed(self, failure: TaskFailure) -> None:
         if self._session.closed:
             return  # the binder was locked under a read: nothing to tell
-        self.error_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.error_bar.show_failure(failure)
 
     @Slot()
     def reload(self) -> None:

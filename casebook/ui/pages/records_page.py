@@ -35,7 +35,6 @@ from casebook.services import records
 from casebook.services.binder import BinderSession
 from casebook.ui.dialogs.document_dialog import DocumentAction, DocumentDialog
 from casebook.ui.dialogs.slot_dialog import SlotDialog
-from casebook.ui.error_messages import failure_message
 from casebook.ui.import_flow import ImportFlow
 from casebook.ui.labels import slot_kind_label
 from casebook.ui.models.documents_model import DocumentColumn
@@ -211,9 +210,7 @@ class RecordsPage(QWidget):
         self.loaded.emit()
 
     def _on_failed(self, failure: TaskFailure) -> None:
-        self.error_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.error_bar.show_failure(failure)
 
     def _on_tree_selection(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         slot = self.slot_tree.selected_slot()

@@ -30,7 +30,6 @@ from casebook.services import timeline as timeline_service
 from casebook.services.binder import BinderSession
 from casebook.services.timeline import TimelineState
 from casebook.services.undo import Deleted, Undoable, delete_with_undo, undo_delete
-from casebook.ui.error_messages import failure_message
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 from casebook.ui.timeline.chart_view import TimelineChartView
 from casebook.ui.timeline.event_dialog import EventDialog
@@ -169,9 +168,7 @@ class TimelinePage(QWidget):
             self.event_dialog.reject()
 
     def _on_failed(self, failure: TaskFailure) -> None:
-        self.error_bar.show_error(failure_message(failure.error))
-        if failure.is_bug:
-            failure.show_as_crash()
+        self.error_bar.show_failure(failure)
 
     def _write(self, job: object) -> None:
         self._run(job, lambda _result: self._after_write(), writes=True)

@@ -7,6 +7,9 @@ import enum
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from casebook.ui.error_messages import failure_message
+from casebook.ui.tasks import TaskFailure
+
 
 class MessageKind(enum.Enum):
     INFO = "info"
@@ -69,6 +72,12 @@ class MessageBar(QFrame):
 
     def show_error(self, text: str) -> None:
         self.show_message(text, MessageKind.ERROR)
+
+    def show_failure(self, failure: TaskFailure) -> None:
+        """The plain reason a background job failed; a bug also goes to the crash dialog."""
+        self.show_error(failure_message(failure.error))
+        if failure.is_bug:
+            failure.show_as_crash()
 
     def clear(self) -> None:
         self._text.clear()
