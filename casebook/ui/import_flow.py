@@ -19,8 +19,7 @@ from casebook.services.importing import ImportSummary, import_paths
 from casebook.ui.dialogs.import_summary_dialog import ImportSummaryDialog
 from casebook.ui.error_messages import failure_message
 from casebook.ui.tasks import BackgroundTask, TaskFailure, writer_pool
-
-_STEPS = 1000
+from casebook.ui.widgets.job_progress import PROGRESS_STEPS, open_job_progress
 
 
 class ImportFlow(QObject):
@@ -46,19 +45,11 @@ class ImportFlow(QObject):
         if self._task is not None or not paths:
             return False
         session, chosen = self._session, list(paths)
-        progress = QProgressDialog(
-            self.tr("Getting ready…"), self.tr("Cancel"), 0, _STEPS, self._window
-        )
-        progress.setObjectName("import_progress_dialog")
-        progress.setWindowTitle(self.tr("Adding files"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setMinimumWidth(520)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setValue(0)
+        progress = open_job_progress(
+            self._window, "import_progress_dialog", self.tr("Adding files"),
+            self.tr("Getting ready…"),
+        )  # fmt: skip
         progress.canceled.connect(self._cancel)
-        progress.show()
         self._progress = progress
 
         def job(report: Report, cancel: CancelToken) -> ImportSummary:
@@ -88,7 +79,7 @@ class ImportFlow(QObject):
         if progress.item:
             dialog.setLabelText(self.tr("Adding “{name}”").format(name=progress.item))
         # Last: a modal QProgressDialog processes events in setValue, which may finish the job.
-        dialog.setValue(int((progress.fraction or 0.0) * _STEPS))
+        dialog.setValue(int((progress.fraction or 0.0) * PROGRESS_STEPS))
 
     def _close_progress(self) -> None:
         self._task = None

@@ -20,9 +20,9 @@ from casebook.services.binder import BinderSession
 from casebook.services.maintenance import CheckReport, backup_binder, check_binder
 from casebook.ui.error_messages import failure_message
 from casebook.ui.tasks import BackgroundTask, TaskFailure, writer_pool
+from casebook.ui.widgets.job_progress import PROGRESS_STEPS, open_job_progress
 
 T = TypeVar("T")
-_STEPS = 1000
 
 
 class BinderMaintenance(QObject):
@@ -87,14 +87,9 @@ class BinderMaintenance(QObject):
         job: Callable[[Report, CancelToken], object],
         done: Callable[[object], None],
     ) -> None:
-        progress = QProgressDialog(title + "…", self.tr("Cancel"), 0, _STEPS, self._window)
-        progress.setObjectName("maintenance_progress_dialog")
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setMinimumWidth(460)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = open_job_progress(
+            self._window, "maintenance_progress_dialog", title, title + "…", width=460
+        )
         self._progress = progress
         task: BackgroundTask[object] = BackgroundTask(self, job)
         progress.canceled.connect(task.cancel)
@@ -108,7 +103,7 @@ class BinderMaintenance(QObject):
 
     def _show_progress(self, progress: Progress) -> None:
         if self._progress is not None and progress.fraction is not None:
-            self._progress.setValue(int(progress.fraction * _STEPS))
+            self._progress.setValue(int(progress.fraction * PROGRESS_STEPS))
 
     def _finish(self, done: Callable[[object], None] | None, result: object) -> None:
         self._task = None

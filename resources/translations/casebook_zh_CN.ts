@@ -74,10 +74,6 @@ Casebook 只帮您整理资料，不提供任何医疗建议。
         <translation>正在检查病历夹</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Casebook</source>
         <translation>Casebook</translation>
     </message>
@@ -1512,10 +1508,6 @@ You can still save a copy.</source>
         <translation>正在查看“{name}”</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Stopping after the current file…</source>
         <translation>处理完当前文件后停止…</translation>
     </message>
@@ -1737,10 +1729,6 @@ You can still save a copy.</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Adding files</source>
         <translation>正在添加文件</translation>
     </message>
@@ -1822,6 +1810,13 @@ You can still save a copy.</source>
     <message>
         <source>Details:</source>
         <translation>详细信息：</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

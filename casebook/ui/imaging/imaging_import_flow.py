@@ -28,8 +28,7 @@ from casebook.ui.error_messages import failure_message
 from casebook.ui.imaging.scan_review_dialog import ScanReviewDialog
 from casebook.ui.imaging.texts import file_count, image_count
 from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
-
-_STEPS = 1000
+from casebook.ui.widgets.job_progress import PROGRESS_STEPS, open_job_progress
 
 
 @dataclass(frozen=True)
@@ -104,17 +103,8 @@ class ImagingImportFlow(QObject):
     # Progress ------------------------------------------------------------------------------
 
     def _open_progress(self, title: str, label: str) -> None:
-        progress = QProgressDialog(label, self.tr("Cancel"), 0, _STEPS, self._window)
-        progress.setObjectName("imaging_progress_dialog")
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setMinimumWidth(520)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setValue(0)
+        progress = open_job_progress(self._window, "imaging_progress_dialog", title, label)
         progress.canceled.connect(self._cancel_clicked)
-        progress.show()
         self._progress = progress
 
     @Slot()
@@ -131,7 +121,7 @@ class ImagingImportFlow(QObject):
         if progress.item:
             counted = self.tr("{done} of {total}").format(done=progress.done, total=progress.total)
             dialog.setLabelText(template.format(name=progress.item) + "\n" + counted)
-        dialog.setValue(int((progress.fraction or 0.0) * _STEPS))
+        dialog.setValue(int((progress.fraction or 0.0) * PROGRESS_STEPS))
 
     def _close_progress(self) -> None:
         self._task = None
