@@ -9,15 +9,18 @@ TS := resources/translations/casebook_zh_CN.ts
 QM := $(TS:.ts=.qm)
 BENCH_ARGS ?=
 PYTEST_ARGS ?=
+# Test processes: one per core (pytest-xdist), each taking whole files so that a module's
+# fixtures (the frozen build, the torture run) are made once; WORKERS=0: all in this process.
+WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint format bench bench-quick dist clean translations
+.PHONY: help demo test lint format bench bench-quick dist deb wheel clean translations texts
 
 help: ## List the targets
 	@echo "Casebook — make targets:"
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' \
 		$(MAKEFILE_LIST)
-	@echo "Variables: PYTHON=$(PYTHON)  PYTEST_ARGS='$(PYTEST_ARGS)'  BENCH_ARGS='$(BENCH_ARGS)'"
+	@echo "Variables: PYTHON=$(PYTHON)  WORKERS=$(WORKERS)  PYTEST_ARGS='$(PYTEST_ARGS)'  BENCH_ARGS='$(BENCH_ARGS)'"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -39,7 +42,7 @@ demo: $(STAMP) $(QM) ## Start Casebook on a demo binder (needs a display)
 	$(BIN)/casebook --demo
 
 test: $(STAMP) $(QM) ## Run the whole test suite (incl. ruff, mypy --strict, import contracts)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile --max-worker-restart=0 $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Run the code-quality gates alone: ruff, ruff format --check, mypy, lint-imports
 	$(BIN)/ruff check .
@@ -51,14 +54,23 @@ format: $(STAMP) ## Apply ruff's import sorting and formatting
 	$(BIN)/ruff check --select I --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP) ## Run the benchmarks (2 GB import; BENCH_ARGS=--quick for 200 MB)
-	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+bench: $(STAMP) $(QM) ## Run every benchmark, each figure beside its baseline (BENCH_ARGS=--quick)
+	$(BIN)/python benchmarks/all.py $(BENCH_ARGS)
 
-bench-quick: $(STAMP) ## Smoke-run the benchmarks on a 200 MB file
-	$(BIN)/python benchmarks/run.py --quick $(BENCH_ARGS)
+bench-quick: $(STAMP) $(QM) ## Smoke-run every benchmark with small inputs
+	$(BIN)/python benchmarks/all.py --quick $(BENCH_ARGS)
 
 dist: $(STAMP) $(QM) ## Build the stand-alone PyInstaller app (installers/build_linux.sh)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash installers/build_linux.sh
 
+deb: dist ## Build dist/casebook_<version>_<arch>.deb from the stand-alone app (Debian/Ubuntu)
+	bash installers/linux/make_deb.sh dist dist
+
+wheel: $(STAMP) $(QM) ## Build the sdist and the wheel into dist/ (the wheel carries resources/)
+	$(BIN)/python -m build --outdir dist .
+
 clean: ## Remove build output and caches (keeps .venv)
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .import_linter_cache $(QM)
+
+texts: $(STAMP) ## Refresh resources/texts/zh_CN.po (generated texts) from the code
+	$(BIN)/python tools/texts.py

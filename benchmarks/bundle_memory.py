@@ -1,14 +1,19 @@
-"""Peak memory and speed of sealing a large bundle, against baselines measured in the same run.
+"""Peak memory and speed of sealing large bundles, against baselines measured in the same run.
 
-    python benchmarks/bundle_memory.py            # ~1 GiB of DICOM-sized items
-    python benchmarks/bundle_memory.py --mib 2048 # the issue's 2 GB case
+    python benchmarks/bundle_memory.py                      # 256 and 1024 MiB in 8 MiB items
+    python benchmarks/bundle_memory.py --mib 256,1024,4096  # a scaling table
+    python benchmarks/bundle_memory.py --large-item-mib 4300 --mib 0   # one file over 4 GiB
 
-Each measurement runs in a fresh child process so its peak RSS (ru_maxrss) is its own:
-  baseline  - import the bundle layer and build the plan (items are generated, not held)
-  seal      - seal_bundle to one archive (write, fsync, read back and decrypt, rename)
-  7z        - `7z a -t7z -mhe=on -mx=0` of the same bytes from files (time only)
-Inputs are pseudo-random bytes produced on the fly from a seed (never patient data); the
-7z baseline writes them to a temporary folder first and deletes it afterwards.
+Each measurement runs in a fresh child process, so its peak RSS (from wait4) is its own:
+  plan   - import the bundle layer and build the tree (items are generated, never held): the
+           memory baseline
+  seal   - the same, then `seal_tree` to one archive: encrypt, write, fsync, read back from
+           disk, check, publish
+  7zz    - `7zz a -t7z -mhe=on -mx=0 -p…` of the same bytes written to files first (not timed),
+           then `7zz t` of that archive
+Memory must stay flat however large the bundle: the seal column should not grow with size.
+With --large-item-mib, one item larger than 4 GiB is sealed and then tested by `7zz t`
+(sizes past 32 bits in the 7z headers). Inputs are pseudo-random bytes, never patient data.
 """
 
 from __future__ import annotations
@@ -16,8 +21,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,28 +31,36 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 1 << 20
 ITEM = 8 << 20  # 8 MiB per item: a multi-frame study or a big scan
+PASSWORD = "1234-5678-9012-3456-7890-1234"
+_BLOCKS = [random.Random(seed).randbytes(CHUNK) for seed in range(16)]
 
 
-def _item_bytes(seed: int, size: int) -> Iterator[bytes]:
-    generator = random.Random(seed)
-    left = size
-    while left > 0:
-        count = min(CHUNK, left)
-        yield generator.randbytes(count)
-        left -= count
+def _item_bytes(index: int, size: int) -> Iterator[bytes]:
+    """Deterministic, incompressible chunks that differ between items and within one."""
+    for number in range(-(-size // CHUNK)):
+        block = _BLOCKS[(index * 7 + number) % len(_BLOCKS)]
+        yield block[: min(CHUNK, size - number * CHUNK)]
 
 
-def _plan(total_mib: int):  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+def _sizes(total_mib: int, large_mib: int) -> list[int]:
+    if large_mib:
+        return [large_mib << 20]
+    return [ITEM] * max(1, (total_mib << 20) // ITEM)
+
+
+def _tree(total_mib: int, large_mib: int):  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT))
     from casebook.bundle.plan import BundlePlan, DocumentItem, Recipient
+    from casebook.bundle.tree import build_tree
     from casebook.core.model import Case, SlotKind
 
     items = []
-    for index in range(max(1, (total_mib << 20) // ITEM)):
+    for index, size in enumerate(_sizes(total_mib, large_mib)):
         digest = hashlib.sha256()
-        for chunk in _item_bytes(index, ITEM):
+        for chunk in _item_bytes(index, size):
             digest.update(chunk)
         items.append(
             DocumentItem(
@@ -55,82 +68,137 @@ def _plan(total_mib: int):  # type: ignore[no-untyped-def]
                 slot=SlotKind.IMAGING,
                 original_name=f"scan{index}.bin",
                 media_type="application/octet-stream",
-                size=ITEM,
+                size=size,
                 sha256=digest.hexdigest(),
-                open_chunks=lambda index=index: _item_bytes(index, ITEM),
+                open_chunks=lambda index=index, size=size: _item_bytes(index, size),
             )
         )
-    return BundlePlan(
+    plan = BundlePlan(
         case=Case("Benchmark Patient"),
         recipient=Recipient("Benchmark Hospital"),
         summary_language="en",
         created_on="2025-01-01",
         documents=tuple(items),
     )
+    return build_tree(plan)
 
 
-def _child(mode: str, total_mib: int, out: Path) -> None:
-    plan = _plan(total_mib)
-    started = time.perf_counter()
+def _child(mode: str, total_mib: int, large_mib: int, out: Path) -> None:
+    tree = _tree(total_mib, large_mib)
+    result: dict[str, object] = {"mode": mode}
     if mode == "seal":
-        from casebook.bundle.archive import seal_bundle
+        from casebook.bundle.archive import seal_tree
 
-        seal_bundle(plan, out, "bench", "1234-5678-9012-3456-7890-1234")
-    elapsed = time.perf_counter() - started
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"mode": mode, "seconds": elapsed, "peak_rss_mib": peak_mib}))
-
-
-def _run_child(mode: str, total_mib: int, out: Path) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--mib", str(total_mib), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+        started, cpu = time.perf_counter(), time.process_time()
+        sealed = seal_tree(tree, out, "bench", PASSWORD)
+        result["seconds"] = time.perf_counter() - started
+        result["cpu"] = time.process_time() - cpu
+        result["archive"] = str(sealed.parts[0].path)
+    print(json.dumps(result))
 
 
-def _seven_zip_baseline(total_mib: int, work: Path) -> float | None:
-    seven = shutil.which("7z") or shutil.which("7zz")
+def _measure(command: list[str]) -> tuple[float, float, float, str]:
+    """(wall seconds, CPU seconds, peak RSS MiB, stdout) of a child, from wait4()."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{command[:3]} failed:\n{err.read()[-2000:]!r}")
+        cpu = usage.ru_utime + usage.ru_stime
+        return seconds, cpu, usage.ru_maxrss / 1024, out.read().decode()
+
+
+def _python(
+    mode: str, total_mib: int, large_mib: int, out: Path
+) -> tuple[float, dict[str, object]]:
+    command = [sys.executable, __file__, "--child", mode, "--mib", str(total_mib),
+               "--large-item-mib", str(large_mib), "--out", str(out)]  # fmt: skip
+    _wall, _cpu, peak, stdout = _measure(command)
+    return peak, json.loads(stdout.strip().splitlines()[-1])
+
+
+def _seven_zip(total_mib: int, large_mib: int, work: Path) -> tuple[float, float, float]:
+    """Seconds of `7zz a` + `7zz t`, their CPU seconds, and the larger peak RSS."""
+    seven = shutil.which("7zz") or shutil.which("7z")
     if seven is None:
-        return None
+        raise SystemExit("7-Zip (7zz) is needed for the baseline: apt-get install 7zip")
     source = work / "src"
     source.mkdir()
-    for index in range(max(1, (total_mib << 20) // ITEM)):
+    for index, size in enumerate(_sizes(total_mib, large_mib)):
         with open(source / f"scan{index}.bin", "wb") as handle:
-            for chunk in _item_bytes(index, ITEM):
+            for chunk in _item_bytes(index, size):
                 handle.write(chunk)
-    started = time.perf_counter()
-    subprocess.run(
-        [seven, "a", "-t7z", "-mhe=on", "-mx=0", "-pbench", str(work / "b.7z"), str(source)],
-        capture_output=True,
-        check=True,
-    )
-    return time.perf_counter() - started
+    archive = work / "b.7z"
+    add = _measure([seven, "a", "-t7z", "-mhe=on", "-mx=0", f"-p{PASSWORD}", str(archive),
+                    str(source)])  # fmt: skip
+    test = _measure([seven, "t", f"-p{PASSWORD}", str(archive)])
+    shutil.rmtree(source)
+    archive.unlink()
+    return add[0] + test[0], add[1] + test[1], max(add[2], test[2])
+
+
+def _row(total_mib: int, large_mib: int, work: Path) -> dict[str, float]:
+    out = work / "out"
+    out.mkdir()
+    plan_rss, _ = _python("plan", total_mib, large_mib, out)
+    seal_rss, sealed = _python("seal", total_mib, large_mib, out)
+    row = {
+        "mib": float(large_mib or total_mib),
+        "plan_rss": plan_rss,
+        "seal_rss": seal_rss,
+        "seal": float(sealed["seconds"]),  # type: ignore[arg-type]
+        "seal_cpu": float(sealed["cpu"]),  # type: ignore[arg-type]
+    }
+    if large_mib:
+        seven = shutil.which("7zz") or shutil.which("7z")
+        assert seven is not None
+        tested = subprocess.run([seven, "t", f"-p{PASSWORD}", str(sealed["archive"])],
+                                capture_output=True, text=True, check=False)  # fmt: skip
+        row["seven_judged_ok"] = float("Everything is Ok" in tested.stdout)
+    shutil.rmtree(out)
+    row["seven"], row["seven_cpu"], row["seven_rss"] = _seven_zip(total_mib, large_mib, work)
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--mib", type=int, default=1024)
+    parser.add_argument("--mib", default="256,1024", help="bundle sizes, comma-separated")
+    parser.add_argument("--large-item-mib", type=int, default=0)
     parser.add_argument("--child")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.mib, args.out)
+        _child(args.child, int(args.mib), args.large_item_mib, args.out)
         return
-    with tempfile.TemporaryDirectory(dir=Path.cwd()) as folder:
-        work = Path(folder)
-        baseline = _run_child("baseline", args.mib, work)
-        seal = _run_child("seal", args.mib, work)
-        (work / "bench.7z").unlink()
-        seven = _seven_zip_baseline(args.mib, work)
-    print(f"input: {args.mib} MiB in {ITEM >> 20} MiB items")
-    print(f"baseline peak RSS: {baseline['peak_rss_mib']:.0f} MiB")
-    seal_line = f"seal peak RSS:     {seal['peak_rss_mib']:.0f} MiB"
-    print(f"{seal_line} ({seal['seconds']:.1f} s including the read-back check)")
-    if seven is not None:
-        print(f"7z a -mhe=on -mx=0 of the same files: {seven:.1f} s")
+    rows = []
+    with tempfile.TemporaryDirectory(dir=Path.cwd(), prefix="casebook-bench-") as folder:
+        for total in [int(m) for m in args.mib.split(",") if int(m)]:
+            work = Path(folder) / str(total)
+            work.mkdir()
+            rows.append(_row(total, 0, work))
+        if args.large_item_mib:
+            work = Path(folder) / "large"
+            work.mkdir()
+            rows.append(_row(0, args.large_item_mib, work))
+    print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} at the end")
+    print("| MiB | seal (s) | 7zz a + 7zz t (s) | seal / 7-Zip | CPU s: seal / 7-Zip | "
+          "peak RSS seal / plan-only / 7zz (MiB) |")  # fmt: skip
+    print("|---|---|---|---|---|---|")
+    for row in rows:
+        label = f"{row['mib']:.0f}" + (" (one file)" if "seven_judged_ok" in row else "")
+        ratio = row["seal"] / row["seven"]
+        print(
+            f"| {label} | {row['seal']:.1f} | {row['seven']:.1f} | {ratio:.2f}× | "
+            f"{row['seal_cpu']:.1f} / {row['seven_cpu']:.1f} | "
+            f"{row['seal_rss']:.0f} / {row['plan_rss']:.0f} / {row['seven_rss']:.0f} |"
+        )
+        if "seven_judged_ok" in row:
+            verdict = "Everything is Ok" if row["seven_judged_ok"] else "FAILED"
+            print(f"7zz t of Casebook's archive with one {row['mib']:.0f} MiB file: {verdict}")
 
 
 if __name__ == "__main__":

@@ -28,8 +28,8 @@ import resource, sys, time
 from pathlib import Path
 from casebook.core.model import Case
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import create_binder
-from casebook.services.importing import import_paths
+from casebook.services.binder.session import create_binder
+from casebook.services.records.importing import import_paths
 from casebook.store.keyslots import KdfParams
 
 if __name__ == "__main__":

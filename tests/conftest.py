@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from casebook.services import clock
+from casebook.services.clock import SetClock, clock_set_to
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,3 +38,12 @@ def find_tool(*names: str) -> Path:
 def require_tool() -> Callable[..., Path]:
     """``require_tool("7zz", "7z")`` -> path of the first tool found, else skip/fail."""
     return find_tool
+
+
+@pytest.fixture
+def set_clock() -> Iterator[SetClock]:
+    """Casebook's clock stands still at the moment the test began until the test moves it
+    (`set_clock.advance(timedelta(days=8))`): no test depends on two things happening in the
+    same second, or in different ones."""
+    with clock_set_to(clock.utc_now()) as fixed:
+        yield fixed

@@ -5,6 +5,7 @@ in pyproject.toml. Each failure shows the tool's own output.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,3 +40,15 @@ def test_gate_passes(gate: str) -> None:
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
         pytest.fail(f"{gate} failed (exit {result.returncode}):\n{output}", pytrace=False)
+
+
+def test_ui_tests_set_up_the_binder_through_services() -> None:
+    """A UI test that writes SQL tests a binder no user can make, and breaks with the schema."""
+    raw = re.compile(r"\.database\(\)|\.execute\(\s*[\"'](INSERT|UPDATE|DELETE|SELECT)", re.I)
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in sorted((REPO / "tests" / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if raw.search(line)
+    ]
+    assert offenders == []

@@ -205,8 +205,14 @@ def read_ts(ts_file: Path = TS_FILE) -> dict[Message, str | None]:
         for message in context.iter("message"):
             source = message.findtext("source", "")
             node = message.find("translation")
-            done = node is not None and node.get("type") is None and bool(node.text)
-            result[(name, source)] = node.text if done and node is not None else None
+            if node is None or node.get("type") is not None:
+                result[(name, source)] = None
+                continue
+            # A plural message keeps its text in <numerusform> (one per plural form; Chinese
+            # has one): every form must be translated.
+            forms = [form.text or "" for form in node.iter("numerusform")]
+            text = forms[0] if forms and all(forms) else (None if forms else node.text)
+            result[(name, source)] = text or None
     return result
 
 

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from casebook.app.cli_messages import cli_texts
+
 _HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
 
 
@@ -46,7 +48,7 @@ def explain_missing_display() -> str | None:
     if platform.startswith(_HEADLESS_PLATFORMS):
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        return (
+        return cli_texts().gettext(
             "Casebook is a desktop application and needs a display, but no X11 or Wayland "
             "session was found (DISPLAY and WAYLAND_DISPLAY are unset). Start it from your "
             "desktop, or with QT_QPA_PLATFORM=offscreen for screenshots."
@@ -54,10 +56,11 @@ def explain_missing_display() -> str | None:
     if os.environ.get("DISPLAY") and not platform.startswith("wayland"):
         missing = missing_xcb_libraries()
         if missing:
-            return (
+            said = cli_texts().gettext(
                 "Qt's X11 support needs system libraries that are not installed: "
-                + ", ".join(missing)
-                + ". On Debian/Ubuntu run tools/check_qt_display.sh as root to install them "
-                "(it names the packages), e.g. libxcb-icccm4 and libxcb-keysyms1."
+                "{libraries}. On Debian/Ubuntu install them as root (tools/check_qt_display.sh "
+                "in the source names the packages), e.g. apt-get install libxcb-icccm4 "
+                "libxcb-keysyms1."
             )
+            return said.format(libraries=", ".join(missing))
     return None

@@ -1,5 +1,6 @@
-"""What `casebook list` shows: the case, its slots, documents and imaging, as JSON-ready data
-and as plain text for a person reading a terminal."""
+"""What `casebook list` shows: the case, its slots, documents and imaging, and the
+week-to-week records (medicines, allergies, contacts, appointments, the diary), as JSON-ready
+data and as plain text for a person reading a terminal."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
-from casebook.services import imaging_records, records
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_previews import series_thumbnail
-from casebook.services.previews import can_preview
+from casebook.app.cli_messages import cli_texts
+from casebook.app.listing_daily import daily_listing, format_daily
+from casebook.services.binder.session import BinderSession
+from casebook.services.consultations import list_consultations
+from casebook.services.imaging import records as imaging_records
+from casebook.services.imaging.previews import series_thumbnail
+from casebook.services.recordings.recordings import list_recordings
+from casebook.services.records import documents as records
+from casebook.services.records.previews import can_preview
 
 Listing = dict[str, Any]
 
@@ -71,6 +77,9 @@ def collect_listing(session: BinderSession) -> Listing:
                 "status": slot.status.value,
                 "requested_on": _iso(slot.requested_on),
                 "requested_from": slot.requested_from,
+                "statement": slot.statement.value,
+                "file_count": slot.file_count,
+                "listed_count": slot.listed_count,
                 "document_count": per_slot[slot.kind],
             }
             for slot in records.list_slots(session)
@@ -85,30 +94,77 @@ def collect_listing(session: BinderSession) -> Listing:
             for d in documents
         ],
         "imaging_studies": _studies(session),
+        **daily_listing(session),
+        "consultations": [
+            {"id": c.id, "title": c.title, "held_on": c.held_on, "doctor": c.doctor}
+            for c in list_consultations(session)
+        ],
+        "recordings": _recordings(session),
     }
 
 
+def _recordings(session: BinderSession) -> list[dict[str, Any]]:
+    """Recordings of consultations (and unattached ones), with their length in seconds."""
+    return [
+        {
+            "id": r.id,
+            "kind": "audio",
+            "title": r.title,
+            "consultation_id": r.consultation_id,
+            "consultation": r.consultation_title or None,
+            "duration_seconds": round(r.duration_ms / 1000, 1),
+            "media_type": r.media_type,
+            "size": r.size,
+            "content_sha256": r.content_sha256,
+            "origin": r.origin.value,
+            "state": r.state.value,
+            "in_bundle": r.include_in_bundle,
+            "added_at": r.added_at,
+        }
+        for r in list_recordings(session)
+    ]
+
+
 def format_listing(listing: Listing) -> str:
-    """The listing as aligned plain text."""
+    """The listing as aligned plain text, in the command line's language (record kinds by
+    their codes, as `--slot` and `--json` name them)."""
+    t = cli_texts()
     case = listing["case"]
-    lines = [f"Patient: {case['patient_name']}  born {case['date_of_birth'] or 'unknown'}"]
+    born = case["date_of_birth"] or t.gettext("unknown")
+    lines = [t.gettext("Patient: {name}  born {date}").format(name=case["patient_name"], date=born)]
     if case["diagnosis_summary"]:
-        lines.append(f"Diagnosis: {case['diagnosis_summary']}")
-    lines += ["", "Slots:"]
+        lines.append(t.gettext("Diagnosis: {text}").format(text=case["diagnosis_summary"]))
+    lines += ["", t.gettext("Slots:")]
     for slot in listing["slots"]:
-        line = f"  {slot['kind']:<20} {slot['status']:<15} {slot['document_count']:>3} documents"
+        count = slot["document_count"]
+        held = t.ngettext("{count} document", "{count} documents", count).format(count=count)
+        line = f"  {slot['kind']:<20} {slot['status']:<15} {held:>13}"
         if slot["status"] == "requested":
             asked = " ".join(filter(None, [slot["requested_on"], slot["requested_from"]]))
-            line += f"  (requested {asked})" if asked else ""
+            line += "  " + t.gettext("(requested {when})").format(when=asked) if asked else ""
         lines.append(line)
-    lines += ["", f"Documents ({len(listing['documents'])}):"]
+    count = len(listing["documents"])
+    lines += ["", t.gettext("Documents ({count}):").format(count=count)]
     for doc in listing["documents"]:
         date = doc["document_date"] or "----"
         lines.append(f"  [{doc['id']}] {date:<10} {doc['slot']:<18} {doc['title']}")
-    lines += ["", f"Imaging studies ({len(listing['imaging_studies'])}):"]
+    count = len(listing["imaging_studies"])
+    lines += ["", t.gettext("Imaging studies ({count}):").format(count=count)]
     for study in listing["imaging_studies"]:
+        count = study["image_count"]
+        images = t.ngettext("{n} image", "{n} images", count).format(n=count)
+        sizes = t.gettext("({series} series, {images})").format(
+            series=study["series_count"], images=images
+        )
         lines.append(
             f"  {study['date'] or '----':<10} {study['modalities']:<6} {study['description']} "
-            f"({study['series_count']} series, {study['image_count']} images)"
+            + sizes
         )
+    lines += format_daily(listing)
+    recordings = listing.get("recordings", [])
+    lines += ["", t.gettext("Recordings ({count}):").format(count=len(recordings))]
+    for rec in recordings:
+        minutes, seconds = divmod(int(rec["duration_seconds"]), 60)
+        where = rec["consultation"] or t.gettext("not attached to a consultation")
+        lines.append(f"  [{rec['id']}] {minutes:>3}:{seconds:02d}  {rec['title']}  ({where})")
     return "\n".join(lines)

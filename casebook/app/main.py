@@ -5,7 +5,12 @@
 of `casebook.app.cli`. Exit codes are listed in `cli_messages.EXIT_CODES_HELP` (and in
 `casebook --help`): 0 ok, 1 a problem found by check/verify, 2 usage, 3 wrong password or code,
 4 binder damaged, 5 binder unavailable (or no display for the app), 6 not enough space,
-7 invalid input, 70 internal error (a bug: a short line plus the traceback), 130 interrupted.
+7 invalid input, 70 internal error (a bug: a short line plus the traceback), 72 Casebook's own
+files are incomplete (reinstall), 130 interrupted.
+
+The same `main()` runs in every build: the `casebook` script of a wheel, `python -m casebook`,
+and the PyInstaller executable (installers/entry.py), where the isolated worker process re-enters
+it and `multiprocessing.freeze_support()` must take over before anything else happens.
 """
 
 from __future__ import annotations
@@ -14,11 +19,36 @@ import multiprocessing
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from casebook.app import cli_messages as msg
 from casebook.app.cli import parse, run_command
+from casebook.app.file_modes import restrict_new_files
 from casebook.app.paths import AppPaths
 from casebook.core.errors import CasebookError
+from casebook.resources import InstallationBroken, check_installation
+from casebook.services.workers.hardening import disable_crash_dumps
+
+
+def use_spawn() -> None:
+    """Start child processes fresh (spawn), never as forks of a process with threads and keys.
+
+    Spawn is what Windows and macOS do anyway; using it on Linux too means the one code path
+    that runs everywhere is the one tested here.
+    """
+    if multiprocessing.get_start_method(allow_none=True) != "spawn":
+        multiprocessing.set_start_method("spawn", force=True)
+
+
+def demo_language(settings_file: Path) -> str:
+    """The demo is written in the language the interface will show ("zh" or "en"): a Chinese
+    interface over an English patient, English hospitals and English notes reads as half
+    translated."""
+    from casebook.ui.common.language import CHINESE, effective_language
+    from casebook.ui.common.preferences import use_settings_file
+
+    use_settings_file(settings_file)
+    return "zh" if effective_language() == CHINESE else "en"
 
 
 def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
@@ -28,37 +58,67 @@ def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
     if problem:
         print(f"casebook: {problem}", file=sys.stderr)
         return msg.EXIT_UNAVAILABLE
-    from casebook.ui.launch import run_gui
+    from casebook.ui.shell.launch import run_gui
 
     if not demo:
-        return run_gui(argv)
+        return run_gui(argv, settings_file=paths.settings_file)
     from casebook.services.demo import create_demo_binder
 
     try:
         paths.ensure_data_dir()
-        session, password = create_demo_binder(paths.demo_binder_dir)
+        language = demo_language(paths.settings_file)
+        session, password = create_demo_binder(paths.demo_binder_dir, language=language)
         session.close()
     except CasebookError as error:
         text, code = msg.describe(error)
-        print(f"casebook: cannot make the demo binder: {text}", file=sys.stderr)
+        said = msg.cli_texts().gettext("cannot make the demo binder: {reason}")
+        print(f"casebook: {said.format(reason=text)}", file=sys.stderr)
         return code
     except OSError as error:  # the data folder itself cannot be made (read-only home?)
-        print(f"casebook: cannot make the demo binder: {error}", file=sys.stderr)
+        said = msg.cli_texts().gettext("cannot make the demo binder: {reason}")
+        print(f"casebook: {said.format(reason=error)}", file=sys.stderr)
         return msg.EXIT_UNAVAILABLE
-    return run_gui(argv, open_folder=paths.demo_binder_dir, demo_password=password)
+    return run_gui(
+        argv,
+        settings_file=paths.settings_file,
+        open_folder=paths.demo_binder_dir,
+        demo_password=password,
+    )
+
+
+def _broken_installation(error: InstallationBroken, gui: bool) -> int:
+    """Say plainly, in both languages, that Casebook itself needs reinstalling."""
+    text = msg.broken_installation_text(error)
+    print(text, file=sys.stderr)
+    if gui:
+        from casebook.app.display_check import explain_missing_display
+
+        if not explain_missing_display():
+            from casebook.ui.shell.broken_installation import show_broken_installation
+
+            show_broken_installation(*msg.broken_installation_paragraphs(error))
+    return msg.EXIT_BROKEN_INSTALLATION
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the parsing worker re-enters here in a frozen build
+    restrict_new_files()  # owner-only files and folders from the first byte (see file_modes)
+    use_spawn()
+    disable_crash_dumps()  # no core file or error report holding the key or a patient's data
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = parse(arguments)
-    paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
+    paths = AppPaths.choose(args.data_dir)
     try:
+        if args.command != "self-test":  # the self-test lists what is missing itself
+            check_installation()
         if args.command is None:
             return _run_gui([sys.argv[0]], paths, args.demo)
         return run_command(args)
+    except InstallationBroken as error:
+        return _broken_installation(error, gui=args.command is None)
     except Exception:
-        print("casebook: internal error (a bug in Casebook; please report it):", file=sys.stderr)
+        said = msg.cli_texts().gettext("internal error (a bug in Casebook; please report it):")
+        print(f"casebook: {said}", file=sys.stderr)
         traceback.print_exc()
         return msg.EXIT_BUG
 

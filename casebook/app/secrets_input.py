@@ -19,7 +19,17 @@ def _first_line(path: Path, what: str) -> str:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise InvalidInput(what, f"cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(what, f"{path} is not UTF-8 text") from None
     return text.splitlines()[0] if text else ""
+
+
+def _read_stdin(what: str) -> str:
+    """All of standard input as text; bytes that are not UTF-8 are invalid input, not a bug."""
+    try:
+        return sys.stdin.read()
+    except UnicodeDecodeError:
+        raise InvalidInput(what, "standard input is not UTF-8 text") from None
 
 
 class SecretReader:
@@ -34,7 +44,7 @@ class SecretReader:
 
     def _next_stdin_line(self, what: str) -> str:
         if self._stdin_lines is None:
-            self._stdin_lines = iter(sys.stdin.read().splitlines())
+            self._stdin_lines = iter(_read_stdin(what).splitlines())
         try:
             return next(self._stdin_lines)
         except StopIteration:
@@ -51,4 +61,8 @@ class SecretReader:
                 raise InvalidInput(what, "the two entries differ")
         if not secret:
             raise InvalidInput(what, "empty")
+        try:
+            secret.encode("utf-8")  # stray bytes decoded with surrogateescape cannot be hashed
+        except UnicodeEncodeError:
+            raise InvalidInput(what, "not UTF-8 text") from None
         return secret

@@ -1,44 +1,49 @@
-"""Seals a bundle: streams its tree into an AES-256 7z archive with encrypted headers.
+"""Seals a bundle: streams its tree into an AES-256 7z archive, reads it back, publishes it.
 
-Memory stays flat: each item is pulled chunk by chunk through `ItemStream` into py7zr's
-`writef`, stored without compression (DICOM and PDF are mostly compressed already, and storing
-is fast), encrypted, and cut into volumes by `VolumeWriter`. Writing is safe: parts are written
-as `.partial`, fsynced, dropped from the page cache, read back and decrypted, every file's
-SHA-256 compared with the tree, and only then renamed to their final names. Any failure deletes
-the partial files, so nothing is ever left under a final name.
+Three steps, each safe to interrupt:
+1. Write. The binder's chunks are read and checked against their SHA-256 on this thread while
+   a second thread computes each file's CRC, encrypts and writes `.partial` volumes (the 7z key
+   is derived once). Nothing else is stored (DICOM and PDF are mostly compressed already).
+2. Read back. The parts are fsynced and dropped from the page cache, then read once from the
+   disk: each part's SHA-256 (for the cover sheet) and one decryption that checks every CRC.
+3. Publish. `before_publish` gets the parts as they will be named (the command line saves the
+   password there), then the parts get their final names, all or none (see `publish`).
+Any failure or cancel deletes the partial files: nothing is ever left under a final name.
 """
 
 from __future__ import annotations
 
 import errno
-import io
-import os
 import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
-
-import py7zr
-from py7zr import FILTER_COPY, FILTER_CRYPTO_AES256_SHA256
+from pathlib import Path, PurePosixPath
 
 from casebook.bundle.errors import BundleInvalid, BundleProblem, BundleWriteFailed
-from casebook.bundle.item_stream import ItemStream
+from casebook.bundle.handoff import Handoff
+from casebook.bundle.item_stream import checked_chunks
 from casebook.bundle.plan import BundlePlan
-from casebook.bundle.readback import read_archive
+from casebook.bundle.publish import publish, sweep
+from casebook.bundle.readback import ArchiveReading, read_archive
+from casebook.bundle.sevenzip.coders import KeyRing
+from casebook.bundle.sevenzip.writer import SevenZipWriter, WrittenArchive, archive_size, filetime
 from casebook.bundle.tree import BundleTree, TreeEntry, build_tree
 from casebook.bundle.volumes import (
-    PARTIAL_SUFFIX,
     ArchivePart,
     PartOpener,
     VolumeWriter,
+    count_parts,
+    drop_from_cache,
     open_part,
 )
 from casebook.core.errors import NotEnoughSpace
 from casebook.core.progress import NEVER_CANCELLED, CancelToken, Progress, Report, ignore_progress
 
-FILTERS = [{"id": FILTER_COPY}, {"id": FILTER_CRYPTO_AES256_SHA256}]
-WRITE_BLOCK = 1 << 20
 MEGABYTE = 1_000_000
 ARCHIVE_OVERHEAD = 1 << 20  # headers and AES padding, generously
+SHARED_PART_MODE = 0o644  # the family copies the parts on; everything else Casebook writes is 0600
+
+BeforePublish = Callable[[tuple[ArchivePart, ...]], None]
 
 
 @dataclass(frozen=True)
@@ -51,91 +56,126 @@ class SealedBundle:
 
 
 class _Progress:
+    """Writing is the first half of the bar, reading back the second."""
+
     def __init__(self, report: Report, total: int) -> None:
         self._report = report
-        self._total = total
+        self._total = 2 * total
         self.done = 0
         self.item = ""
 
     def add(self, count: int) -> None:
-        self.done += count
+        self.done = min(self.done + count, self._total)
         self._report(Progress(self.done, self._total, self.item))
 
 
 def _check_names_free(directory: Path, name: str) -> None:
     for existing in directory.glob(f"{name}.7z*"):
-        if existing.name.endswith(PARTIAL_SUFFIX):
-            existing.unlink()  # left by an earlier failed run; encrypted, safe to delete
-        else:
-            raise BundleWriteFailed(existing, errno.EEXIST, "exists")
+        raise BundleWriteFailed(existing, errno.EEXIST, "exists")
 
 
-def _write_entries(
-    zf: py7zr.SevenZipFile, tree: BundleTree, progress: _Progress, cancel: CancelToken
-) -> None:
+def _directories(tree: BundleTree) -> list[str]:
+    """Every folder of the tree, parents first, so extracted folders get ordinary modes."""
+    found: set[str] = set()
     for entry in tree.entries:
-        cancel.raise_if_cancelled()
-        progress.item = entry.path
-        source: io.BufferedIOBase
-        if entry.data is not None:
-            source = io.BytesIO(entry.data)
-            progress.add(entry.size)
+        found.update(str(parent) for parent in PurePosixPath(entry.path).parents)
+    found.discard(".")
+    return sorted(found, key=lambda path: (path.count("/"), path))
+
+
+def sealed_size(tree: BundleTree) -> int:
+    """The exact size of the archive `seal_tree` writes for `tree` (computed, nothing written)."""
+    return archive_size(_directories(tree), [(entry.path, entry.size) for entry in tree.entries])
+
+
+def volume_bytes(volume_size_mb: int | None) -> int | None:
+    """The largest part in bytes, as the seal cuts them (MB are 1,000,000 bytes)."""
+    return volume_size_mb * MEGABYTE if volume_size_mb else None
+
+
+def parts_for(archive_bytes: int, volume_size_mb: int | None) -> int:
+    """How many files an archive of `archive_bytes` becomes with parts of `volume_size_mb`."""
+    return count_parts(archive_bytes, volume_bytes(volume_size_mb))
+
+
+def _chunks(entry: TreeEntry) -> Iterable[bytes]:
+    if entry.data is not None:
+        return [entry.data] if entry.data else []
+    assert entry.open_chunks is not None
+    return checked_chunks(entry.path, entry.open_chunks, entry.size, entry.sha256)
+
+
+def _write(
+    tree: BundleTree,
+    volumes: VolumeWriter,
+    password: str,
+    progress: _Progress,
+    cancel: CancelToken,
+    mtime: int | None,
+) -> WrittenArchive:
+    """Step 1: this thread reads and checks the items, a second one encrypts and writes."""
+    writer = SevenZipWriter(volumes, password, mtime=mtime)
+    for directory in _directories(tree):
+        writer.add_directory(directory)
+
+    def consume(step: str | bytes | None) -> None:
+        """A name starts a file, bytes continue it, None ends it."""
+        if isinstance(step, str):
+            writer.begin_file(step)
+        elif step is not None:
+            writer.write(step)
         else:
-            assert entry.open_chunks is not None
-            source = ItemStream(
-                entry.path, entry.open_chunks, entry.size, entry.sha256, progress.add
-            )
-        zf.writef(source, entry.path)  # type: ignore[arg-type]  # a BufferedIOBase
+            writer.end_file()
 
-
-def _drop_from_cache(paths: list[Path]) -> None:
-    """Best effort: make the read-back come from the disk, not from memory."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is None:
-        return
-    for path in paths:
-        with open(path, "rb") as handle:
-            advise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-
-
-def _check_written(
-    tree: BundleTree, paths: list[Path], password: str, progress: _Progress, cancel: CancelToken
-) -> tuple[ArchivePart, ...]:
-    progress.item = ""
-    reading = read_archive(paths, password, (), progress.add, cancel)
-    expected: dict[str, TreeEntry] = {entry.path: entry for entry in tree.entries}
-    for path, entry in expected.items():
-        found = reading.files.get(path)
-        if found is None:
-            raise BundleInvalid(BundleProblem.FILE_MISSING, path)
-        if found.sha256 != entry.sha256 or found.size != entry.size:
-            raise BundleInvalid(BundleProblem.HASH_MISMATCH, path)
-    for path in reading.files.keys() - expected.keys():
-        raise BundleInvalid(BundleProblem.FILE_UNLISTED, path)
-    return reading.parts
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _publish(partials: list[Path], finals: list[Path]) -> None:
-    """Renames the checked parts, last part first, so the first part appears last."""
-    done: list[tuple[Path, Path]] = []
+    handoff: Handoff[str | bytes | None] = Handoff(consume, name="casebook-seal")
     try:
-        for partial, final in reversed(list(zip(partials, finals, strict=True))):
-            os.rename(partial, final)
-            done.append((partial, final))
-    except OSError:
-        for partial, final in done:
-            os.rename(final, partial)
+        for entry in tree.entries:
+            cancel.raise_if_cancelled()
+            progress.item = entry.path
+            handoff.put(entry.path)
+            for chunk in _chunks(entry):
+                handoff.put(chunk)
+                progress.add(len(chunk))
+                cancel.raise_if_cancelled()
+            handoff.put(None)
+        handoff.close()
+    except BaseException:
+        handoff.abort()
         raise
-    _fsync_directory(finals[0].parent)
+    return writer.finish()
+
+
+def _check(tree: BundleTree, written: WrittenArchive, reading: ArchiveReading) -> None:
+    """The archive on disk holds exactly the tree: same names, sizes and CRCs as written."""
+    crcs = {file.name: file for file in written.files}
+    for entry in tree.entries:
+        found = reading.files.get(entry.path)
+        if found is None:
+            raise BundleInvalid(BundleProblem.FILE_MISSING, entry.path)
+        wrote = crcs[entry.path]
+        if found.size != entry.size or (entry.size and found.crc != wrote.crc):
+            raise BundleInvalid(BundleProblem.HASH_MISMATCH, entry.path, found.parts)
+    for path in sorted(reading.files.keys() - {entry.path for entry in tree.entries}):
+        raise BundleInvalid(BundleProblem.FILE_UNLISTED, path)
+
+
+def _read_back(
+    tree: BundleTree,
+    written: WrittenArchive,
+    partials: list[Path],
+    progress: _Progress,
+    cancel: CancelToken,
+) -> tuple[ArchivePart, ...]:
+    """Step 2: one pass over the parts as the disk has them."""
+    drop_from_cache(partials)
+    progress.item = ""
+    scale = tree.total_size / max(written.size, 1)
+    keys = KeyRing(None, {(written.salt, written.cycles_power): written.key})
+    reading = read_archive(
+        partials, keys, on_bytes=lambda count: progress.add(int(count * scale)), cancel=cancel
+    )
+    _check(tree, written, reading)
+    return reading.parts
 
 
 def seal_bundle(
@@ -148,44 +188,69 @@ def seal_bundle(
     report: Report = ignore_progress,
     cancel: CancelToken = NEVER_CANCELLED,
     opener: PartOpener = open_part,
+    before_publish: BeforePublish | None = None,
+    now: float | None = None,
 ) -> SealedBundle:
     """Writes `directory/name.7z` (or `name.7z.001`… of at most `volume_size_mb` MB each).
 
     Raises NotEnoughSpace, BundleWriteFailed, SourceChanged, BundleInvalid (the read-back
-    differs) or Cancelled; in every case no file is left under a final name.
+    differs), Cancelled, or whatever `before_publish` raises; in every case no file is left
+    under a final name. `now` (Unix seconds, from the caller's clock) dates every entry; without
+    it the entries carry no time.
     """
-    tree = build_tree(plan)
+    return seal_tree(
+        build_tree(plan),
+        directory,
+        name,
+        password,
+        volume_size_mb=volume_size_mb,
+        report=report,
+        cancel=cancel,
+        opener=opener,
+        before_publish=before_publish,
+        now=now,
+    )
+
+
+def seal_tree(
+    tree: BundleTree,
+    directory: Path,
+    name: str,
+    password: str,
+    *,
+    volume_size_mb: int | None = None,
+    report: Report = ignore_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+    opener: PartOpener = open_part,
+    before_publish: BeforePublish | None = None,
+    now: float | None = None,
+) -> SealedBundle:
+    """`seal_bundle` for a tree already built (its files in archive order)."""
+    sweep(directory, name)
     _check_names_free(directory, name)
     if shutil.disk_usage(directory).free < tree.total_size + ARCHIVE_OVERHEAD:
         raise NotEnoughSpace(directory)
-    volume_size = volume_size_mb * MEGABYTE if volume_size_mb else None
-    progress = _Progress(report, 2 * tree.total_size)
-    writer = VolumeWriter(directory, name, volume_size, opener)
+    volume_size = volume_bytes(volume_size_mb)
+    progress = _Progress(report, tree.total_size)
+    volumes = VolumeWriter(directory, name, volume_size, opener)
+    mtime = None if now is None else filetime(now)  # the time comes from the caller's clock
     try:
-        zf = py7zr.SevenZipFile(
-            writer,  # type: ignore[arg-type]  # any io.IOBase works
-            "w",
-            filters=FILTERS,
-            password=password,
-            header_encryption=True,
-            blocksize=WRITE_BLOCK,
-        )
-        _write_entries(zf, tree, progress, cancel)
-        zf.close()
-        writer.close()
-        partials = writer.partial_paths
-        _drop_from_cache(partials)
-        parts = _check_written(tree, partials, password, progress, cancel)
-        finals = writer.final_paths()
-        _publish(partials, finals)
+        written = _write(tree, volumes, password, progress, cancel, mtime)
+        volumes.close()
+        partials = volumes.partial_paths
+        parts = _read_back(tree, written, partials, progress, cancel)
+        finals = volumes.final_paths()
+        named = tuple(replace(p, path=f) for p, f in zip(parts, finals, strict=True))
+        if before_publish is not None:
+            before_publish(named)
+        publish(partials, finals)
     except OSError as error:
-        writer.discard()
+        volumes.discard()
         failed = Path(error.filename) if error.filename else directory
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             raise NotEnoughSpace(failed) from error
         raise BundleWriteFailed(failed, error.errno, error.strerror or "") from error
     except BaseException:
-        writer.discard()
+        volumes.discard()
         raise
-    published = tuple(replace(part, path=final) for part, final in zip(parts, finals, strict=True))
-    return SealedBundle(published, len(tree.entries), tree.total_size)
+    return SealedBundle(named, len(tree.entries), tree.total_size)

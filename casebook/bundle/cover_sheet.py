@@ -4,7 +4,9 @@ It is printed or saved by the family and travels by a different channel than the
 over the phone, a text message, a photo), so it is NEVER put inside the bundle. It names the
 recipient, the sender and the date but not the patient: a lost sheet reveals little. Hashes are
 cut into groups of eight characters so they can be compared by eye or read aloud. English,
-Chinese or both (one after the other), with the summary PDF's embedded fonts.
+Chinese or both (one page each, words from the catalogue), with the summary's embedded fonts.
+Each language fits one page: beyond a few parts the list turns into a two-column grid, and what
+is left is shrunk into the page rather than spilling onto a second one (30 parts fit).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
+    KeepInFrame,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -32,6 +34,7 @@ from reportlab.platypus import (
 
 from casebook.bundle.pdf_fonts import LATIN, LATIN_BOLD, draw_mixed, markup, register_fonts
 from casebook.bundle.plan import SUMMARY_LANGUAGES, Recipient, Sender
+from casebook.texts import Texts, texts_for
 
 INK = colors.HexColor("#1D2328")
 MUTED = colors.HexColor("#5A646C")
@@ -43,75 +46,9 @@ MARGIN = 20 * mm
 HASH_GROUP = 8
 PASSWORD_SIZE = 26.0
 PASSWORD_PADDING = 6 * mm
-
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Bundle password and checksums",
-        "keep": (
-            "Keep this sheet. Send the password by a different channel than the bundle: read it "
-            "over the phone or send it by text message. Never put this sheet, or the password, "
-            "in the same email, upload or USB stick as the bundle."
-        ),
-        "to": "For",
-        "from": "From",
-        "date": "Date",
-        "parts_count": "Parts",
-        "password": "Password",
-        "password_hint": (
-            "Type it exactly as shown, with the dashes. It opens every part of the bundle."
-        ),
-        "parts": "Files of the bundle",
-        "file": "File",
-        "size": "Size",
-        "sha256": "SHA-256",
-        "check": "How to check a file",
-        "check_intro": (
-            "The recipient can make sure each file arrived unchanged: compute its SHA-256 and "
-            "compare it with the value above (upper- or lower-case letters do not matter)."
-        ),
-        "linux": "Linux or macOS (Terminal)",
-        "cmd": "Windows (Command Prompt)",
-        "powershell": "Windows (PowerShell)",
-        "seven_zip": (
-            "To open the bundle, use 7-Zip (Windows), Keka or The Unarchiver (macOS) or p7zip "
-            "(Linux). For parts named .001, .002 …, open the .001 file with all parts in one "
-            "folder."
-        ),
-        "footer": "Casebook cover sheet — not part of the bundle",
-        "bytes": "{count} bytes",
-    },
-    "zh": {
-        "title": "资料包密码与校验值",
-        "keep": (
-            "请保存此页。请通过与资料包不同的渠道发送密码：电话告知或短信发送。"
-            "切勿将此页或密码与资料包放在同一封电子邮件、同一次上传或同一个 U 盘中。"
-        ),
-        "to": "收件方",
-        "from": "发件人",
-        "date": "日期",
-        "parts_count": "文件数",
-        "password": "密码",
-        "password_hint": "请严格按所示输入，包括短横线。此密码可打开资料包的所有分卷。",
-        "parts": "资料包文件",
-        "file": "文件",
-        "size": "大小",
-        "sha256": "SHA-256",
-        "check": "如何核对文件",
-        "check_intro": (
-            "收件方可核对每个文件在传输中未被改动：计算其 SHA-256 值，并与上方数值比较"
-            "（字母大小写不影响）。"
-        ),
-        "linux": "Linux 或 macOS（终端）",
-        "cmd": "Windows（命令提示符）",
-        "powershell": "Windows（PowerShell）",
-        "seven_zip": (
-            "打开资料包可使用 7-Zip（Windows）、Keka 或 The Unarchiver（macOS）或 p7zip（Linux）。"
-            "若文件名为 .001、.002 …，请将所有分卷放在同一文件夹中，打开 .001 文件。"
-        ),
-        "footer": "Casebook 密码页 — 不属于资料包",
-        "bytes": "{count} 字节",
-    },
-}
+ROOMY_PARTS = 6  # up to this many parts, one roomy block each; beyond, a compact grid
+TOP_MARGIN = 18 * mm
+BOTTOM_MARGIN = 22 * mm
 
 
 @dataclass(frozen=True)
@@ -168,13 +105,17 @@ def _styles(language: str) -> dict[str, ParagraphStyle]:
             "password", base, fontName=LATIN_BOLD, fontSize=25, leading=32, alignment=1
         ),
         "hash": ParagraphStyle("hash", base, fontSize=10.5, leading=15),
-        "command": ParagraphStyle("command", base, fontSize=10, leading=14),
+        "grid_label": ParagraphStyle(
+            "grid_label", base, fontName=LATIN_BOLD, fontSize=8, leading=10.5
+        ),
+        "grid_hash": ParagraphStyle("grid_hash", base, fontSize=8.5, leading=11),
+        "command": ParagraphStyle("command", base, fontSize=9.5, leading=13),
     }
 
 
-def _size_text(size: int, text: dict[str, str]) -> str:
+def _size_text(size: int, t: Texts) -> str:
     if size < 1000:
-        return text["bytes"].format(count=size)
+        return t.ngettext("{count} byte", "{count} bytes", size).format(count=size)
     value = float(size)
     for unit in ("KB", "MB", "GB", "TB"):
         value /= 1000
@@ -184,7 +125,7 @@ def _size_text(size: int, text: dict[str, str]) -> str:
 
 
 def _boxed(content: list[Flowable], fill: Any, rule: Any, padding: float = 4 * mm) -> Table:
-    table = Table([[content]], colWidths=[A4[0] - 2 * MARGIN])
+    table = Table([[content]], colWidths=[A4[0] - 2 * MARGIN], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -204,7 +145,7 @@ def _boxed(content: list[Flowable], fill: Any, rule: Any, padding: float = 4 * m
 class _SheetBuilder:
     def __init__(self, sheet: CoverSheet, language: str) -> None:
         self.sheet = sheet
-        self.text = TEXT[language]
+        self.t = texts_for(language)
         self.styles = _styles(language)
 
     def p(self, text: str, style: str = "body") -> Paragraph:
@@ -213,20 +154,24 @@ class _SheetBuilder:
     def lines(self, lines: Sequence[str], style: str) -> Paragraph:
         return Paragraph("<br/>".join(markup(line) for line in lines), self.styles[style])
 
-    def heading(self, key: str) -> Paragraph:
-        return self.p(self.text[key], "heading")
+    def heading(self, text: str) -> Paragraph:
+        return self.p(text, "heading")
 
     def details(self) -> Table:
-        sheet, t = self.sheet, self.text
+        sheet, t = self.sheet, self.t
         recipient = sheet.recipient
         fields = (recipient.contact, recipient.department, recipient.institution, recipient.country)
-        to = ", ".join(x for x in fields if x)
+        comma = t.pgettext("list separator", ", ")
+        to = comma.join(x for x in fields if x)
         sender = sheet.sender
-        sent_by = ", ".join(x for x in (sender.name, sender.relationship, sender.contact) if x)
-        rows = [(t["to"], to)]
+        sent_by = comma.join(x for x in (sender.name, sender.relationship, sender.contact) if x)
+        rows = [(t.gettext("For"), to)]
         if sent_by:
-            rows.append((t["from"], sent_by))
-        rows += [(t["date"], sheet.created_on), (t["parts_count"], str(len(sheet.parts)))]
+            rows.append((t.gettext("From"), sent_by))
+        rows += [
+            (t.gettext("Date"), sheet.created_on),
+            (t.gettext("Parts"), str(len(sheet.parts))),
+        ]
         table = Table(
             [[self.p(a, "muted"), self.p(b)] for a, b in rows],
             colWidths=[30 * mm, None],
@@ -244,38 +189,49 @@ class _SheetBuilder:
         )
         return table
 
-    def password(self) -> Flowable:
-        t = self.text
+    def password(self) -> list[Flowable]:
+        t = self.t
         style = self.styles["password"]
         room = A4[0] - 2 * MARGIN - 2 * PASSWORD_PADDING - 4
         width = pdfmetrics.stringWidth(self.sheet.password, LATIN_BOLD, PASSWORD_SIZE)
         size = min(PASSWORD_SIZE, PASSWORD_SIZE * room / width)
         fitted = ParagraphStyle("password_fitted", style, fontSize=size, leading=size * 1.3)
-        return KeepTogether(
-            [
-                self.heading("password"),
-                _boxed(
-                    [
-                        Paragraph(markup(self.sheet.password), fitted),
-                        Spacer(1, 2 * mm),
-                        self.p(t["password_hint"], "muted"),
-                    ],
-                    BOX_FILL,
-                    colors.HexColor("#8AA5B3"),
-                    PASSWORD_PADDING,
-                ),
-            ]
-        )
+        return [
+            self.heading(t.gettext("Password")),
+            _boxed(
+                [
+                    Paragraph(markup(self.sheet.password), fitted),
+                    Spacer(1, 2 * mm),
+                    self.p(
+                        t.gettext(
+                            "Type it exactly as shown, with the dashes. It opens every part "
+                            "of the bundle."
+                        ),
+                        "muted",
+                    ),
+                ],
+                BOX_FILL,
+                colors.HexColor("#8AA5B3"),
+                PASSWORD_PADDING,
+            ),
+        ]
 
     def parts(self) -> list[Flowable]:
-        t = self.text
-        flow: list[Flowable] = [self.heading("parts")]
+        if len(self.sheet.parts) > ROOMY_PARTS:
+            return [self.heading(self.t.gettext("Files of the bundle")), self.part_grid()]
+        return [self.heading(self.t.gettext("Files of the bundle")), *self.part_blocks()]
+
+    def part_blocks(self) -> list[Flowable]:
+        """One block per part: name, size, and the hash in two lines of four groups."""
+        t = self.t
+        flow: list[Flowable] = []
         for part in self.sheet.parts:
+            size = f"{_size_text(part.size, t)} ({part.size:,})"
             rows = [
-                [self.p(t["file"], "muted"), self.p(part.name, "label")],
-                [self.p(t["size"], "muted"), self.p(f"{_size_text(part.size, t)} ({part.size:,})")],
-                [self.p(t["sha256"], "muted"), self.lines(group_hash(part.sha256), "hash")],
-            ]  # fmt: skip
+                [self.p(t.gettext("File"), "muted"), self.p(part.name, "label")],
+                [self.p(t.gettext("Size"), "muted"), self.p(size)],
+                [self.p("SHA-256", "muted"), self.lines(group_hash(part.sha256), "hash")],
+            ]
             table = Table(rows, colWidths=[30 * mm, None], hAlign="LEFT")
             table.setStyle(
                 TableStyle(
@@ -290,55 +246,110 @@ class _SheetBuilder:
                     ]
                 )
             )
-            flow.append(KeepTogether([table]))
+            flow.append(table)
         return flow
 
-    def check(self) -> list[Flowable]:
-        t = self.text
-        example = self.sheet.parts[0].name if self.sheet.parts else "casebook-bundle.7z"
-        commands = [
-            (t["linux"], f"sha256sum {example}"),
-            ("macOS", f"shasum -a 256 {example}"),
-            (t["cmd"], f"certutil -hashfile {example} SHA256"),
-            (t["powershell"], f"Get-FileHash {example} -Algorithm SHA256"),
-        ]
-        rows = []
-        for label, command in commands:
-            rows += [[self.p(label, "muted")], [self.p(command, "command")]]
-        table = Table(rows, colWidths=[A4[0] - 2 * MARGIN], hAlign="LEFT")
+    def part_grid(self) -> Table:
+        """Many parts: two columns of cells (name and size, then the hash in two lines)."""
+        t = self.t
+        cells = []
+        for part in self.sheet.parts:
+            head = f"{part.name} · {_size_text(part.size, t)}"
+            cells.append(
+                [self.p(head, "grid_label"), self.lines(group_hash(part.sha256), "grid_hash")]
+            )
+        half = (len(cells) + 1) // 2
+        left, right = cells[:half], cells[half:]
+        right += [[Spacer(1, 1)]] * (half - len(right))
+        width = (A4[0] - 2 * MARGIN) / 2
+        table = Table([[a, b] for a, b in zip(left, right, strict=True)], colWidths=[width, width])
         table.setStyle(
             TableStyle(
                 [
                     ("FONTNAME", (0, 0), (-1, -1), LATIN),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    *[("LEFTPADDING", (0, i), (-1, i), 6 * mm) for i in range(1, len(rows), 2)],
-                    *[("BOTTOMPADDING", (0, i), (-1, i), 2.5 * mm) for i in range(1, len(rows), 2)],
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ]
             )
         )
+        return table
+
+    def check(self) -> list[Flowable]:
+        t = self.t
+        example = self.sheet.parts[0].name if self.sheet.parts else "casebook-bundle.7z"
+        commands = [
+            (t.gettext("Linux or macOS (Terminal)"), f"sha256sum {example}"),
+            ("macOS", f"shasum -a 256 {example}"),
+            (t.gettext("Windows (Command Prompt)"), f"certutil -hashfile {example} SHA256"),
+            (t.gettext("Windows (PowerShell)"), f"Get-FileHash {example} -Algorithm SHA256"),
+        ]
+        cells = [
+            [self.p(label, "muted"), self.p(command, "command")] for label, command in commands
+        ]
+        half = (A4[0] - 2 * MARGIN) / 2
+        table = Table([cells[0:2], cells[2:4]], colWidths=[half, half], hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), LATIN),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+                ]
+            )
+        )
+        intro = t.gettext(
+            "The recipient can make sure each file arrived unchanged: compute its SHA-256 and "
+            "compare it with the value above (upper- or lower-case letters do not matter)."
+        )
+        seven_zip = t.gettext(
+            "To open the bundle, use 7-Zip (Windows), Keka or The Unarchiver (macOS) or p7zip "
+            "(Linux). For parts named .001, .002 …, open the .001 file with all parts in one "
+            "folder."
+        )
         return [
-            KeepTogether(
-                [self.heading("check"), self.p(t["check_intro"]), Spacer(1, 2 * mm), table]
-            ),
+            self.heading(t.gettext("How to check a file")),
+            self.p(intro),
+            Spacer(1, 2 * mm),
+            table,
             Spacer(1, 3 * mm),
-            self.p(t["seven_zip"], "muted"),
+            self.p(seven_zip, "muted"),
         ]
 
     def build(self) -> list[Flowable]:
-        t = self.text
-        return [
-            self.p(t["title"], "title"),
+        """The language's page, shrunk if need be to fit one A4 frame."""
+        t = self.t
+        keep = t.gettext(
+            "Keep this sheet. Send the password by a different channel than the bundle: read it "
+            "over the phone or send it by text message. Never put this sheet, or the password, "
+            "in the same email, upload or USB stick as the bundle."
+        )
+        content = [
+            self.p(title(t), "title"),
             Spacer(1, 3 * mm),
-            _boxed([self.p("⚠  " + t["keep"])], WARNING_FILL, WARNING_RULE),
+            _boxed([self.p("⚠  " + keep)], WARNING_FILL, WARNING_RULE),
             Spacer(1, 4 * mm),
             self.details(),
-            self.password(),
+            *self.password(),
             *self.parts(),
             *self.check(),
         ]
+        height = A4[1] - TOP_MARGIN - BOTTOM_MARGIN - 12
+        return [KeepInFrame(A4[0] - 2 * MARGIN, height, content, mode="shrink")]
+
+
+def title(t: Texts) -> str:
+    return t.gettext("Bundle password and checksums")
+
+
+def footer(t: Texts) -> str:
+    return t.gettext("Casebook cover sheet — not part of the bundle")
 
 
 def render_cover_sheet(sheet: CoverSheet, language: str = "en") -> bytes:
@@ -352,7 +363,7 @@ def render_cover_sheet(sheet: CoverSheet, language: str = "en") -> bytes:
         if index:
             story.append(PageBreak())
         story += _SheetBuilder(sheet, code).build()
-    footer = " · ".join(TEXT[code]["footer"] for code in languages)
+    footer_text = " · ".join(footer(texts_for(code)) for code in languages)
     buffer = io.BytesIO()
 
     def decorate(canvas: Any, document: Any) -> None:
@@ -360,7 +371,7 @@ def render_cover_sheet(sheet: CoverSheet, language: str = "en") -> bytes:
         canvas.setStrokeColor(RULE)
         canvas.line(MARGIN, 14 * mm, A4[0] - MARGIN, 14 * mm)
         canvas.setFillColor(MUTED)
-        draw_mixed(canvas, MARGIN, 9 * mm, f"{footer} · {document.page}", 8.5)
+        draw_mixed(canvas, MARGIN, 9 * mm, f"{footer_text} · {document.page}", 8.5)
         canvas.restoreState()
 
     document = SimpleDocTemplate(
@@ -368,9 +379,9 @@ def render_cover_sheet(sheet: CoverSheet, language: str = "en") -> bytes:
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=18 * mm,
-        bottomMargin=22 * mm,
-        title=" / ".join(TEXT[code]["title"] for code in languages),
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=" / ".join(title(texts_for(code)) for code in languages),
         author="Casebook",
         creator="Casebook",
         lang=languages[0],

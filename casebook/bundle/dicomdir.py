@@ -1,14 +1,12 @@
-"""Writes the DICOMDIR of a bundle's file-set from the items' metadata (PS3.3 F, PS3.10).
+"""Writes the DICOMDIR of a bundle's file-set (PS3.3 Annex F, PS3.10).
 
-Records are built from the plan, never by rewriting the instances: the originals stay byte-
-identical. Real exports often leave Type 1 attributes empty (an empty StudyID, no StudyTime);
-a DICOMDIR record must still carry a value, so such gaps get neutral, valid stand-ins here
-only: the original files are not changed.
+The records are built from the instances' own headers (see `directory_records`), read from the
+bytes the bundle carries; the originals stay byte-identical. The DICOMDIR's own SOP Instance UID
+is derived from the instances it lists, so exporting the same binder twice gives the same file.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from io import BytesIO
 
@@ -17,84 +15,20 @@ from pydicom.filebase import DicomBytesIO
 from pydicom.filewriter import write_data_element, write_dataset, write_file_meta_info
 from pydicom.uid import UID, ExplicitVRLittleEndian, MediaStorageDirectoryStorage, generate_uid
 
+from casebook.bundle.directory_records import (
+    leaf_record,
+    patient_record,
+    series_record,
+    study_record,
+)
+from casebook.bundle.instance_header import quiet_pydicom, read_header
 from casebook.bundle.layout import PlacedDicom
 
 FILE_SET_ID = "CASEBOOK"
 IMPLEMENTATION_UID = UID("1.2.826.0.1.3680043.8.498.1")  # pydicom's root, as pydicom itself uses
-_UNKNOWN_DATE = "19000101"
-_DATE = re.compile(r"^\d{8}$")
-_TIME = re.compile(r"^\d{2}(\d{2}(\d{2}(\.\d{1,6})?)?)?$")
-_INTEGER = re.compile(r"^[+-]?\d{1,12}$")
+UID_PREFIX = "1.2.826.0.1.3680043.8.498."
 _SEQUENCE_ITEM_HEADER = 8  # item tag + item length
 _SEQUENCE_HEADER = 12  # explicit VR LE: tag, VR, reserved, length
-
-
-def _text(value: str, limit: int) -> str:
-    """An SH/LO/CS-safe value: no backslash or control characters, within the VR's limit."""
-    cleaned = "".join(ch for ch in value if ch.isprintable() and ch != "\\").strip()
-    return cleaned[:limit]
-
-
-def _integer(value: str, fallback: int) -> str:
-    value = value.strip()
-    return value if _INTEGER.match(value) else str(fallback)
-
-
-def _record(kind: str) -> Dataset:
-    record = Dataset()
-    record.OffsetOfTheNextDirectoryRecord = 0
-    record.RecordInUseFlag = 0xFFFF
-    record.OffsetOfReferencedLowerLevelDirectoryEntity = 0
-    record.DirectoryRecordType = kind
-    return record
-
-
-def _patient_record(item: PlacedDicom, number: int) -> Dataset:
-    record = _record("PATIENT")
-    record.SpecificCharacterSet = "ISO_IR 192"
-    patient_id = _text(item.item.patient_id, 64) or f"UNKNOWN{number}"
-    record.PatientID = patient_id
-    record.PatientName = _text(item.item.patient_name, 64)
-    if _DATE.match(item.item.patient_birth_date.strip()):
-        record.PatientBirthDate = item.item.patient_birth_date.strip()
-    if item.item.patient_sex.strip() in {"M", "F", "O"}:
-        record.PatientSex = item.item.patient_sex.strip()
-    return record
-
-
-def _study_record(item: PlacedDicom, number: int) -> Dataset:
-    record = _record("STUDY")
-    record.SpecificCharacterSet = "ISO_IR 192"
-    date = item.item.study_date.strip()
-    time = item.item.study_time.strip()
-    record.StudyDate = date if _DATE.match(date) else _UNKNOWN_DATE
-    record.StudyTime = time if _TIME.match(time) else "000000"
-    record.StudyDescription = _text(item.item.study_description, 64)
-    record.StudyInstanceUID = item.item.study_instance_uid
-    record.StudyID = _text(item.item.study_id, 16) or f"S{number}"
-    record.AccessionNumber = _text(item.item.accession_number, 16)
-    return record
-
-
-def _series_record(item: PlacedDicom, number: int) -> Dataset:
-    record = _record("SERIES")
-    record.SpecificCharacterSet = "ISO_IR 192"
-    record.Modality = _text(item.item.modality, 16).upper() or "OT"
-    record.SeriesInstanceUID = item.item.series_instance_uid
-    record.SeriesNumber = _integer(item.item.series_number, number)
-    if item.item.series_description.strip():
-        record.SeriesDescription = _text(item.item.series_description, 64)
-    return record
-
-
-def _image_record(item: PlacedDicom, number: int) -> Dataset:
-    record = _record("IMAGE")
-    record.ReferencedFileID = item.path.split("/")
-    record.ReferencedSOPClassUIDInFile = item.item.sop_class_uid
-    record.ReferencedSOPInstanceUIDInFile = item.item.sop_instance_uid
-    record.ReferencedTransferSyntaxUIDInFile = item.item.transfer_syntax_uid
-    record.InstanceNumber = _integer(item.item.instance_number, number)
-    return record
 
 
 class _Node:
@@ -113,22 +47,42 @@ class _Node:
         return nodes
 
 
-def _build_tree(placed: Sequence[PlacedDicom]) -> _Node:
+def _groups(placed: Sequence[PlacedDicom], depth: int) -> dict[tuple[str, ...], list[int]]:
+    """Indexes of the placed instances under each folder `depth` components deep."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, item in enumerate(placed):
+        groups.setdefault(tuple(item.path.split("/")[:depth]), []).append(index)
+    return groups
+
+
+def _build_tree(placed: Sequence[PlacedDicom], headers: Sequence[Dataset]) -> _Node:
+    """PATIENT, STUDY and SERIES nodes from the folders, one leaf per instance."""
+    patients, studies, series = _groups(placed, 2), _groups(placed, 3), _groups(placed, 4)
     root = _Node(None)
-    index: dict[tuple[str, ...], _Node] = {}
-    for item in placed:
-        parts = item.path.split("/")  # DICOM / PA / ST / SE / IM
-        parent = root
-        makers = (_patient_record, _study_record, _series_record)
-        for depth, make in enumerate(makers, start=2):
-            key = tuple(parts[:depth])
-            node = index.get(key)
-            if node is None:
-                node = _Node(make(item, len(parent.children) + 1))
-                index[key] = node
-                parent.children.append(node)
-            parent = node
-        parent.children.append(_Node(_image_record(item, len(parent.children) + 1)))
+    nodes: dict[tuple[str, ...], _Node] = {}
+    study_records: dict[tuple[str, ...], Dataset] = {}
+    for index, item in enumerate(placed):
+        parts = tuple(item.path.split("/"))  # DICOM / PA / ST / SE / IM
+        pa, st, se = parts[:2], parts[:3], parts[:4]
+        if pa not in nodes:
+            nodes[pa] = _Node(patient_record([headers[i] for i in patients[pa]]))
+            root.children.append(nodes[pa])
+        if st not in nodes:
+            study_records[st] = study_record(
+                [headers[i] for i in studies[st]], item.item.study_instance_uid
+            )
+            nodes[st] = _Node(study_records[st])
+            nodes[pa].children.append(nodes[st])
+        if se not in nodes:
+            position = len(nodes[st].children) + 1
+            record = series_record(
+                [headers[i] for i in series[se]], item.item.series_instance_uid, position
+            )
+            nodes[se] = _Node(record)
+            nodes[st].children.append(nodes[se])
+        position = len(nodes[se].children) + 1
+        leaf = leaf_record(headers[index], parts, study_records[st], position)
+        nodes[se].children.append(_Node(leaf))
     return root
 
 
@@ -151,16 +105,34 @@ def _link(node: _Node) -> None:
         _link(child)
 
 
-def build_dicomdir(placed: Sequence[PlacedDicom]) -> bytes:
-    """The DICOMDIR file (Explicit VR Little Endian) listing every placed instance."""
+def read_headers(placed: Sequence[PlacedDicom]) -> list[Dataset]:
+    """Every placed instance's header, read from its bytes (in memory)."""
+    return [read_header(item.item.open_chunks) for item in placed]
+
+
+def build_dicomdir(
+    placed: Sequence[PlacedDicom], headers: Sequence[Dataset] | None = None
+) -> bytes:
+    """The DICOMDIR file (Explicit VR Little Endian) listing every placed instance.
+
+    `headers` are the instances' headers in the same order (read here when not given).
+    """
+    with quiet_pydicom():
+        return _build(placed, read_headers(placed) if headers is None else headers)
+
+
+def _build(placed: Sequence[PlacedDicom], headers: Sequence[Dataset]) -> bytes:
     meta = FileMetaDataset()
     meta.MediaStorageSOPClassUID = MediaStorageDirectoryStorage
-    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.MediaStorageSOPInstanceUID = generate_uid(
+        UID_PREFIX,
+        entropy_srcs=[FILE_SET_ID, *(f"{p.path}={p.item.sop_instance_uid}" for p in placed)],
+    )
     meta.TransferSyntaxUID = ExplicitVRLittleEndian
     meta.ImplementationClassUID = IMPLEMENTATION_UID
     meta.ImplementationVersionName = "CASEBOOK"
 
-    root = _build_tree(placed)
+    root = _build_tree(placed, headers)
     nodes = root.walk()
     head = Dataset()
     head.FileSetID = FILE_SET_ID

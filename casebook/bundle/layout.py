@@ -1,48 +1,47 @@
-"""Where each item sits in the decrypted tree of a bundle.
+"""Where each item sits in the decrypted tree of a bundle (IHE XDM for documents, IHE PDI for
+imaging).
 
-Documents go to `DOCUMENTS/<NN_SLOT>/<readable name>`: the title (dated when known) made safe
-for Windows, macOS and Linux, unique without regard to case, keeping the original extension.
-DICOM instances form a file-set (PS3.10/PS3.12): `DICOM/PAnnnnnn/STnnnnnn/SEnnnnnn/IMnnnnnn`,
-components of at most 8 characters from A-Z 0-9 _, no extension, four levels below the root.
+    README.TXT, INDEX.HTM          what this is and how to open it; a page linking everything
+    CASE_SUMMARY_EN.PDF …          the case summary, one per language ("start here")
+    DICOMDIR, DICOM/PA…/ST…/SE…/IM…  the DICOM file-set (PS3.10/PS3.12, IHE PDI)
+    IHE_PDI/SE000001.JPG …         the small series previews INDEX.HTM shows
+    IHE_XDM/SUBSET01/METADATA.XML  the XDM submission set (ITI TF-3 §4.2.3), and beside it
+    IHE_XDM/SUBSET01/DOC00001.PDF  … the documents and the summaries, numbered, named by type
+    MANIFEST.JSON, SHA256SUMS      the same in machine-readable form; a checksum of every file
+
+DICOM components are at most 8 characters from A-Z 0-9 _, without extension. XDM document files
+are named `DOCnnnnn` with the extension of their detected media type (a PNG that came without
+an extension still goes out as `.PNG`); their readable titles are in METADATA.XML, INDEX.HTM and
+the summary, so no file name depends on a title's characters.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from casebook.bundle.plan import BundlePlan, DicomItem, DocumentItem
-from casebook.core.model import SlotKind
 
 README_NAME = "README.TXT"
 INDEX_NAME = "INDEX.HTM"
 MANIFEST_NAME = "MANIFEST.JSON"
 CHECKSUMS_NAME = "SHA256SUMS"
 DICOMDIR_NAME = "DICOMDIR"
-DOCUMENTS_DIR = "DOCUMENTS"
 DICOM_DIR = "DICOM"
-MAX_NAME_CHARS = 80
+PDI_DIR = "IHE_PDI"
+XDM_DIR = "IHE_XDM"
+XDM_SUBSET = f"{XDM_DIR}/SUBSET01"
+XDM_METADATA_NAME = f"{XDM_SUBSET}/METADATA.XML"
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_SPACES = re.compile(r"\s+")
-_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
-    f"{p}{n}" for p in ("COM", "LPT") for n in "123456789"
-}
+_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,4}$")
 DICOM_COMPONENT = re.compile(r"^[A-Z0-9_]{1,8}$")
+FALLBACK_EXTENSION = ".BIN"
 
 
 def summary_pdf_name(language: str) -> str:
     """The summary PDF for one language, e.g. CASE_SUMMARY_EN.PDF."""
     return f"CASE_SUMMARY_{language.upper()}.PDF"
-
-
-def slot_folder(slot: SlotKind) -> str:
-    """`01_PATHOLOGY` … `12_OTHER`, numbered in checklist order so folders sort sensibly."""
-    number = list(SlotKind).index(slot) + 1
-    return f"{number:02d}_{slot.value.upper()}"
 
 
 @dataclass(frozen=True)
@@ -59,64 +58,54 @@ class PlacedDicom:
 
 
 @dataclass(frozen=True)
+class PlacedSummary:
+    language: str
+    path: str  # at the root, for people
+    xdm_path: str  # the same PDF in the XDM submission set, for importers
+
+
+@dataclass(frozen=True)
 class BundleLayout:
     """Paths (POSIX, relative to the tree's root) of every item of a plan."""
 
     documents: tuple[PlacedDocument, ...]
     dicom: tuple[PlacedDicom, ...]
-    summaries: tuple[tuple[str, str], ...]  # (language, path)
+    summaries: tuple[PlacedSummary, ...]
+    previews: tuple[tuple[str, str], ...]  # (series instance UID, path of its JPEG)
 
 
-def safe_file_name(text: str, fallback: str) -> str:
-    """`text` as one path component readable everywhere, or `fallback` if nothing is left.
-
-    Unicode letters are kept (a Chinese title stays readable); characters Windows forbids,
-    control characters, leading dots and trailing dots or spaces are not.
-    """
-    name = unicodedata.normalize("NFC", text)
-    name = _UNSAFE.sub(" ", name)
-    name = _SPACES.sub(" ", name).strip().lstrip(".").rstrip(". ")
-    name = name[:MAX_NAME_CHARS].rstrip(". ")
-    if not name or name.split(".")[0].upper() in _WINDOWS_RESERVED:
-        return fallback
-    return name
+def document_extension(item: DocumentItem) -> str:
+    """`.PDF`, `.PNG`…: the detected type's extension, else the original name's, else `.BIN`."""
+    for candidate in (item.extension, PurePosixPath(item.original_name.replace("\\", "/")).suffix):
+        if _EXTENSION.match(candidate):
+            return candidate.upper()
+    return FALLBACK_EXTENSION
 
 
-def _extension(original_name: str) -> str:
-    suffix = PurePosixPath(original_name.replace("\\", "/")).suffix
-    return suffix.lower() if _EXTENSION.match(suffix) else ""
-
-
-def document_base_name(item: DocumentItem, number: int) -> str:
-    """Readable name of a document without extension: `2024-03-17 Pathology report`."""
+def readable_title(item: DocumentItem) -> str:
+    """What the document is called for people: `2024-03-17 Pathology report`."""
     title = item.title.strip() or PurePosixPath(item.original_name.replace("\\", "/")).stem
     if item.document_date is not None:
         title = f"{item.document_date.iso()} {title}"
-    return safe_file_name(title, f"document_{number:03d}")
+    return title
 
 
-def _unique(name: str, extension: str, taken: set[str]) -> str:
-    """`name + extension`, or `name (2) + extension`… unused in `taken` (case-insensitive)."""
-    candidate = f"{name}{extension}"
-    counter = 2
-    while candidate.casefold() in taken:
-        candidate = f"{name} ({counter}){extension}"
-        counter += 1
-    taken.add(candidate.casefold())
-    return candidate
+def original_file(layout: BundleLayout, item: DocumentItem) -> str:
+    """The file name of the document `item` translates ("" when it is not a translation or its
+    original is not in the bundle)."""
+    if item.translation_of is None:
+        return ""
+    for placed in layout.documents:
+        if placed.item.document_id == item.translation_of:
+            return placed.path.rsplit("/", 1)[1]
+    return ""
 
 
 def _place_documents(documents: tuple[DocumentItem, ...]) -> tuple[PlacedDocument, ...]:
-    taken: dict[SlotKind, set[str]] = {}
-    placed = []
-    for number, item in enumerate(documents, start=1):
-        name = _unique(
-            document_base_name(item, number),
-            _extension(item.original_name),
-            taken.setdefault(item.slot, set()),
-        )
-        placed.append(PlacedDocument(f"{DOCUMENTS_DIR}/{slot_folder(item.slot)}/{name}", item))
-    return tuple(placed)
+    return tuple(
+        PlacedDocument(f"{XDM_SUBSET}/DOC{number:05d}{document_extension(item)}", item)
+        for number, item in enumerate(documents, start=1)
+    )
 
 
 def patient_key(item: DicomItem) -> tuple[str, str]:
@@ -150,10 +139,25 @@ def _place_dicom(items: tuple[DicomItem, ...]) -> tuple[PlacedDicom, ...]:
     return tuple(placed)
 
 
-def lay_out(plan: BundlePlan) -> BundleLayout:
-    """Assigns a path to every document, DICOM instance and summary PDF of `plan`."""
-    return BundleLayout(
-        documents=_place_documents(plan.documents),
-        dicom=_place_dicom(plan.dicom),
-        summaries=tuple((lang, summary_pdf_name(lang)) for lang in plan.languages),
+def _place_previews(
+    plan: BundlePlan, dicom: tuple[PlacedDicom, ...]
+) -> tuple[tuple[str, str], ...]:
+    """`IHE_PDI/SE000001.JPG` for each series with a preview, named like its DICOM folder."""
+    folder_of = {p.item.series_instance_uid: p.path.split("/")[3] for p in dicom}
+    return tuple(
+        (preview.series_instance_uid, f"{PDI_DIR}/{folder_of[preview.series_instance_uid]}.JPG")
+        for preview in plan.previews
+        if preview.series_instance_uid in folder_of
     )
+
+
+def lay_out(plan: BundlePlan) -> BundleLayout:
+    """Assigns a path to every document, DICOM instance, summary PDF and preview of `plan`."""
+    documents = _place_documents(plan.documents)
+    dicom = _place_dicom(plan.dicom)
+    first_free = len(documents) + 1
+    summaries = tuple(
+        PlacedSummary(language, summary_pdf_name(language), f"{XDM_SUBSET}/DOC{number:05d}.PDF")
+        for number, language in enumerate(plan.languages, start=first_free)
+    )
+    return BundleLayout(documents, dicom, summaries, _place_previews(plan, dicom))

@@ -9,7 +9,7 @@ from typing import Any
 from casebook.bundle.layout import BundleLayout
 from casebook.bundle.plan import BundlePlan
 
-MANIFEST_SCHEMA_VERSION = 1
+MANIFEST_SCHEMA_VERSION = 2  # 2: XDM layout, derived record states, frames, titles
 
 
 def render_checksums(files: Sequence[tuple[str, str]]) -> bytes:
@@ -62,16 +62,21 @@ def render_manifest(
             "name": plan.sender.name,
             "relationship": plan.sender.relationship,
             "contact": plan.sender.contact,
+            "language": plan.sender.language,
         },
-        "slots": [
+        "records": [
             {
                 "kind": slot.kind.value,
-                "status": slot.status.value,
+                "received": slot.received,
+                "documents_held": slot.held,
+                "documents_enclosed": slot.enclosed,
+                "requested": slot.requested,
                 "requested_on": slot.requested_on.iso() if slot.requested_on else None,
                 "requested_from": slot.requested_from,
+                "not_needed": slot.not_needed,
                 "note": slot.note,
             }
-            for slot in plan.slots
+            for slot in plan.records
         ],
         "files": [
             {"path": path, "kind": "generated", "size": size, "sha256": sha256}
@@ -84,6 +89,7 @@ def render_manifest(
                 "slot": placed.item.slot.value,
                 "original_name": placed.item.original_name,
                 "media_type": placed.item.media_type,
+                "language": placed.item.language,
                 "document_date": (
                     placed.item.document_date.iso() if placed.item.document_date else None
                 ),
@@ -98,8 +104,10 @@ def render_manifest(
                 "study_instance_uid": placed.item.study_instance_uid,
                 "series_instance_uid": placed.item.series_instance_uid,
                 "sop_instance_uid": placed.item.sop_instance_uid,
+                "sop_class_uid": placed.item.sop_class_uid,
                 "modality": placed.item.modality,
                 "study_date": placed.item.study_date,
+                "frames": placed.item.frames,
                 "size": placed.item.size,
                 "sha256": placed.item.sha256,
             }

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from casebook.core.model import Case, PartialDate, Slot, SlotKind
+from casebook.bundle.case_facts import Contact, SlotState, SummaryContent
+from casebook.core.model import Case, PartialDate, SlotKind
 
 OpenChunks = Callable[[], Iterator[bytes]]
 
@@ -27,13 +28,7 @@ class Recipient:
     country: str = ""
 
 
-@dataclass(frozen=True)
-class Sender:
-    """Who prepared the bundle (usually a family member); every field may be empty."""
-
-    name: str = ""
-    relationship: str = ""
-    contact: str = ""
+Sender = Contact  # who prepared the bundle: name, relationship, e-mail or phone, language
 
 
 @dataclass(frozen=True)
@@ -48,12 +43,20 @@ class DocumentItem:
     sha256: str
     open_chunks: OpenChunks
     document_date: PartialDate | None = None
+    language: str = ""  # of the document's text ("en", "zh"…), "" when not known
+    added_at: str = ""  # ISO timestamp of when it entered the binder
+    extension: str = ""  # of the detected media type (".png"), "" when not known
+    document_id: int = 0  # the binder's id, so a translation can name its original
+    translation_of: int | None = None  # the original's `document_id`, for a translation
+    redacted: bool = False  # the family's redacted copy, not the original
+    duration_ms: int | None = None  # a recording of a consultation: how long it lasts
 
 
 @dataclass(frozen=True)
 class DicomItem:
-    """One DICOM instance (a Part 10 file, exported byte-identical) and the fields its
-    DICOMDIR records need. Empty strings are fine: the DICOMDIR writer fills Type 1 gaps."""
+    """One DICOM instance (a Part 10 file, exported byte-identical) and what the binder's
+    index says about it, for the summary and INDEX.HTM. The DICOMDIR reads its keys from the
+    file itself (see `directory_records`)."""
 
     study_instance_uid: str
     series_instance_uid: str
@@ -66,32 +69,22 @@ class DicomItem:
     patient_id: str = ""
     patient_name: str = ""
     patient_birth_date: str = ""
-    patient_sex: str = ""
     modality: str = ""
     study_date: str = ""
-    study_time: str = ""
-    study_id: str = ""
     accession_number: str = ""
     study_description: str = ""
     series_number: str = ""
     series_description: str = ""
     instance_number: str = ""
+    frames: int = 1  # a multi-frame image is one instance of many frames
 
 
 @dataclass(frozen=True)
-class SummaryContent:
-    """What the case summary PDF shows beyond the plan's items.
+class SeriesPreview:
+    """A small JPEG of a series' middle image, made at sealing time in memory for INDEX.HTM."""
 
-    Sections whose data is empty are left out of the PDF (no placeholders). Timeline, questions
-    and opinions are hooks for the modules that land later: plain text lines for now.
-    """
-
-    decision_moment: str = ""
-    # Images the family marked as key images: (PNG bytes, caption), shown under the imaging.
-    key_images: tuple[tuple[bytes, str], ...] = ()
-    timeline: tuple[str, ...] = ()
-    questions: tuple[str, ...] = ()
-    opinions: tuple[str, ...] = ()
+    series_instance_uid: str
+    jpeg: bytes
 
 
 @dataclass(frozen=True)
@@ -104,9 +97,15 @@ class BundlePlan:
     created_on: str  # ISO date of the export, e.g. "2025-01-31" (a fixed clock in tests)
     documents: tuple[DocumentItem, ...] = ()
     dicom: tuple[DicomItem, ...] = ()
-    slots: tuple[Slot, ...] = ()
+    records: tuple[SlotState, ...] = ()
     sender: Sender = field(default_factory=Sender)
     summary: SummaryContent = field(default_factory=SummaryContent)
+    previews: tuple[SeriesPreview, ...] = ()
+    # De-identified (a destination profile's choice): `case` holds a pseudonym and no birth
+    # date, the DICOM items are de-identified copies, and the texts give the age instead.
+    deidentified: bool = False
+    patient_age: int | None = None
+    date_shift_days: int = 0  # how far the imaging's dates were moved back
 
     def __post_init__(self) -> None:
         if self.summary_language not in SUMMARY_LANGUAGES:

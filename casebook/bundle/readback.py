@@ -1,8 +1,11 @@
-"""Decrypts an archive from its parts and hashes every file, without writing anything to disk.
+"""Reads a sealed archive back from its parts in one pass, without writing anything to disk.
 
-Used twice: by sealing, to check what landed on the disk before publishing it, and by verify,
-to check a bundle someone received. Decryption streams: each file's bytes go through a hashing
-sink, and only the few small files asked for (SHA256SUMS, DICOMDIR) are kept in memory.
+Used by sealing, to check what landed on the disk before publishing it, and by verify, to check
+a bundle someone received. The headers come first (a few small reads); then every byte of every
+part is read once, in order: hashed for the part's SHA-256 on this thread while a second thread
+decrypts it, checks each file's CRC and, for verify, hashes each file. Only the few small files
+asked for (SHA256SUMS, DICOMDIR) are kept in memory. Problems are raised as `BundleInvalid`
+naming the parts that hold them.
 """
 
 from __future__ import annotations
@@ -12,77 +15,34 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import py7zr
-from py7zr.exceptions import Bad7zFile
-from py7zr.io import Py7zIO, WriterFactory
-
 from casebook.bundle.errors import BundleInvalid, BundleProblem
-from casebook.bundle.volumes import ArchivePart, VolumeReader
-from casebook.core.progress import Cancelled, CancelToken
+from casebook.bundle.handoff import Handoff
+from casebook.bundle.sevenzip.coders import KeyRing
+from casebook.bundle.sevenzip.encoding import SIGNATURE_HEADER_SIZE, FormatError
+from casebook.bundle.sevenzip.header_reader import FileRecord, Unsupported
+from casebook.bundle.sevenzip.reader import (
+    ArchiveIndex,
+    ContentReader,
+    Damaged,
+    FileSink,
+    NotSevenZip,
+    Truncated,
+    WrongPassword,
+    read_index,
+)
+from casebook.bundle.volumes import ArchivePart, PartSet, volume_number, volume_path
+from casebook.core.progress import CancelToken
 
-_KEEP_LIMIT = 64 * 1024 * 1024
-READ_BLOCK = 1 << 20
+KEEP_LIMIT = 64 << 20
+HANDOFF_DEPTH = 6
 
 
-@dataclass
+@dataclass(frozen=True)
 class FileDigest:
     size: int
-    sha256: str
-
-
-class _HashingSink(Py7zIO):
-    """Receives one file's decrypted bytes: hashes them, keeps them only if asked to."""
-
-    def __init__(self, keep: bool, on_write: Callable[[int], None]) -> None:
-        self._hash = hashlib.sha256()
-        self._size = 0
-        self._kept: list[bytes] | None = [] if keep else None
-        self._on_write = on_write
-
-    def write(self, s: bytes | bytearray) -> int:
-        self._hash.update(s)
-        self._size += len(s)
-        if self._kept is not None and self._size <= _KEEP_LIMIT:
-            self._kept.append(bytes(s))
-        self._on_write(len(s))
-        return len(s)
-
-    def read(self, size: int | None = None) -> bytes:
-        return b""
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return 0
-
-    def flush(self) -> None:
-        return None
-
-    def size(self) -> int:
-        return self._size
-
-    def digest(self) -> FileDigest:
-        return FileDigest(self._size, self._hash.hexdigest())
-
-    def kept(self) -> bytes | None:
-        return None if self._kept is None else b"".join(self._kept)
-
-
-@dataclass
-class _SinkFactory(WriterFactory):
-    keep: Collection[str]
-    on_write: Callable[[int], None]
-    sinks: dict[str, _HashingSink] = field(default_factory=dict)
-
-    def create(self, filename: str) -> Py7zIO:
-        name = filename.lstrip("/")
-        sink = _HashingSink(name in self.keep, self.on_write)
-        self.sinks[name] = sink
-        return sink
-
-
-def _unreadable_header(first: str, error: Exception) -> BundleInvalid:
-    """The headers are encrypted: a wrong password and a damaged header look the same here;
-    verify tells them apart with the cover sheet's part hashes when it has them."""
-    return BundleInvalid(BundleProblem.WRONG_PASSWORD, first, type(error).__name__)
+    crc: int | None
+    sha256: str = ""  # only when asked for
+    parts: tuple[str, ...] = ()  # the archive parts holding the file's bytes
 
 
 @dataclass(frozen=True)
@@ -90,47 +50,165 @@ class ArchiveReading:
     files: dict[str, FileDigest]
     kept: dict[str, bytes]
     parts: tuple[ArchivePart, ...]
+    directories: tuple[str, ...] = ()
+
+
+@dataclass
+class _Collected:
+    """What the decrypting thread found, file by file."""
+
+    hash_files: bool
+    keep: Collection[str]
+    hashes: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, bytes] = field(default_factory=dict)
+
+
+class _Sink(FileSink):
+    def __init__(self, record: FileRecord, collected: _Collected) -> None:
+        self._name = record.entry.name
+        self._collected = collected
+        self._hash = hashlib.sha256() if collected.hash_files else None
+        self._kept: list[bytes] | None = (
+            [] if self._name in collected.keep and record.size <= KEEP_LIMIT else None
+        )
+
+    def write(self, data: bytes | memoryview) -> None:
+        if self._hash is not None:
+            self._hash.update(data)
+        if self._kept is not None:
+            self._kept.append(bytes(data))
+
+    def close(self) -> None:
+        if self._hash is not None:
+            self._collected.hashes[self._name] = self._hash.hexdigest()
+        if self._kept is not None:
+            self._collected.kept[self._name] = b"".join(self._kept)
+
+
+def _names(parts: PartSet, start: int, end: int) -> tuple[str, ...]:
+    return tuple(parts.paths[i].name for i in parts.parts_between(start, end))
+
+
+def _missing_or_short(parts: PartSet, expected: int) -> BundleInvalid:
+    """Which parts are missing, or which is too short, for an archive of `expected` bytes."""
+    first = parts.paths[0]
+    if volume_number(first) is None:
+        return BundleInvalid(BundleProblem.PART_INCOMPLETE, "", (first.name,))
+    volume = parts.sizes[0]
+    count = max(len(parts.paths), -(-expected // volume))
+    missing = tuple(
+        volume_path(first, number).name
+        for number in range(len(parts.paths) + 1, count + 1)
+        if not volume_path(first, number).exists()
+    )
+    if missing:
+        return BundleInvalid(BundleProblem.PART_MISSING, "", missing)
+    short = tuple(
+        path.name
+        for index, (path, size) in enumerate(zip(parts.paths, parts.sizes, strict=True))
+        if size != min(volume, expected - index * volume)
+    )
+    return BundleInvalid(BundleProblem.PART_INCOMPLETE, "", short or (parts.paths[-1].name,))
+
+
+def _index(parts: PartSet, keys: KeyRing) -> ArchiveIndex:
+    first = parts.paths[0].name
+    if parts.sizes[0] < SIGNATURE_HEADER_SIZE:
+        raise BundleInvalid(BundleProblem.PART_INCOMPLETE, "", (first,))
+    try:
+        return read_index(parts.read_at, parts.size, keys)
+    except NotSevenZip as error:
+        raise BundleInvalid(BundleProblem.NOT_AN_ARCHIVE, "", (first,)) from error
+    except Truncated as error:
+        raise _missing_or_short(parts, error.expected) from error
+    except WrongPassword as error:
+        raise BundleInvalid(BundleProblem.WRONG_PASSWORD, "", (first,)) from error
+    except Damaged as error:
+        names = _names(parts, error.start, error.end)
+        raise BundleInvalid(BundleProblem.CONTENT_DAMAGED, error.file, names) from error
+    except Unsupported as error:
+        raise BundleInvalid(BundleProblem.UNSUPPORTED, "", (first,)) from error
+    except FormatError as error:
+        raise BundleInvalid(BundleProblem.CONTENT_DAMAGED, "", (first,)) from error
+
+
+def _file_parts(index: ArchiveIndex, parts: PartSet, record: FileRecord) -> tuple[str, ...]:
+    if record.folder is None:
+        return ()
+    start = index.folder_starts[record.folder] + record.offset
+    return _names(parts, start, start + record.size)
 
 
 def read_archive(
     paths: Sequence[Path],
-    password: str,
-    keep: Collection[str],
+    keys: KeyRing,
+    *,
+    keep: Collection[str] = (),
+    hash_files: bool = False,
     on_bytes: Callable[[int], None],
     cancel: CancelToken,
 ) -> ArchiveReading:
-    """Decrypts the archive made of `paths`, hashing each member; raises `BundleInvalid`."""
-    first = paths[0].name
+    """Decrypts the archive made of `paths`, checking every CRC; raises `BundleInvalid`."""
+    try:
+        parts = PartSet(paths)
+    except OSError as error:
+        name = Path(error.filename).name if error.filename else paths[0].name
+        raise BundleInvalid(BundleProblem.PART_UNREADABLE, "", (name,)) from error
+    try:
+        return _read(parts, keys, keep, hash_files, on_bytes, cancel)
+    except OSError as error:  # a failing or removed drive
+        name = Path(error.filename).name if error.filename else parts.current.name
+        raise BundleInvalid(BundleProblem.PART_UNREADABLE, "", (name,)) from error
 
-    def on_write(count: int) -> None:
-        cancel.raise_if_cancelled()
-        on_bytes(count)
 
-    factory = _SinkFactory(keep, on_write)
-    with VolumeReader(paths) as reader:
+def _read(
+    parts: PartSet,
+    keys: KeyRing,
+    keep: Collection[str],
+    hash_files: bool,
+    on_bytes: Callable[[int], None],
+    cancel: CancelToken,
+) -> ArchiveReading:
+    index = _index(parts, keys)
+    collected = _Collected(hash_files, keep)
+    content = ContentReader(index, keys, lambda record: _Sink(record, collected))
+
+    def decode(block: tuple[int, bytes | memoryview]) -> None:
+        content.feed(*block)
+
+    digests: list[str] = []
+    # A block read is reused once `depth + 2` more were: by then the decrypting thread has
+    # taken the next one from the queue, so it is done with this one.
+    handoff: Handoff[tuple[int, bytes | memoryview]] = Handoff(
+        decode, depth=HANDOFF_DEPTH, name="casebook-readback"
+    )
+    try:
         try:
-            archive = py7zr.SevenZipFile(
-                reader,  # type: ignore[arg-type]  # any io.IOBase works
-                "r",
-                password=password,
-                blocksize=READ_BLOCK,
-            )
-        except Bad7zFile as error:
-            if "not a 7z file" in str(error).lower():
-                raise BundleInvalid(BundleProblem.NOT_AN_ARCHIVE, first, str(error)) from error
-            raise _unreadable_header(first, error) from error
-        except Exception as error:
-            raise _unreadable_header(first, error) from error
-        try:
-            archive.extractall(factory=factory)
-        except Cancelled:
-            raise
-        except Exception as error:
-            problem = BundleProblem.CONTENT_DAMAGED
-            raise BundleInvalid(problem, first, f"{type(error).__name__}: {error}") from error
-        finally:
-            archive.close()
-        parts = tuple(reader.part_digests())
-    files = {name: sink.digest() for name, sink in factory.sinks.items()}
-    kept = {name: data for name, sink in factory.sinks.items() if (data := sink.kept()) is not None}
-    return ArchiveReading(files, kept, parts)
+            for offset, block in parts.read_all(digests, keep=HANDOFF_DEPTH + 2):
+                cancel.raise_if_cancelled()
+                handoff.put((offset, block))
+                on_bytes(len(block))
+            handoff.close()
+            content.finish()
+        except Damaged as error:
+            names = _names(parts, error.start, error.end)
+            raise BundleInvalid(BundleProblem.CONTENT_DAMAGED, error.file, names) from error
+        except FormatError as error:
+            raise BundleInvalid(
+                BundleProblem.CONTENT_DAMAGED, "", (parts.paths[0].name,)
+            ) from error
+    except BaseException:
+        handoff.abort()
+        raise
+    files = {
+        record.entry.name: FileDigest(
+            record.size,
+            record.crc,
+            collected.hashes.get(record.entry.name, ""),
+            _file_parts(index, parts, record),
+        )
+        for record in index.files
+        if not record.entry.is_directory
+    }
+    directories = tuple(r.entry.name for r in index.files if r.entry.is_directory)
+    return ArchiveReading(files, collected.kept, parts.parts(digests), directories)

@@ -1,8 +1,10 @@
-"""The case summary PDF: a cover letter asking for an MDT second opinion, and the indexes.
+"""The case summary PDF: the case at a glance, a cover letter asking for an MDT second opinion,
+then the story, the records, the imaging, the questions and the opinions so far.
 
-One PDF per language (English or Simplified Chinese), A4, calm and printable: page numbers,
-an outline (bookmarks) per section, every font embedded. Sections with no data are left out;
-there are no placeholders. The document never interprets the records.
+One PDF per language (English or Simplified Chinese): every word Casebook adds comes from the
+catalogue in that language; what the family typed stays as typed. A4, calm and printable: page
+numbers, an outline (bookmarks) per section, every font embedded. Sections with no data are
+left out; there are no placeholders. The document never interprets the records.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,6 +20,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -26,25 +28,33 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from casebook.bundle.layout import BundleLayout
-from casebook.bundle.pdf_fonts import (
-    LATIN,
-    LATIN_BOLD,
-    draw_mixed,
-    markup,
-    mixed_width,
-    register_fonts,
+from casebook.bundle.case_facts import SlotState
+from casebook.bundle.glance import BOTTOM_MARGIN, TOP_MARGIN, frame_height, glance_flowables
+from casebook.bundle.layout import XDM_SUBSET, BundleLayout, original_file
+from casebook.bundle.opinion_text import opinion_lines
+from casebook.bundle.pdf_fonts import LATIN, draw_mixed, markup, mixed_width, register_fonts
+from casebook.bundle.pdf_styles import (
+    MARGIN,
+    MUTED,
+    RULE,
+    paragraph,
+    plain_table,
+    ruled_table,
+    styles,
 )
 from casebook.bundle.plan import BundlePlan
-from casebook.bundle.summary_text import SLOT_NAMES, STATUS_NAMES, TEXT
-from casebook.core.model import SlotKind, SlotStatus
-
-INK = colors.HexColor("#222222")
-MUTED = colors.HexColor("#666666")
-RULE = colors.HexColor("#C8CDD2")
-HEADER_FILL = colors.HexColor("#EEF1F4")
-MISSING_INK = colors.HexColor("#9A3412")
-MARGIN = 22 * mm
+from casebook.bundle.words import (
+    MOMENT_TEXT,
+    SLOT_NAMES,
+    document_kind,
+    instances_text,
+    people_date,
+    slot_remarks,
+    slot_status,
+    timeline_line,
+)
+from casebook.core.model import SlotKind
+from casebook.texts import N_, Texts, texts_for
 
 
 class _Heading(Paragraph):  # type: ignore[misc]
@@ -56,64 +66,37 @@ class _Heading(Paragraph):  # type: ignore[misc]
         self.outline_key = key
 
 
+class _Bookmark(Flowable):  # type: ignore[misc]
+    """An invisible mark that becomes a PDF bookmark (for a page with its own title)."""
+
+    def __init__(self, text: str, key: str) -> None:
+        super().__init__()
+        self.width = self.height = 0
+        self.outline_title = text
+        self.outline_key = key
+
+    def draw(self) -> None:
+        pass
+
+
 class _SummaryDocument(SimpleDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _Heading):
+        if isinstance(flowable, _Heading | _Bookmark):
             self.canv.bookmarkPage(flowable.outline_key)
             self.canv.addOutlineEntry(flowable.outline_title, flowable.outline_key, level=0)
 
 
-def _styles(language: str) -> dict[str, ParagraphStyle]:
-    wrap = "CJK" if language == "zh" else None
-    base = ParagraphStyle(
-        "body",
-        fontName=LATIN,
-        bulletFontName=LATIN,
-        fontSize=10.5,
-        leading=16,
-        textColor=INK,
-        wordWrap=wrap,
+def sender_line(t: Texts, plan: BundlePlan) -> str:
+    sender = plan.sender
+    return t.pgettext("list separator", ", ").join(
+        x for x in (sender.name, sender.relationship, sender.contact) if x.strip()
     )
-    return {
-        "body": base,
-        "title": ParagraphStyle(
-            "title", base, fontName=LATIN_BOLD, fontSize=19, leading=25, spaceAfter=4 * mm
-        ),
-        "heading": ParagraphStyle(
-            "heading",
-            base,
-            fontName=LATIN_BOLD,
-            fontSize=13.5,
-            leading=18,
-            spaceBefore=7 * mm,
-            spaceAfter=3 * mm,
-        ),
-        "cell": ParagraphStyle("cell", base, fontSize=9.5, leading=13),
-        "head_cell": ParagraphStyle(
-            "head_cell", base, fontName=LATIN_BOLD, fontSize=9.5, leading=13
-        ),
-        "muted": ParagraphStyle("muted", base, fontSize=9.5, leading=14, textColor=MUTED),
-        "missing": ParagraphStyle("missing", base, fontSize=9.5, leading=13, textColor=MISSING_INK),
-    }
 
 
-def _table(rows: Sequence[Sequence[Any]], widths: Sequence[float | None]) -> Table:
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), LATIN),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return table
+def recipient_line(t: Texts, plan: BundlePlan) -> str:
+    recipient = plan.recipient
+    fields = (recipient.contact, recipient.department, recipient.institution, recipient.country)
+    return t.pgettext("list separator", ", ").join(x for x in fields if x.strip())
 
 
 class _Builder:
@@ -121,164 +104,146 @@ class _Builder:
         self.plan = plan
         self.layout = layout
         self.language = language
-        self.text = TEXT[language]
-        self.styles = _styles(language)
+        self.t = texts_for(language)
+        self.styles = styles(language)
         self.story: list[Flowable] = []
         self._headings = 0
 
     def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup(text), self.styles[style])
+        return paragraph(text, self.styles[style])
 
-    def heading(self, key: str) -> None:
+    def heading(self, text: str) -> None:
         """A section heading, never stranded at the foot of a page. (keepWithNext would drag
         a long table whole onto the next page and leave this one half empty.)"""
         self._headings += 1
         self.story.append(CondPageBreak(45 * mm))
-        self.story.append(_Heading(self.text[key], self.styles["heading"], f"s{self._headings}"))
+        self.story.append(_Heading(text, self.styles["heading"], f"s{self._headings}"))
+
+    def glance(self) -> None:
+        glance = self.plan.summary.glance
+        if glance is None:
+            return
+        self._headings += 1
+        self.story.append(_Bookmark(self.t.gettext("Case at a glance"), f"s{self._headings}"))
+        self.story += glance_flowables(glance, self.language, frame_height())
+        self.story.append(PageBreak())
 
     def letter(self) -> None:
-        plan, t = self.plan, self.text
-        self.story.append(_Heading(t["title"], self.styles["title"], "s0"))
-        recipient = plan.recipient
-        to = ", ".join(
-            x
-            for x in (
-                recipient.contact,
-                recipient.department,
-                recipient.institution,
-                recipient.country,
-            )
-            if x
-        )
-        sender = plan.sender
-        sent_by = ", ".join(x for x in (sender.name, sender.relationship, sender.contact) if x)
-        rows = [(t["to"], to), (t["date"], plan.created_on)]
-        if sent_by:
-            rows.insert(1, (t["from"], sent_by))
-        info = Table(
-            [[self.p(a, "muted"), self.p(b)] for a, b in rows],
-            colWidths=[28 * mm, None],
-            hAlign="LEFT",
-        )
-        info.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), LATIN),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
+        plan, t = self.plan, self.t
+        self.story.append(
+            _Heading(
+                t.gettext("Request for a multidisciplinary second opinion"),
+                self.styles["title"],
+                "s0",
             )
         )
+        rows = [(t.gettext("To"), recipient_line(t, plan))]
+        if sender_line(t, plan):
+            rows.append((t.gettext("From"), sender_line(t, plan)))
+        rows.append((t.gettext("Date"), plan.created_on))
         self.story += [
-            info,
+            plain_table([[self.p(a, "muted"), self.p(b)] for a, b in rows], [28 * mm, None]),
             Spacer(1, 6 * mm),
-            self.p(t["letter_greeting"]),
+            self.p(t.gettext("Dear colleagues,")),
             Spacer(1, 2 * mm),
-            self.p(t["letter_body"].format(patient=plan.case.patient_name)),
+            self.p(
+                t.gettext(
+                    "We would be grateful if your multidisciplinary team (MDT) could review the "
+                    "case of {patient} and give a second opinion. The enclosed package holds the "
+                    "medical records we have collected, listed below, with imaging as a standard "
+                    "DICOM file-set."
+                ).format(patient=plan.case.patient_name)
+            ),
         ]
-        if any(s.status in (SlotStatus.MISSING, SlotStatus.REQUESTED) for s in plan.slots):
-            self.story += [Spacer(1, 2 * mm), self.p(t["letter_missing"])]
-        self.story += [Spacer(1, 4 * mm), self.p(t["letter_close"])]
-        if sender.name:
-            self.story.append(self.p(sender.name))
+        if any(slot.missing for slot in plan.records):
+            self.story += [
+                Spacer(1, 2 * mm),
+                self.p(
+                    t.gettext(
+                        "Some records are not yet available; they are marked below. Please tell "
+                        "us if anything else would help your review."
+                    )
+                ),
+            ]
+        self.story += [Spacer(1, 4 * mm), self.p(t.gettext("With thanks and kind regards,"))]
+        if plan.sender.name.strip():
+            self.story.append(self.p(plan.sender.name.strip()))
 
-    def patient(self) -> None:
-        case, t = self.plan.case, self.text
-        self.heading("patient_section")
-        rows = [(t["patient"], case.patient_name)]
-        if case.date_of_birth is not None:
-            rows.append((t["born"], case.date_of_birth.iso()))
-        if case.diagnosis_summary.strip():
-            rows.append((t["diagnosis"], case.diagnosis_summary.strip()))
-        table = Table(
-            [[self.p(a, "muted"), self.p(b)] for a, b in rows],
-            colWidths=[38 * mm, None],
-            hAlign="LEFT",
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), LATIN),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        self.story.append(table)
-
-    def lines(self, key: str, lines: Sequence[str]) -> None:
+    def lines(self, title: str, lines: Sequence[str]) -> None:
         if lines:
-            self.heading(key)
+            self.heading(title)
             self.story += [self.p(f"• {line}") for line in lines]
 
     def records(self) -> None:
-        t, lang = self.text, self.language
-        if not self.plan.slots and not self.layout.documents:
+        t = self.t
+        shown = [s for s in self.plan.records if s.kind is not SlotKind.OTHER or s.held]
+        if not shown and not self.layout.documents:
             return
-        self.heading("records_section")
-        counts: dict[object, int] = {}
-        for placed in self.layout.documents:
-            counts[placed.item.slot] = counts.get(placed.item.slot, 0) + 1
-        # Images are files the MDT receives too (in the DICOM folder).
-        counts[SlotKind.IMAGING] = counts.get(SlotKind.IMAGING, 0) + len(self.plan.dicom)
-        if self.plan.slots:
-            rows: list[list[Any]] = [
-                [
-                    self.p(t[k], "head_cell")
-                    for k in ("record_kind", "status", "documents", "remarks")
-                ]
+        self.heading(t.gettext("Records index"))
+        if shown:
+            header = [
+                t.gettext(w) for w in (N_("Record"), N_("Status"), N_("Files"), N_("Remarks"))
             ]
-            for slot in self.plan.slots:
-                if slot.kind is SlotKind.OTHER and not counts.get(slot.kind):
-                    continue  # a catch-all: never "missing"
-                remarks = []
-                if slot.status is SlotStatus.REQUESTED and slot.requested_on:
-                    remarks.append(t["requested_on"].format(date=slot.requested_on.iso()))
-                if slot.status is SlotStatus.REQUESTED and slot.requested_from:
-                    remarks.append(t["requested_from"].format(who=slot.requested_from))
-                if slot.note:
-                    remarks.append(slot.note)
-                missing = slot.status in (SlotStatus.MISSING, SlotStatus.REQUESTED)
-                rows.append(
-                    [
-                        self.p(SLOT_NAMES[lang][slot.kind], "cell"),
-                        self.p(STATUS_NAMES[lang][slot.status], "missing" if missing else "cell"),
-                        self.p(str(counts.get(slot.kind, 0) or ""), "cell"),
-                        self.p("; ".join(remarks), "cell"),
-                    ]
-                )
-            self.story.append(_table(rows, [48 * mm, 28 * mm, 20 * mm, None]))
+            rows: list[list[Any]] = [[self.p(h, "head_cell") for h in header]]
+            rows += [self._record_row(slot) for slot in shown]
+            self.story.append(ruled_table(rows, [48 * mm, 30 * mm, 16 * mm, None]))
         if self.layout.documents:
             self.story += [
                 Spacer(1, 5 * mm),
-                self.p(t["document_list"], "head_cell"),
+                self.p(t.gettext("Documents enclosed"), "head_cell"),
                 Spacer(1, 2 * mm),
             ]
-            rows = [[self.p(t[k], "head_cell") for k in ("doc_date", "doc_title", "doc_file")]]
+            header = [t.gettext(w) for w in (N_("Date"), N_("Title"), N_("Kind"), N_("File"))]
+            rows = [[self.p(h, "head_cell") for h in header]]
             for placed in self.layout.documents:
                 item = placed.item
-                date = item.document_date.iso() if item.document_date else ""
+                title = item.title or item.original_name
+                original = original_file(self.layout, item)
+                if original:
+                    title = t.gettext("{title} (translation of {file})").format(
+                        title=title, file=original
+                    )
                 rows.append(
                     [
-                        self.p(date, "cell"),
-                        self.p(item.title or item.original_name, "cell"),
-                        self.p(placed.path, "muted"),
+                        self.p(item.document_date.iso() if item.document_date else "", "cell"),
+                        self.p(title, "cell"),
+                        self.p(document_kind(t, item), "cell"),
+                        self.p(placed.path.rsplit("/", 1)[1], "muted"),
                     ]
                 )
-            self.story.append(_table(rows, [24 * mm, 58 * mm, None]))
+            self.story += [
+                ruled_table(rows, [25 * mm, 70 * mm, 40 * mm, None]),
+                Spacer(1, 2 * mm),
+                self.p(
+                    t.gettext("The files are in the folder {folder} of the package.").format(
+                        folder=XDM_SUBSET
+                    ),
+                    "muted",
+                ),
+            ]
+
+    def _record_row(self, slot: SlotState) -> list[Any]:
+        t = self.t
+        count = slot.enclosed if slot.kind is not SlotKind.IMAGING else len(self.layout.dicom)
+        return [
+            self.p(t.gettext(SLOT_NAMES[slot.kind]), "cell"),
+            self.p(slot_status(t, slot), "missing" if slot.missing else "cell"),
+            self.p(str(count or ""), "cell"),
+            self.p(t.pgettext("detail separator", "; ").join(slot_remarks(t, slot)), "cell"),
+        ]
 
     def imaging(self) -> None:
         if not self.layout.dicom:
             return
-        t = self.text
-        self.heading("imaging_section")
+        t = self.t
+        self.heading(t.gettext("Imaging index"))
         series: dict[tuple[str, str], list[Any]] = {}
         for placed in self.layout.dicom:
             item = placed.item
             key = (item.study_instance_uid, item.series_instance_uid)
             if key not in series:
                 study = " ".join(
-                    x for x in (_dicom_date(item.study_date), item.study_description) if x
+                    x for x in (people_date(item.study_date), item.study_description) if x
                 )
                 label = " ".join(
                     x
@@ -289,17 +254,22 @@ class _Builder:
                     )
                     if x
                 )
-                series[key] = [study, label, 0]
+                series[key] = [study, label, 0, 0]
             series[key][2] += 1
-        rows: list[list[Any]] = [[self.p(t[k], "head_cell") for k in ("study", "series", "images")]]
+            series[key][3] += max(1, item.frames)
+        header = [t.gettext(w) for w in (N_("Study"), N_("Series"), N_("Images"))]
+        rows: list[list[Any]] = [[self.p(h, "head_cell") for h in header]]
         rows += [
-            [self.p(a, "cell"), self.p(b, "cell"), self.p(str(n), "cell")]
-            for a, b, n in series.values()
+            [self.p(a, "cell"), self.p(b, "cell"), self.p(instances_text(t, n, f), "cell")]
+            for a, b, n, f in series.values()
         ]
         self.story += [
-            _table(rows, [70 * mm, 70 * mm, None]),
+            ruled_table(rows, [62 * mm, 62 * mm, None]),
             Spacer(1, 3 * mm),
-            self.p(t["imaging_note"], "muted"),
+            self.p(
+                t.gettext("Open DICOMDIR at the root of the package with any DICOM viewer."),
+                "muted",
+            ),
         ]
         self.key_images()
 
@@ -310,49 +280,77 @@ class _Builder:
             return
         cell_width = 52 * mm
         cells: list[Any] = []
-        for png, caption in images:
-            picture = Image(io.BytesIO(png))
+        for key in images:
+            picture = Image(io.BytesIO(key.png))
             scale = min(cell_width / picture.imageWidth, cell_width / picture.imageHeight)
             picture.drawWidth = picture.imageWidth * scale
             picture.drawHeight = picture.imageHeight * scale
+            caption = " · ".join(
+                x
+                for x in (
+                    key.study_date,
+                    key.series_description,
+                    f"#{key.instance_number}" if key.instance_number else "",
+                )
+                if x
+            )
             cells.append([picture, self.p(caption, "muted")])
         rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
-        rows[-1] += [""] * (3 - len(rows[-1]))
+        rows[-1] += [Spacer(1, 1)] * (3 - len(rows[-1]))
         grid = Table(rows, colWidths=[cell_width + 4 * mm] * 3)
-        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        self.story += [Spacer(1, 4 * mm), self.p(self.text["key_images"], "head_cell"), grid]
+        grid.setStyle(
+            TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        )
+        self.story += [
+            Spacer(1, 4 * mm),
+            self.p(self.t.gettext("Key images marked by the family"), "head_cell"),
+            grid,
+        ]
 
     def about(self) -> None:
-        self.heading("about_section")
-        self.story.append(self.p(self.text["about"], "muted"))
+        self.heading(self.t.gettext("About this summary"))
+        self.story.append(
+            self.p(
+                self.t.gettext(
+                    "This summary was prepared by the patient's family with Casebook, a program "
+                    "that organises medical records. Casebook gives no medical advice and does "
+                    "not interpret the records; the documents and images in the package are the "
+                    "originals, unchanged, and each file's SHA-256 is listed in SHA256SUMS."
+                ),
+                "muted",
+            )
+        )
 
     def build(self) -> list[Flowable]:
-        summary = self.plan.summary
+        summary, t = self.plan.summary, self.t
+        self.glance()
         self.letter()
-        self.patient()
-        if summary.decision_moment.strip():
-            self.heading("decision_section")
-            self.story.append(self.p(summary.decision_moment.strip()))
-        self.lines("timeline_section", summary.timeline)
+        if summary.decision_moment is not None:
+            self.heading(t.gettext("The decision we face"))
+            self.story.append(self.p(t.gettext(MOMENT_TEXT[summary.decision_moment])))
+        self.lines(t.gettext("Timeline"), [timeline_line(t, e) for e in summary.timeline])
         self.records()
         self.imaging()
-        self.lines("questions_section", summary.questions)
-        self.lines("opinions_section", summary.opinions)
+        self.lines(
+            t.gettext("Questions for the MDT"),
+            [q.in_language(self.language) for q in summary.questions],
+        )
+        self.lines(
+            t.gettext("Opinions received so far"),
+            opinion_lines(t, summary.opinions, summary.comparison),
+        )
+        self.lines(
+            t.gettext("Questions the differences raise"),
+            [q.in_language(self.language) for q in summary.follow_ups],
+        )
         self.about()
         return self.story
-
-
-def _dicom_date(value: str) -> str:
-    value = value.strip()
-    if len(value) == 8 and value.isdigit():
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    return value
 
 
 def render_summary(plan: BundlePlan, layout: BundleLayout, language: str) -> bytes:
     """The summary PDF in `language` ("en" or "zh") as bytes, built in memory."""
     register_fonts()
-    text = TEXT[language]
+    t = texts_for(language)
     buffer = io.BytesIO()
     footer = f"{plan.case.patient_name} · {plan.created_on}"
 
@@ -361,7 +359,7 @@ def render_summary(plan: BundlePlan, layout: BundleLayout, language: str) -> byt
         canvas.setStrokeColor(RULE)
         canvas.line(MARGIN, 15 * mm, A4[0] - MARGIN, 15 * mm)
         canvas.setFillColor(MUTED)
-        page = text["page"].format(n=document.page)
+        page = t.gettext("Page {n}").format(n=document.page)
         draw_mixed(canvas, A4[0] - MARGIN - mixed_width(page, 8.5), 10 * mm, page, 8.5)
         draw_mixed(canvas, MARGIN, 10 * mm, footer, 8.5)
         canvas.restoreState()
@@ -371,9 +369,9 @@ def render_summary(plan: BundlePlan, layout: BundleLayout, language: str) -> byt
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=20 * mm,
-        bottomMargin=24 * mm,
-        title=text["title"],
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=t.gettext("Request for a multidisciplinary second opinion"),
         author="Casebook",
         subject=plan.case.patient_name,
         creator="Casebook",
@@ -382,9 +380,5 @@ def render_summary(plan: BundlePlan, layout: BundleLayout, language: str) -> byt
         initialFontName=LATIN,
     )
     builder = _Builder(plan, layout, language)
-    document.build(
-        builder.build(),
-        onFirstPage=decorate,
-        onLaterPages=decorate,
-    )
+    document.build(builder.build(), onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()

@@ -1,4 +1,5 @@
-"""The family's decision log: what they chose, when, why, with whom, and what would reopen it.
+"""The family's decision log: what they chose, when, why, with whom, what matters most to the
+patient, and what would reopen it.
 
 A decision is never overwritten: each edit adds a version, so the family can see how their
 thinking moved. The log records the family's own words; Casebook adds nothing to them.
@@ -22,6 +23,9 @@ class DecisionDraft:
     participants: str = ""
     revisit_if: str = ""
     opinion_ids: tuple[int, ...] = ()  # the opinions that were weighed
+    # The patient's own goals and priorities: when doctors disagree, these weigh first, and
+    # writing them down keeps the decision about the person, not only about the disease.
+    goals: str = ""
 
     def validate(self) -> None:
         if not self.option_chosen.strip():

@@ -42,6 +42,25 @@ class BinderDamaged(CasebookError):
 
 
 @dataclass
+class BinderRolledBack(CasebookError):
+    """binder.db is older than the state last recorded in keyslots.json.
+
+    An older binder.db, or a `-wal` file from an earlier moment, was put back (a sync tool, a
+    restore of one file, a crash with the journal deleted): recent work would be missing.
+    """
+
+    path: Path
+    found_generation: int
+    known_generation: int
+
+    def __str__(self) -> str:
+        return (
+            f"binder at {self.path} rolled back: generation {self.found_generation}, "
+            f"last known {self.known_generation}"
+        )
+
+
+@dataclass
 class NotEnoughSpace(CasebookError):
     """The disk holding `path` is full."""
 
@@ -60,6 +79,7 @@ class UnavailableReason(enum.Enum):
     READ_ONLY = "read_only"
     ALREADY_EXISTS = "already_exists"
     TOO_NEW = "too_new"
+    IO_ERROR = "io_error"  # the disk failed a read or write: full, removed or failing
 
 
 @dataclass
@@ -81,6 +101,11 @@ class FileProblem(enum.Enum):
     VANISHED = "vanished"
     NOT_A_FILE = "not_a_file"
     PART_OF_BINDER = "part_of_binder"
+    LINK_LOOP = "link_loop"  # a shortcut (symbolic link) that leads round in a circle
+    ARCHIVE_TOO_LARGE = "archive_too_large"  # a .zip member that unpacks to more than the limit
+    ARCHIVE_BOMB = "archive_bomb"  # a .zip member that would grow far more than real files do
+    ARCHIVE_LOCKED = "archive_locked"  # a .zip member protected by a password
+    ARCHIVE_DAMAGED = "archive_damaged"  # a .zip that cannot be read
 
 
 @dataclass
@@ -104,3 +129,70 @@ class InvalidInput(CasebookError):
 
     def __str__(self) -> str:
         return f"{self.field_name}: {self.problem}"
+
+
+class ShareProblem(enum.Enum):
+    """Why an exchange file from another copy of the binder was not read."""
+
+    NOT_AN_EXCHANGE_FILE = "not_an_exchange_file"
+    TOO_NEW = "too_new"  # written by a newer Casebook
+    ALTERED = "altered"  # changed, cut short or not made with the family's key
+    OTHER_FAMILY = "other_family"  # made by another family's binder
+    REPLAYED = "replayed"  # older than a file from the same copy already read
+    OLD_KEY = "old_key"  # made with the family key from before someone was removed
+    NOT_FOR_YOU = "not_for_you"  # made with a family key this copy was not given
+    FROM_REMOVED = "from_removed"  # made by a member who was removed
+    INVITATION_USED = "invitation_used"  # a second copy made from one invitation
+    UNKNOWN_SENDER = "unknown_sender"  # not made by a member of this family
+
+
+@dataclass
+class ExchangeRefused(CasebookError):
+    """An exchange file was refused; nothing it holds was taken."""
+
+    path: Path
+    problem: ShareProblem
+    sender: str = ""  # the member's name, where known
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem.value}"
+
+
+class InvitationProblem(enum.Enum):
+    NOT_AN_INVITATION = "not_an_invitation"
+    WRONG_CODE = "wrong_code"  # or the file was altered: the two cannot be told apart
+    EXPIRED = "expired"
+    TOO_NEW = "too_new"
+
+
+@dataclass
+class InvitationRefused(CasebookError):
+    """An invitation file cannot be used to join."""
+
+    path: Path
+    problem: InvitationProblem
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem.value}"
+
+
+@dataclass
+class NotShared(CasebookError):
+    """The binder is not shared with anyone yet (nothing to exchange)."""
+
+    path: Path
+
+    def __str__(self) -> str:
+        return f"{self.path}: not shared yet"
+
+
+@dataclass
+class CannotWrite(CasebookError):
+    """A file Casebook writes outside the binder (an exchange file, an invitation) could not
+    be written: the folder is missing or read-only, or the disk is full."""
+
+    path: Path
+    full: bool = False
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}{' (disk full)' if self.full else ''}"

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
-class SlotKind(enum.Enum):
-    """The kinds of record an MDT asks for. Values are stable identifiers stored in the binder."""
+class RecordKind(enum.Enum):
+    """The kinds of record an MDT asks for. Values are stable identifiers stored in the binder.
+
+    "Slot" says three things in this code base: a record slot (one of these kinds, with what the
+    family said about it: `Slot`, store/slots.py, the `slots` table), a key slot (a wrapped key
+    that opens the binder: store/keyslots.py) and a Qt slot. New code says "record kind" for
+    this enum; `SlotKind` is its older name, kept while the rest of the code moves over.
+    """
 
     PATHOLOGY = "pathology"
     IMAGING = "imaging"
@@ -25,13 +31,31 @@ class SlotKind(enum.Enum):
     OTHER = "other"
 
 
+SlotKind = RecordKind  # the older name (see RecordKind)
+
+
 class SlotStatus(enum.Enum):
-    """Where a slot stands: the completeness view reads these."""
+    """Where a slot stands, as every screen and the summary show it: derived, never stored.
+
+    RECEIVED when the slot holds files (or, for current medicines, current list entries);
+    otherwise what the family said (`SlotStatement`).
+    """
 
     MISSING = "missing"
     REQUESTED = "requested"
     RECEIVED = "received"
     NOT_APPLICABLE = "not_applicable"
+
+
+class SlotStatement(enum.Enum):
+    """What only the family can say about a kind of record; stored in the binder.
+
+    "Received" is not among them: that is read from the files the slot holds.
+    """
+
+    MISSING = "missing"  # nothing said: still to collect
+    REQUESTED = "requested"  # asked for on … from …, waiting
+    NOT_APPLICABLE = "not_applicable"  # not needed for this case
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -86,13 +110,32 @@ class Case:
 
 @dataclass
 class Slot:
-    """One kind of record and how far the family has got in collecting it."""
+    """One kind of record: what the family said about it, and how many files it holds.
+
+    `file_count` counts the documents filed under it (not in the trash) and, for imaging, the
+    images; `listed_count` the current entries of a structured list that stands for the record
+    (current medicines, for "Current medicines"). Both are read from the binder each time, never
+    stored, so the status cannot go stale.
+    """
 
     kind: SlotKind
-    status: SlotStatus = SlotStatus.MISSING
+    statement: SlotStatement = SlotStatement.MISSING
     requested_on: PartialDate | None = None
     requested_from: str = ""
     note: str = ""
+    file_count: int = 0
+    listed_count: int = 0
+
+    @property
+    def status(self) -> SlotStatus:
+        if self.file_count > 0 or self.listed_count > 0:
+            return SlotStatus.RECEIVED
+        return SlotStatus(self.statement.value)
+
+    @property
+    def is_open(self) -> bool:
+        """Still to collect: nothing received yet, and not declared unneeded."""
+        return self.status in (SlotStatus.MISSING, SlotStatus.REQUESTED)
 
 
 @dataclass
@@ -115,6 +158,50 @@ class Document:
     translation_of: int | None = None
     needs_review: bool = False  # slot or date were suggested by Casebook, not yet confirmed
     password_protected: bool = False  # a locked PDF: stored as is, the MDT needs its password
+
+
+@dataclass(frozen=True)
+class DocumentEdit:
+    """The details of a document the family can change; applied to what the binder holds at
+    the moment of writing, so fields outside the edit are never overwritten from a screen."""
+
+    title: str
+    slot: SlotKind
+    document_date: PartialDate | None
+    institution: str
+    author: str
+    language: str
+    notes: str
+    translation_of: int | None
+    needs_review: bool
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentEdit:
+        return cls(
+            document.title,
+            document.slot,
+            document.document_date,
+            document.institution,
+            document.author,
+            document.language,
+            document.notes,
+            document.translation_of,
+            document.needs_review,
+        )
+
+    def applied_to(self, document: Document) -> Document:
+        return replace(
+            document,
+            title=self.title,
+            slot=self.slot,
+            document_date=self.document_date,
+            institution=self.institution,
+            author=self.author,
+            language=self.language,
+            notes=self.notes,
+            translation_of=self.translation_of,
+            needs_review=self.needs_review,
+        )
 
 
 @dataclass

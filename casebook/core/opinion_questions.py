@@ -1,8 +1,12 @@
 """Follow-up questions, in plain words, from where compared opinions differ.
 
-"Dr A recommends “surgery first”, Dr B “chemotherapy first”: why this order?" Each question
-states what each opinion says and asks for the reasons; none suggests which one is right. A
-question is worded the same each time, so asking twice adds it once (see `is_duplicate`).
+One short question per field, as a family would ask it: "The two opinions give different stages
+(IIIA and IIIA bulky N2). Which is right, and would it change the plan?" The values are named
+when they are short enough to read in one breath, and left to the comparison otherwise (never
+cut off with "…"). A question asks the doctor to explain; it never suggests which opinion is
+right. It is worded the same each time, so asking twice adds it once (see `is_duplicate`).
+The words come from the generated-text catalogue: English by default, Chinese for a Chinese
+summary or interface (`texts`).
 """
 
 from __future__ import annotations
@@ -20,64 +24,82 @@ from casebook.core.opinions import (
     TreatmentIntent,
     normalise,
 )
+from casebook.texts import N_, Texts, texts_for
 
-QUOTE_LIMIT = 90
-"""Longer values are shortened in questions (the full text stays in the comparison)."""
+SHORT_VALUE = 40
+"""Values up to this many characters are named in the question; longer ones are not."""
 
-# field: (verb for the first opinion, the question asked about a difference)
-_WORDING: dict[OpinionField, tuple[str, str]] = {
-    OpinionField.DIAGNOSIS: (
-        "gives the diagnosis as",
-        "what explains the difference, and which test would settle it?",
+# field: the question when opinions differ. "{opinions}" is "The two opinions" or "The
+# opinions"; "{values}" is " (IIIA and IIIA bulky N2)", or nothing when a value is long.
+_DIFFER: dict[OpinionField, str] = {
+    OpinionField.DIAGNOSIS: N_(
+        "{opinions} give different diagnoses{values}. Which is right, and which test would "
+        "settle it?"
     ),
-    OpinionField.SUBTYPE: (
-        "gives the subtype as",
-        "what explains the difference, and does it change the treatment?",
+    OpinionField.SUBTYPE: N_(
+        "{opinions} give different subtypes{values}. Which is right, and would it change the "
+        "treatment?"
     ),
-    OpinionField.STAGE: (
-        "gives the stage as",
-        "what explains the difference in stage, and does it change the treatment?",
+    OpinionField.STAGE: N_(
+        "{opinions} give different stages{values}. Which is right, and would it change the plan?"
     ),
-    OpinionField.MOLECULAR_FINDINGS: (
-        "relies on",
-        "which test results matter for the choice, and why?",
+    OpinionField.MOLECULAR_FINDINGS: N_(
+        "{opinions} rely on different test results{values}. Which results matter for the "
+        "choice of treatment?"
     ),
-    OpinionField.TREATMENT_INTENT: (
-        "describes the aim of treatment as",
-        "what is the aim of treatment, and why?",
+    OpinionField.TREATMENT_INTENT: N_(
+        "{opinions} give different aims for the treatment{values}. What can we realistically "
+        "hope for?"
     ),
-    OpinionField.RECOMMENDED_PLAN: (
-        "recommends",
-        "what are the reasons for each plan?",
+    OpinionField.RECOMMENDED_PLAN: N_(
+        "{opinions} recommend different treatments{values}. What are the reasons for each?"
     ),
-    OpinionField.SEQUENCE_TIMING: ("recommends", "why this order?"),
-    OpinionField.ALTERNATIVES: (
-        "mentions as alternatives",
-        "which alternatives are possible here, and why?",
+    OpinionField.SEQUENCE_TIMING: N_(
+        "{opinions} suggest a different order or timing{values}. Why, and does it matter?"
     ),
-    OpinionField.CLINICAL_TRIALS: (
-        "mentions",
-        "is a clinical trial possible here?",
+    OpinionField.ALTERNATIVES: N_(
+        "{opinions} mention different alternatives{values}. Which of them are possible for us?"
     ),
-    OpinionField.EXPECTED_BENEFITS: (
-        "expects",
-        "what benefit can be expected, and how certain is it?",
+    OpinionField.CLINICAL_TRIALS: N_(
+        "{opinions} mention different clinical trials{values}. Could we join one?"
     ),
-    OpinionField.MAIN_RISKS: (
-        "names as main risks",
-        "what are the main risks and side effects, and how likely are they?",
+    OpinionField.EXPECTED_BENEFITS: N_(
+        "{opinions} expect different benefits{values}. What can we expect, and how sure is it?"
     ),
-    OpinionField.WHAT_WOULD_CHANGE: (
-        "would change the recommendation if",
-        "what would change the recommendation?",
+    OpinionField.MAIN_RISKS: N_(
+        "{opinions} name different main risks{values}. Which matter most for us, and how likely "
+        "are they?"
     ),
-    OpinionField.TESTS_REQUESTED: (
-        "asks for",
-        "which tests are needed before deciding, and why?",
+    OpinionField.WHAT_WOULD_CHANGE: N_(
+        "{opinions} differ on what would change the recommendation. What would make you change "
+        "the plan?"
     ),
-    OpinionField.FOLLOW_UP: (
-        "plans follow-up as",
-        "what follow-up is needed, and how often?",
+    OpinionField.TESTS_REQUESTED: N_(
+        "{opinions} ask for different tests{values}. Which are needed before deciding?"
+    ),
+    OpinionField.FOLLOW_UP: N_(
+        "{opinions} plan the follow-up differently{values}. What follow-up is needed, and how "
+        "often?"
+    ),
+}
+
+# field: the question when only one opinion speaks of it ("{value}" as "{values}" above).
+_ONE_SIDED: dict[OpinionField, str] = {
+    OpinionField.ALTERNATIVES: N_(
+        "Only {label} mentions alternatives{value}. Are they possible for us?"
+    ),
+    OpinionField.CLINICAL_TRIALS: N_(
+        "Only {label} mentions a clinical trial{value}. Could we join it?"
+    ),
+    OpinionField.MAIN_RISKS: N_(
+        "Only {label} names the main risks{value}. What are the risks, and how likely are they?"
+    ),
+    OpinionField.WHAT_WOULD_CHANGE: N_(
+        "Only {label} says what would change the recommendation. What would make you change "
+        "the plan?"
+    ),
+    OpinionField.TESTS_REQUESTED: N_(
+        "Only {label} asks for more tests{value}. Are they needed before deciding?"
     ),
 }
 
@@ -99,21 +121,13 @@ QUESTION_TOPICS = {
 }
 """Topic keys of the shipped question bank (resources/questions/bank.json)."""
 
-ASKED_WHEN_ONE_SIDED = frozenset(
-    {
-        OpinionField.ALTERNATIVES,
-        OpinionField.CLINICAL_TRIALS,
-        OpinionField.MAIN_RISKS,
-        OpinionField.WHAT_WOULD_CHANGE,
-        OpinionField.TESTS_REQUESTED,
-    }
-)
+ASKED_WHEN_ONE_SIDED = frozenset(_ONE_SIDED)
 """Fields where one opinion saying something the others do not is worth asking about."""
 
 _INTENT_WORDS = {
-    TreatmentIntent.CURATIVE.value: "cure",
-    TreatmentIntent.CONTROL.value: "control of the disease",
-    TreatmentIntent.SYMPTOM_RELIEF.value: "relief of symptoms",
+    TreatmentIntent.CURATIVE.value: N_("cure"),
+    TreatmentIntent.CONTROL.value: N_("control of the disease"),
+    TreatmentIntent.SYMPTOM_RELIEF.value: N_("relief of symptoms"),
 }
 
 
@@ -130,64 +144,61 @@ class FollowUpQuestion:
         return QUESTION_TOPICS[self.field]
 
 
-def _quoted(which: OpinionField, value: FieldValue) -> str:
-    text = " ".join(value.text.split())
-    if which is OpinionField.TREATMENT_INTENT:
-        text = _INTENT_WORDS.get(text, text)
-    if len(text) > QUOTE_LIMIT:
-        text = text[: QUOTE_LIMIT - 1].rstrip() + "…"
-    return f"“{text}”"
+def _value(which: OpinionField, value: FieldValue, t: Texts) -> str:
+    text = " ".join(value.text.split()).rstrip(".")
+    if which is OpinionField.TREATMENT_INTENT and text in _INTENT_WORDS:
+        text = t.gettext(_INTENT_WORDS[text])
+    return text
 
 
-def _differ_question(row: ComparisonRow, opinions: tuple[Opinion, ...]) -> str:
-    verb, ask = _WORDING[row.field]
-    positions = [
-        (o.label, _quoted(row.field, v))
-        for o, v in zip(opinions, row.values, strict=True)
-        if v.says
-    ]
-    (first_label, first_value), *others = positions
-    parts = [f"{first_label} {verb} {first_value}"]
-    parts += [f"{label} {value}" for label, value in others]
-    silent = [o.label for o, v in zip(opinions, row.values, strict=True) if not v.says]
-    text = ", ".join(parts)
-    if silent:
-        text += f" ({_joined(silent)} did not say)"
-    return f"{text}: {ask}"
+def _named(values: list[str], t: Texts) -> str:
+    """ " (A and B)" when every value is short, else "": the comparison shows them in full."""
+    if not values or any(len(value) > SHORT_VALUE for value in values):
+        return ""
+    if len(values) == 1:
+        listed = values[0]
+    else:
+        head = t.pgettext("field values", ", ").join(values[:-1])
+        listed = t.pgettext("field values", "{items} and {last}").format(
+            items=head, last=values[-1]
+        )
+    return t.gettext(" ({values})").format(values=listed)
 
 
-def _one_sided_question(row: ComparisonRow, opinions: tuple[Opinion, ...]) -> str:
-    verb, ask = _WORDING[row.field]
+def _differ_question(row: ComparisonRow, opinions: tuple[Opinion, ...], t: Texts) -> str:
+    said = [_value(row.field, v, t) for v in row.values if v.says]
+    distinct = list(dict.fromkeys(said))  # the same value twice is named once
+    who = t.gettext("The two opinions") if len(opinions) == 2 else t.gettext("The opinions")
+    return t.gettext(_DIFFER[row.field]).format(opinions=who, values=_named(distinct, t))
+
+
+def _one_sided_question(row: ComparisonRow, opinions: tuple[Opinion, ...], t: Texts) -> str:
     speaker, value = next((o, v) for o, v in zip(opinions, row.values, strict=True) if v.says)
-    silent = [o.label for o, v in zip(opinions, row.values, strict=True) if not v.says]
-    return (
-        f"{speaker.label} {verb} {_quoted(row.field, value)}; "
-        f"{_joined(silent)} did not mention this: {ask}"
+    return t.gettext(_ONE_SIDED[row.field]).format(
+        label=speaker.label, value=_named([_value(row.field, value, t)], t)
     )
 
 
-def _joined(labels: list[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
-def follow_up_questions(comparison: Comparison) -> list[FollowUpQuestion]:
+def follow_up_questions(
+    comparison: Comparison, texts: Texts | None = None
+) -> list[FollowUpQuestion]:
     """One question per row marked "differ", and per one-sided row where silence matters.
 
     The doctor's reasoning and the family's own notes are in their own words and always read
-    differently; they raise no question by themselves.
+    differently; they raise no question by themselves. `texts` gives the language (English
+    when None).
     """
+    t = texts or texts_for("en")
     questions: list[FollowUpQuestion] = []
     for row in comparison.rows:
-        if row.field not in _WORDING:
+        if row.field not in _DIFFER:
             continue
         if row.mark is Mark.DIFFER and sum(v.says for v in row.values) >= 2:
-            text = _differ_question(row, comparison.opinions)
+            text = _differ_question(row, comparison.opinions, t)
         elif row.mark is Mark.ONLY_ONE and row.field in ASKED_WHEN_ONE_SIDED:
             if sum(v.says for v in row.values) != 1:
                 continue
-            text = _one_sided_question(row, comparison.opinions)
+            text = _one_sided_question(row, comparison.opinions, t)
         else:
             continue
         questions.append(FollowUpQuestion(text, row.field))

@@ -7,11 +7,13 @@ that skips birth dates and prefers dates labelled as the report's or the procedu
 
 from __future__ import annotations
 
+import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from casebook.core.model import PartialDate, SlotKind
+from casebook.core.month_names import MONTH_NUMBERS, MONTH_PATTERN
 
 # Latin keywords match as whole words (case-insensitive); Chinese ones as substrings.
 _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
@@ -119,6 +121,9 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "referred",
         "出院小结",
         "出院记录",
+        "出院日期",
+        "出院诊断",
+        "出院医嘱",
         "转诊",
         "介绍信",
     ),
@@ -192,28 +197,8 @@ def suggest_slot(text: str, file_name: str = "") -> SlotSuggestion | None:
     return best
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS = MONTH_NUMBERS
+_MONTH_NAMES = MONTH_PATTERN
 _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), "ymd"),
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
@@ -226,13 +211,64 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE), "month_d_y"),
 ]
 _BIRTH = re.compile(r"(date of birth|birth date|d\.?o\.?b|born|出生|生日)", re.IGNORECASE)
-_PREFERRED = re.compile(
-    r"(report date|date of report|reported|date of procedure|procedure date|collected|"
-    r"collection date|received|date of (?:exam|examination|surgery|operation)|"
-    r"报告日期|检查日期|送检日期|手术日期|采样日期|签发日期)",
-    re.IGNORECASE,
-)
 _CONTEXT = 40
+
+
+class DateRole(enum.Enum):
+    """What the words just before a date say it is the date of."""
+
+    DISCHARGE = "discharge"
+    ADMISSION = "admission"
+    REPORT = "report"  # reported, signed out, authorised
+    PROCEDURE = "procedure"  # operation, biopsy, procedure
+    EXAM = "exam"  # examination, scan
+    COLLECTED = "collected"  # specimen collected or received
+    OTHER = "other"
+
+
+# The label nearest the date wins, so "入院日期：… 出院日期：2024年3月10日" is a discharge date.
+_ROLE_LABELS: dict[DateRole, re.Pattern[str]] = {
+    role: re.compile(pattern, re.IGNORECASE)
+    for role, pattern in {
+        DateRole.DISCHARGE: r"discharge date|date of discharge|discharged|出院日期|出院时间",
+        DateRole.ADMISSION: r"admission date|date of admission|admitted|入院日期|入院时间",
+        DateRole.REPORT: (
+            r"report date|date of report|reported|sign(?:ed)?[- ]out|signed|authori[sz]ed|"
+            r"verified|报告日期|报告时间|签发日期|审核日期|发报告"
+        ),
+        DateRole.PROCEDURE: (
+            r"date of procedure|procedure date|date of (?:surgery|operation)|"
+            r"(?:surgery|operation) date|手术日期|手术时间|活检日期"
+        ),
+        DateRole.EXAM: r"date of (?:exam|examination|scan)|exam date|study date|检查日期|检查时间",
+        DateRole.COLLECTED: (
+            r"collected|collection date|received|送检日期|采样日期|采集日期|接收日期|收到日期"
+        ),
+    }.items()
+}
+_LABELLED = (DateRole.REPORT, DateRole.PROCEDURE, DateRole.EXAM, DateRole.COLLECTED)
+"""Without a kind, a date labelled as one of these is the document's own date."""
+
+_ROLES_FOR_KIND: dict[SlotKind, tuple[DateRole, ...]] = {
+    SlotKind.DISCHARGE_REFERRAL: (DateRole.DISCHARGE, DateRole.REPORT),
+    SlotKind.PATHOLOGY: (DateRole.REPORT, DateRole.COLLECTED, DateRole.PROCEDURE),
+    SlotKind.MOLECULAR: (DateRole.REPORT, DateRole.COLLECTED),
+    SlotKind.LABS: (DateRole.REPORT, DateRole.COLLECTED),
+    SlotKind.IMAGING: (DateRole.EXAM, DateRole.REPORT),
+    SlotKind.OPERATIVE_NOTES: (DateRole.PROCEDURE, DateRole.REPORT),
+    SlotKind.PRIOR_TREATMENT: (DateRole.DISCHARGE, DateRole.REPORT),
+}
+"""Which labelled date is a kind of document's own: a discharge summary is dated the day the
+patient left, a pathology report the day it was signed out."""
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date read in a document's text, with what its label says it is."""
+
+    value: PartialDate
+    role: DateRole
+    position: int  # where in the text, for reading order
 
 
 def _build(kind: str, groups: tuple[str, ...]) -> PartialDate | None:
@@ -263,10 +299,20 @@ def _label_before(text: str, position: int) -> str:
     return re.split(r"\d", before)[-1]
 
 
-def suggest_date(text: str, today: date) -> PartialDate | None:
-    """A date for the document: a labelled report/procedure date first, else the first date
-    in the text that is not a birth date and not in the future."""
-    found: list[tuple[int, bool, PartialDate]] = []
+def _role(label: str) -> DateRole:
+    """The role named last (nearest the date) in the words before it."""
+    best: tuple[int, DateRole] | None = None
+    for role, pattern in _ROLE_LABELS.items():
+        for match in pattern.finditer(label):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), role)
+    return best[1] if best else DateRole.OTHER
+
+
+def dates_in(text: str, today: date) -> list[FoundDate]:
+    """Every date the text names that could be the document's (not a birth date, not in the
+    future), once each, in reading order; a date found twice keeps its labelled role."""
+    found: dict[PartialDate, FoundDate] = {}
     sample = text[:200_000]
     for pattern, kind in _DATE_PATTERNS:
         for match in pattern.finditer(sample):
@@ -278,8 +324,34 @@ def suggest_date(text: str, today: date) -> PartialDate | None:
             before = _label_before(sample, match.start())
             if _BIRTH.search(before):
                 continue
-            found.append((match.start(), bool(_PREFERRED.search(before)), value))
-    if not found:
-        return None
-    preferred = [entry for entry in found if entry[1]]
-    return min(preferred or found, key=lambda entry: entry[0])[2]
+            entry = FoundDate(value, _role(before), match.start())
+            known = found.get(value)
+            if known is None or (known.role is DateRole.OTHER and entry.role is not DateRole.OTHER):
+                found[value] = entry if known is None else replace(entry, position=known.position)
+    return sorted(found.values(), key=lambda entry: entry.position)
+
+
+def rank_dates(found: list[FoundDate], kind: SlotKind | None = None) -> list[FoundDate]:
+    """Best first: the date whose label fits the kind of document (the discharge date of a
+    discharge summary), then any report/procedure date, then the rest in reading order; an
+    admission date last, as it is never a document's own date."""
+    wanted = _ROLES_FOR_KIND.get(kind, ()) if kind is not None else ()
+
+    def rank(entry: FoundDate) -> tuple[int, int]:
+        if entry.role in wanted:
+            return (wanted.index(entry.role), entry.position)
+        if entry.role in _LABELLED:
+            return (len(wanted), entry.position)
+        if entry.role is DateRole.ADMISSION:
+            return (len(wanted) + 2, entry.position)
+        return (len(wanted) + 1, entry.position)
+
+    return sorted(found, key=rank)
+
+
+def suggest_date(text: str, today: date, kind: SlotKind | None = None) -> PartialDate | None:
+    """A date for the document: the one whose label fits its kind (the discharge date of a
+    discharge summary, the report date of a pathology report), else any labelled
+    report/procedure date, else the first date in the text; never a birth date or the future."""
+    ranked = rank_dates(dates_in(text, today), kind)
+    return ranked[0].value if ranked else None

@@ -236,5 +236,23 @@ def number_lines(events: Iterable[TimelineEvent]) -> dict[int, int]:
     return {event.id: number for number, event in enumerate(lines, start=1)}
 
 
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def line_ordinal(number: int, language: str) -> str:
+    """How a line of therapy is counted in `language`: "2" in English, "二" in Chinese.
+
+    Chinese oncology says 一线、二线治疗 (first-, second-line), never 第 2 线; a count written
+    with a digit there reads like a machine's. Numbers from 100 on stay digits (never met).
+    """
+    if not language.lower().startswith("zh") or not 0 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return _CHINESE_DIGITS[units]
+    lead = "" if tens == 1 else _CHINESE_DIGITS[tens]
+    return lead + "十" + (_CHINESE_DIGITS[units] if units else "")
+
+
 def events_by_id(events: Sequence[TimelineEvent]) -> dict[int, TimelineEvent]:
     return {event.id: event for event in events}

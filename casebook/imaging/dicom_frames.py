@@ -24,6 +24,7 @@ from casebook.imaging.errors import DicomProblem, DicomUnreadable
 from casebook.imaging.thumbnail import (
     _column_to_row_spacing,
     _decoder_available,
+    _first_float,
     _first_int,
     _full_range_8bit,
     _modality_values,
@@ -89,6 +90,7 @@ class DecodedFrame:
     column_spacing_ratio: float  # displayed width of a column relative to a row's height
     position: float | None  # slice position in mm, when the file says
     modality: str
+    frame_time_ms: float | None = None  # how long to show each frame in cine, when it says
 
     @property
     def is_colour(self) -> bool:
@@ -105,7 +107,14 @@ def decode_frame(data: bytes, frame: int = 0) -> DecodedFrame:
     Raises DicomUnreadable saying why when there is no picture (no pixel data, a compression
     no installed decoder reads, damaged data).
     """
-    dataset = read_dataset(data, stop_before_pixels=False)
+    return decode_dataset_frame(read_dataset(data, stop_before_pixels=False), frame)
+
+
+def decode_dataset_frame(
+    dataset: Dataset, frame: int = 0, *, only_frame_of: int | None = None
+) -> DecodedFrame:
+    """`decode_frame` of a parsed dataset. `only_frame_of`: the dataset's pixel data holds just
+    frame `frame` of that many (read alone from a large file, see `frame_parts`)."""
     if not any(tag in dataset for tag in _PIXEL_DATA_TAGS):
         raise DicomUnreadable(DicomProblem.NO_PIXELS, str(dataset.get("SOPClassUID", "")))
     syntax = transfer_syntax_of(dataset)
@@ -115,9 +124,10 @@ def decode_frame(data: bytes, frame: int = 0) -> DecodedFrame:
         raise DicomUnreadable(DicomProblem.UNSUPPORTED_COMPRESSION, f"{syntax.name} ({syntax})")
     with quiet_pydicom():
         try:
-            frames = max(1, _first_int(dataset.get("NumberOfFrames")) or 1)
+            frames = only_frame_of or max(1, _first_int(dataset.get("NumberOfFrames")) or 1)
             index = min(max(0, frame), frames - 1)
-            stored = pixel_array(dataset, index=index if frames > 1 else None)
+            pixel_index = index if frames > 1 and only_frame_of is None else None
+            stored = pixel_array(dataset, index=pixel_index)
             stored = _reduced(stored)
             photometric = str(dataset.get("PhotometricInterpretation", "MONOCHROME2")).strip()
             automatic = Window(0.0, 256.0)
@@ -146,6 +156,7 @@ def decode_frame(data: bytes, frame: int = 0) -> DecodedFrame:
         column_spacing_ratio=_column_to_row_spacing(dataset),
         position=position,
         modality=str(dataset.get("Modality", "")),
+        frame_time_ms=cine_frame_time(dataset) if frames > 1 else None,
     )
 
 
@@ -170,6 +181,33 @@ def apply_window(frame: DecodedFrame, window: Window | None, invert: bool = Fals
     if frame.monochrome1 != invert:
         result = 255 - result
     return np.ascontiguousarray(result)
+
+
+MIN_FRAME_TIME_MS = 10.0  # 100 frames a second: faster than any screen shows
+MAX_FRAME_TIME_MS = 2000.0
+
+
+def cine_frame_time(dataset: Dataset) -> float | None:
+    """Milliseconds per frame for playing a multi-frame image as its maker meant: from
+    Recommended Display Frame Rate, else Cine Rate (frames a second), else Frame Time, else
+    the mean of Frame Time Vector; None when the file says nothing usable."""
+    with quiet_pydicom():
+        for keyword in ("RecommendedDisplayFrameRate", "CineRate"):
+            rate = _first_float(dataset.get(keyword))
+            if rate is not None and rate > 0:
+                return _clamped(1000.0 / rate)
+        frame_time = _first_float(dataset.get("FrameTime"))
+        if frame_time is not None and frame_time > 0:
+            return _clamped(frame_time)
+        vector = _floats(dataset.get("FrameTimeVector"))
+        steps = [step for step in (vector or [])[1:] if step > 0]  # the first is 0 by rule
+        if steps:
+            return _clamped(sum(steps) / len(steps))
+    return None
+
+
+def _clamped(milliseconds: float) -> float:
+    return min(MAX_FRAME_TIME_MS, max(MIN_FRAME_TIME_MS, milliseconds))
 
 
 def _slice_position(dataset: Dataset, index: int) -> float | None:

@@ -9,7 +9,7 @@ patient name shows as 张三 rather than as mojibake.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from pydicom.charset import python_encoding
@@ -18,8 +18,10 @@ from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
 
 from casebook.core.model import PartialDate
+from casebook.core.slice_order import SlicePlacement
 from casebook.imaging.dicom_reader import quiet_pydicom, read_dataset, transfer_syntax_of
 from casebook.imaging.errors import DicomProblem, DicomUnreadable
+from casebook.imaging.slice_placement import placement_of
 
 _PATIENT_NAME = 0x00100010
 _PATIENT_ID = 0x00100020
@@ -70,6 +72,9 @@ class DicomSummary:
     rows: int | None
     columns: int | None
     number_of_frames: int  # 1 for single-frame images, 0 when there is no image
+    placement: SlicePlacement = field(
+        default_factory=SlicePlacement
+    )  # where it lies, for the order of slices
 
     @property
     def has_image(self) -> bool:
@@ -124,6 +129,7 @@ def _summarise(dataset: Dataset, *, guess_encoding: bool) -> DicomSummary:
         rows=rows,
         columns=columns,
         number_of_frames=(frames or 1) if has_image else 0,
+        placement=placement_of(dataset) if has_image else SlicePlacement(),
     )
 
 
@@ -208,3 +214,17 @@ def _partial_date(text: str) -> PartialDate | None:
     except ValueError:
         return None
     return None
+
+
+def summarise_head(head: bytes, whole_file: bool) -> DicomSummary | None:
+    """`read_dicom_summary` of a file's first bytes; None when the header may go on past
+    `head` (the caller then sends more). `whole_file`: `head` is the entire file."""
+    try:
+        summary = read_dicom_summary(head)
+    except DicomUnreadable:
+        if not whole_file:
+            return None  # perhaps only cut short: the whole header decides
+        raise
+    if not whole_file and summary.rows is None:
+        return None  # cut at an element boundary before Rows, or an object without pixels
+    return summary

@@ -32,6 +32,15 @@ def read_dicomdir_references(data: bytes) -> list[str]:
                     continue
                 parts = [str(p) for p in file_id] if not isinstance(file_id, str) else [file_id]
                 references.append("/".join(part.strip() for part in parts))
-        except (InvalidDicomError, ValueError, EOFError, OSError, TypeError) as error:
+        # NotImplementedError: pydicom meeting an unknown value representation (found by
+        # tools/fuzz.py).
+        except (
+            InvalidDicomError,
+            ValueError,
+            EOFError,
+            OSError,
+            TypeError,
+            NotImplementedError,
+        ) as error:
             raise DicomUnreadable(DicomProblem.DAMAGED, type(error).__name__) from None
     return references

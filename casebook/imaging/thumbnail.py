@@ -4,42 +4,47 @@ The steps are the ones a viewer applies: decode the (middle) frame, map stored v
 modality units (rescale), window them (the file's own window, else robust percentiles),
 invert MONOCHROME1, and shrink keeping the physical aspect ratio. No Qt: the UI wraps the
 array in a QImage.
+
+Only what the thumbnail needs is decoded when the image is at least twice its size: every
+n-th row and column of uncompressed pixels (a strided view, no copy of the frame), JPEG 2000
+at a reduced resolution level and baseline JPEG with DCT scaling (both through Pillow). The
+picture keeps at least twice the thumbnail's resolution before the final high-quality
+resize, and any file the fast paths do not cover is decoded in full.
 """
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
 from pydicom.dataset import Dataset
+from pydicom.encaps import get_frame
 from pydicom.multival import MultiValue
-from pydicom.pixels.decoders.base import get_decoder
 from pydicom.pixels.processing import apply_color_lut, apply_modality_lut, apply_voi_lut
 from pydicom.pixels.utils import pixel_array
 from pydicom.uid import (
-    HTJ2K,
     JPEG2000,
     UID,
     DeflatedExplicitVRLittleEndian,
     ExplicitVRBigEndian,
     ExplicitVRLittleEndian,
-    HTJ2KLossless,
-    HTJ2KLosslessRPCL,
     ImplicitVRLittleEndian,
     JPEG2000Lossless,
     JPEGBaseline8Bit,
     JPEGExtended12Bit,
-    JPEGLossless,
-    JPEGLosslessSV1,
-    JPEGLSLossless,
-    JPEGLSNearLossless,
-    RLELossless,
 )
 
 from casebook.imaging.dicom_reader import quiet_pydicom, read_dataset, transfer_syntax_of
 from casebook.imaging.errors import DicomProblem, DicomUnreadable
+from casebook.imaging.pixel_decoders import (
+    COMPRESSED_SYNTAXES,
+    TWELVE_BIT_JPEG,
+    decoder_available,
+    plugins_for,
+)
 
 Pixels = npt.NDArray[np.uint8]
 
@@ -52,24 +57,16 @@ _KNOWN_SYNTAXES = (
     ExplicitVRLittleEndian,
     ExplicitVRBigEndian,
     DeflatedExplicitVRLittleEndian,
-    RLELossless,
-    JPEGBaseline8Bit,
-    JPEGExtended12Bit,
-    JPEGLossless,
-    JPEGLosslessSV1,
-    JPEGLSLossless,
-    JPEGLSNearLossless,
-    JPEG2000Lossless,
-    JPEG2000,
-    HTJ2KLossless,
-    HTJ2KLosslessRPCL,
-    HTJ2K,
+    *COMPRESSED_SYNTAXES,
 )
 
 
 def available_decoders() -> dict[str, bool]:
-    """For each transfer syntax we expect on discs (by pydicom keyword): can we decode it?"""
-    return {str(uid.keyword): _decoder_available(uid) for uid in _KNOWN_SYNTAXES}
+    """For each transfer syntax we expect on discs (by pydicom keyword): can we decode it?
+    And can 12-bit JPEG Extended be decoded (GDCM: Pillow and pylibjpeg may not)?"""
+    found = {str(uid.keyword): _decoder_available(uid) for uid in _KNOWN_SYNTAXES}
+    found["JPEGExtended12Bit (12-bit samples)"] = TWELVE_BIT_JPEG in plugins_for(JPEGExtended12Bit)
+    return found
 
 
 def dicom_thumbnail(data: bytes, size: int = DEFAULT_SIZE) -> Pixels:
@@ -80,7 +77,14 @@ def dicom_thumbnail(data: bytes, size: int = DEFAULT_SIZE) -> Pixels:
     """
     if size < 1:
         raise ValueError("size must be positive")
-    dataset = read_dataset(data, stop_before_pixels=False)
+    return thumbnail_of_dataset(read_dataset(data, stop_before_pixels=False), size)
+
+
+def thumbnail_of_dataset(
+    dataset: Dataset, size: int = DEFAULT_SIZE, *, only_frame_of: int | None = None
+) -> Pixels:
+    """`dicom_thumbnail` of a parsed dataset. `only_frame_of`: its pixel data holds just the
+    middle frame of that many (read alone from a large file, see `frame_parts`)."""
     if not any(tag in dataset for tag in _PIXEL_DATA_TAGS):
         raise DicomUnreadable(DicomProblem.NO_PIXELS, str(dataset.get("SOPClassUID", "")))
     syntax = transfer_syntax_of(dataset)
@@ -90,9 +94,12 @@ def dicom_thumbnail(data: bytes, size: int = DEFAULT_SIZE) -> Pixels:
         raise DicomUnreadable(DicomProblem.UNSUPPORTED_COMPRESSION, f"{syntax.name} ({syntax})")
     with quiet_pydicom():
         try:
-            frames = max(1, _first_int(dataset.get("NumberOfFrames")) or 1)
+            frames = only_frame_of or max(1, _first_int(dataset.get("NumberOfFrames")) or 1)
             index = frames // 2
-            stored = pixel_array(dataset, index=index if frames > 1 else None)
+            pixel_index, pixel_frames = (0, 1) if only_frame_of else (index, frames)
+            stored = _reduced_frame(dataset, syntax, pixel_index, pixel_frames, size)
+            if stored is None:
+                stored = pixel_array(dataset, index=pixel_index if pixel_frames > 1 else None)
             picture = _to_8bit(stored, dataset, index)
         except DicomUnreadable:
             raise
@@ -103,11 +110,86 @@ def dicom_thumbnail(data: bytes, size: int = DEFAULT_SIZE) -> Pixels:
     return _shrink(picture, dataset, size)
 
 
-def _decoder_available(syntax: UID) -> bool:
+def dicom_thumbnail_png(data: bytes, size: int = DEFAULT_SIZE) -> bytes:
+    """`dicom_thumbnail` as PNG bytes (made in the worker: less to send back, less to do here)."""
+    buffer = io.BytesIO()
+    Image.fromarray(dicom_thumbnail(data, size)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _step(rows: int, columns: int, size: int) -> int:
+    """Keep every n-th pixel, leaving at least twice the thumbnail's resolution."""
+    return max(1, min(rows, columns) // (2 * size))
+
+
+def _reduced_frame(
+    dataset: Dataset, syntax: UID, index: int, frames: int, size: int
+) -> npt.NDArray[Any] | None:
+    """The frame at a reduced resolution when a cheap way exists, else None (decode in full)."""
+    rows, columns = _first_int(dataset.get("Rows")) or 0, _first_int(dataset.get("Columns")) or 0
+    step = _step(rows, columns, size)
+    if step < 2 or int(dataset.get("SamplesPerPixel", 1)) != 1:
+        return None
+    photometric = str(dataset.get("PhotometricInterpretation", "")).strip()
+    if photometric not in ("MONOCHROME1", "MONOCHROME2"):
+        return None
     try:
-        return bool(get_decoder(syntax).is_available)
-    except NotImplementedError:  # a transfer syntax pydicom has no decoder class for
-        return False
+        if syntax in _NATIVE_SYNTAXES:
+            return _strided_native(dataset, syntax, index, rows, columns, step)
+        if syntax in (JPEG2000Lossless, JPEG2000, JPEGBaseline8Bit):
+            return _pillow_reduced(dataset, syntax, index, frames, step)
+    except Exception:  # anything unexpected: the full decoder decides
+        return None
+    return None
+
+
+_NATIVE_SYNTAXES = frozenset({ImplicitVRLittleEndian, ExplicitVRLittleEndian, ExplicitVRBigEndian})
+
+
+def _strided_native(
+    dataset: Dataset, syntax: UID, index: int, rows: int, columns: int, step: int
+) -> npt.NDArray[Any] | None:
+    allocated = _first_int(dataset.get("BitsAllocated")) or 0
+    stored_bits = _first_int(dataset.get("BitsStored")) or allocated
+    signed = (_first_int(dataset.get("PixelRepresentation")) or 0) == 1
+    if allocated not in (8, 16) or not 1 <= stored_bits <= allocated:
+        return None
+    order = ">" if syntax == ExplicitVRBigEndian else "<"
+    dtype = np.dtype(f"{order}{'i' if signed else 'u'}{allocated // 8}")
+    count = rows * columns
+    raw = dataset.get("PixelData")
+    if not isinstance(raw, bytes | bytearray) or len(raw) < (index + 1) * count * dtype.itemsize:
+        return None
+    frame = np.frombuffer(raw, dtype, count, index * count * dtype.itemsize).reshape(rows, columns)
+    picked = np.ascontiguousarray(frame[::step, ::step]).astype(dtype.newbyteorder("="))
+    if stored_bits < allocated:  # the bits above Bits Stored are not part of the value
+        shift = allocated - stored_bits
+        # Signed values are sign-extended from their top stored bit.
+        picked = (picked << shift) >> shift if signed else picked & ((1 << stored_bits) - 1)
+    return picked
+
+
+def _pillow_reduced(
+    dataset: Dataset, syntax: UID, index: int, frames: int, step: int
+) -> npt.NDArray[Any] | None:
+    """JPEG 2000 at a lower resolution level, or baseline JPEG with DCT scaling."""
+    if syntax != JPEGBaseline8Bit and (_first_int(dataset.get("PixelRepresentation")) or 0):
+        return None  # Pillow reads signed JPEG 2000 samples as unsigned
+    fragment = get_frame(dataset.PixelData, index, number_of_frames=frames)
+    image = Image.open(io.BytesIO(fragment))
+    levels = min(5, step.bit_length() - 1)
+    if syntax == JPEGBaseline8Bit:
+        if image.mode != "L":
+            return None
+        image.draft("L", (image.width >> levels, image.height >> levels))
+    else:
+        image.reduce = levels  # type: ignore[assignment]  # the JPEG 2000 plugin's property
+    image.load()
+    return np.asarray(image)
+
+
+def _decoder_available(syntax: UID) -> bool:
+    return decoder_available(syntax)
 
 
 def _to_8bit(stored: npt.NDArray[Any], dataset: Dataset, index: int) -> Pixels:

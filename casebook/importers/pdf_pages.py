@@ -53,6 +53,15 @@ def pdf_page_count(data: bytes, *, password: str | None = None) -> int:
         return len(document)
 
 
+def pdf_page_sizes(data: bytes, *, password: str | None = None) -> list[tuple[float, float]]:
+    """Width and height of each page in points (1/72 inch), as the page would be printed."""
+    with _open_document(data, password) as document:
+        try:
+            return [document[index].get_size() for index in range(len(document))]
+        except pdfium.PdfiumError as exc:
+            raise PdfUnreadable(f"page size: {exc}") from exc
+
+
 def render_pdf_page(
     data: bytes,
     index: int = 0,
@@ -85,6 +94,71 @@ def render_pdf_page(
         except pdfium.PdfiumError as exc:
             raise PdfUnreadable(f"page {index}: {exc}") from exc
     return pixels
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A run of text on one line and where it sits, in points from the page's bottom left."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+
+def pdf_text_boxes(data: bytes, index: int, *, password: str | None = None) -> list[TextBox]:
+    """The text of page `index` in runs, each one stretch of a line, with the box it covers.
+
+    Built from PDFium's characters and their loose boxes: a run ends at a line break, where
+    the text moves to another line, or where it jumps back or far ahead on the line."""
+    with _open_document(data, password) as document:
+        try:
+            page = document[index]
+            try:
+                text_page = page.get_textpage()
+                try:
+                    return _runs(text_page)
+                finally:
+                    text_page.close()
+            finally:
+                page.close()
+        except pdfium.PdfiumError as exc:
+            raise PdfUnreadable(f"text of page {index}: {exc}") from exc
+
+
+def _runs(text_page: pdfium.PdfTextPage) -> list[TextBox]:
+    runs: list[TextBox] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]  # left, bottom, right, top of the run so far
+
+    def flush() -> None:
+        text = "".join(chars).strip()
+        if text:
+            runs.append(TextBox(box[0], box[1], box[2], box[3], text))
+        chars.clear()
+
+    for char in range(text_page.count_chars()):
+        letter = chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, char))
+        if letter in "\r\n\x02\ufffe":
+            flush()
+            continue
+        left, bottom, right, top = text_page.get_charbox(char, loose=True)
+        if right - left <= 0 or top - bottom <= 0:  # a space PDFium put in, or an empty glyph
+            if chars and letter.isspace():
+                chars.append(" ")
+            continue
+        height = box[3] - box[1]
+        other_line = abs(bottom - box[1]) > height / 2
+        if chars and (other_line or not box[2] - height <= left <= box[2] + 3 * height):
+            flush()
+        if not chars:
+            box[:] = [left, bottom, right, top]
+        else:
+            box[:] = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+        chars.append(letter)
+    flush()
+    return runs
 
 
 def extract_pdf_text(data: bytes, max_pages: int = 200, *, password: str | None = None) -> str:

@@ -59,7 +59,16 @@ def render_picture(data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> npt.NDA
             return np.asarray(upright.convert("RGB"), dtype=np.uint8)
     except PictureUnreadable:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+    # EOFError and RuntimeError: pillow-heif on damaged HEIC data and on its own size limits
+    # (found by tools/fuzz.py).
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        RuntimeError,
+    ) as error:
         raise PictureUnreadable(type(error).__name__) from None
     except Image.DecompressionBombError:
         raise PictureUnreadable("decompression bomb") from None

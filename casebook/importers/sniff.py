@@ -26,6 +26,16 @@ _EXTENSIONS = {
     "application/dicom": ".dcm",
     "application/zip": ".zip",
     "text/plain": ".txt",
+    # Recordings (see importers/audio.py): named by type when they go into a bundle.
+    "audio/mp4": ".m4a",
+    "audio/3gpp": ".3gp",
+    "audio/mpeg": ".mp3",
+    "audio/amr": ".amr",
+    "audio/wav": ".wav",
+    "audio/ogg": ".ogg",
+    "audio/aac": ".aac",
+    "audio/flac": ".flac",
+    "audio/webm": ".webm",
     OCTET_STREAM: ".bin",
 }
 

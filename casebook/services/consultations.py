@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import sqlite_utils
 
+from casebook.core.changes import Changed
 from casebook.core.consultations import (
     Consultation,
     ConsultationSummary,
@@ -22,18 +23,16 @@ from casebook.core.consultations import (
     summarise,
 )
 from casebook.core.questions import Question, QuestionStatus, moments_of, questions_to_carry
-from casebook.services.binder import BinderSession
+from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
-from casebook.services.questions import load_bank, today
+from casebook.services.questions.questions import load_bank, today
 from casebook.store import consultations as store
 from casebook.store import questions as question_store
-from casebook.store.database import classified_errors, transaction
 
 
 def create_consultation(session: BinderSession, consultation: Consultation) -> int:
     """Add a consultation; every open question is carried onto its list automatically."""
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS) as db:
         consultation_id = store.add_consultation(db, consultation, timestamp())
         carried = questions_to_carry(
             question_store.list_questions(db),
@@ -45,25 +44,23 @@ def create_consultation(session: BinderSession, consultation: Consultation) -> i
 
 
 def update_consultation(session: BinderSession, consultation: Consultation) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS, ids=[consultation.id]) as db:
         store.update_consultation(db, consultation)
 
 
 def delete_consultation(session: BinderSession, consultation_id: int) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS, Changed.QUESTIONS) as db:
         store.delete_consultation(db, consultation_id)
 
 
 def list_consultations(session: BinderSession) -> list[Consultation]:
-    with classified_errors(session.folder):
-        return store.list_consultations(session.database())
+    with session.reading() as db:
+        return store.list_consultations(db)
 
 
 def get_consultation(session: BinderSession, consultation_id: int) -> Consultation:
-    with classified_errors(session.folder):
-        consultation = store.get_consultation(session.database(), consultation_id)
+    with session.reading() as db:
+        consultation = store.get_consultation(db, consultation_id)
     if consultation is None:
         raise KeyError(consultation_id)
     return consultation
@@ -72,8 +69,7 @@ def get_consultation(session: BinderSession, consultation_id: int) -> Consultati
 def listed_questions(session: BinderSession, consultation_id: int) -> list[ListedQuestion]:
     """The consultation's questions in list order, each with its answer here and, when it
     was taken to an earlier consultation and left unanswered, that consultation's date."""
-    db = session.database()
-    with classified_errors(session.folder):
+    with session.reading() as db:
         this = store.get_consultation(db, consultation_id)
         rows = store.listed_question_rows(db, consultation_id)
         history = question_store.answers(db)
@@ -102,27 +98,24 @@ def _position(order: list[int], consultation_id: int) -> int:
 
 
 def add_questions_to(session: BinderSession, consultation_id: int, question_ids: list[int]) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS, ids=[consultation_id]) as db:
         store.attach_questions(db, consultation_id, question_ids)
 
 
 def remove_question_from(session: BinderSession, consultation_id: int, question_id: int) -> None:
     """Take a question off one consultation's list; it stays on the family's list."""
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS, ids=[consultation_id]) as db:
         store.detach_question(db, consultation_id, question_id)
 
 
 def list_entries(session: BinderSession, consultation_id: int) -> list[NoteEntry]:
     """Every family member's entries, merged in the order they were written."""
-    with classified_errors(session.folder):
-        return merge_entries(store.list_entries(session.database(), consultation_id))
+    with session.reading() as db:
+        return merge_entries(store.list_entries(db, consultation_id))
 
 
 def delete_entry(session: BinderSession, entry_id: int) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS) as db:
         entry = store.get_entry(db, entry_id)
         store.delete_entry(db, entry_id)
         if entry is not None and entry.question_id is not None:
@@ -146,7 +139,6 @@ class EntryDraft:
 
     def save(self, session: BinderSession, text: str) -> int:
         """Write `text` (and the current tags) to the binder; returns the entry's id."""
-        db = session.database()
         entry = NoteEntry(
             id=self.entry_id or 0,
             consultation_id=self.consultation_id,
@@ -156,7 +148,9 @@ class EntryDraft:
             tags=self.tags,
             question_id=self.question_id,
         )
-        with classified_errors(session.folder), transaction(db):
+        with session.writing(
+            Changed.CONSULTATIONS, Changed.QUESTIONS, ids=[self.consultation_id]
+        ) as db:
             if self.entry_id is None:
                 self.entry_id = store.add_entry(db, entry)
             else:
@@ -201,9 +195,8 @@ def raise_new_question(session: BinderSession, consultation_id: int, author: str
     it carries forward) and is noted as a new question in this consultation's summary."""
     if not text.strip():
         raise ValueError("a question needs some text")
-    db = session.database()
     now = timestamp()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.QUESTIONS, Changed.CONSULTATIONS) as db:
         question_id = question_store.add_question(db, Question(0, text.strip()), now)
         for upcoming in store.upcoming_consultation_ids(db, today()):
             if upcoming != consultation_id:
@@ -225,27 +218,25 @@ def summary(session: BinderSession, consultation_id: int) -> ConsultationSummary
 
 
 def link_timeline_event(session: BinderSession, consultation_id: int, event_id: int) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS, Changed.TIMELINE) as db:
         store.link_timeline_event(db, event_id, consultation_id)
 
 
 def unlink_timeline_event(session: BinderSession, consultation_id: int, event_id: int) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CONSULTATIONS, Changed.TIMELINE) as db:
         store.unlink_timeline_event(db, event_id, consultation_id)
 
 
 def linked_timeline_events(
     session: BinderSession, consultation_id: int
 ) -> list[tuple[int, str, str | None]]:
-    with classified_errors(session.folder):
-        return store.linked_timeline_events(session.database(), consultation_id)
+    with session.reading() as db:
+        return store.linked_timeline_events(db, consultation_id)
 
 
 def timeline_events(session: BinderSession) -> list[tuple[int, str, str | None]]:
-    with classified_errors(session.folder):
-        return store.list_timeline_events(session.database())
+    with session.reading() as db:
+        return store.list_timeline_events(db)
 
 
 def with_attendee(consultation: Consultation, name: str) -> Consultation:

@@ -16,13 +16,13 @@ from casebook.core.consultations import Consultation
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.model import Case, SlotKind, SlotStatus
 from casebook.core.questions import Question
+from casebook.services import clock
 from casebook.services import consultations as consultations_service
-from casebook.services import opinions as opinions_service
-from casebook.services import questions as questions_service
-from casebook.services.binder import BinderSession
+from casebook.services.binder.session import BinderSession
+from casebook.services.opinions import opinions as opinions_service
+from casebook.services.questions import questions as questions_service
 from casebook.services.timeline import load_decision_moment
 from casebook.store import case_record, documents, slots
-from casebook.store.database import classified_errors
 from casebook.store.meta import LAST_BACKUP_AT, get_meta
 
 # When to remind the family to make a backup.
@@ -35,7 +35,7 @@ LARGE_IMPORT_BYTES = 200 * 1000 * 1000  # …or more bytes than this (200 MB)
 class SlotSummary:
     kind: SlotKind
     status: SlotStatus
-    document_count: int
+    document_count: int  # files it holds: documents, and images for imaging
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def _added_since(session: BinderSession, since: str | None) -> tuple[int, int]:
         [after],
     ).fetchone()
     images = db.execute(
-        """SELECT count(*), coalesce(sum(i.size), 0) FROM imaging_instances i
+        """SELECT count(*), coalesce(sum(i.size), 0) FROM live_imaging_instances i
            JOIN imaging_series s ON s.id = i.series_id
            JOIN imaging_studies t ON t.id = s.study_id
            WHERE t.added_at >= ?""",
@@ -151,49 +151,46 @@ def _next_consultation(session: BinderSession, today: str) -> NextConsultation |
 
 
 def load_overview(session: BinderSession, now: datetime | None = None) -> Overview:
-    """Everything the Overview shows, read in one go (run it off the GUI thread)."""
-    now = now or datetime.now(UTC)
+    """Everything the Overview shows, read in one consistent view of the binder (run it off
+    the GUI thread). Slot statuses and file counts come from the slots query itself."""
+    now = now or clock.utc_now()
     today = now.astimezone().date().isoformat()
-    db = session.database()
-    with classified_errors(session.folder):
-        counts = documents.count_documents_by_slot(db)
-        images = int(db.execute("SELECT count(*) FROM imaging_instances").fetchone()[0])
-        counts[SlotKind.IMAGING] = counts.get(SlotKind.IMAGING, 0) + images
-        slot_summaries = [
-            SlotSummary(slot.kind, slot.status, counts.get(slot.kind, 0))
-            for slot in slots.list_slots(db)
-        ]
-        studies = int(db.execute("SELECT count(*) FROM imaging_studies").fetchone()[0])
+    with session.reading() as db:
+        slot_list = slots.list_slots(db)
+        images = int(db.execute("SELECT count(*) FROM live_imaging_instances").fetchone()[0])
+        studies = int(db.execute("SELECT count(*) FROM live_imaging_studies").fetchone()[0])
         last_export = db.execute("SELECT max(exported_at) FROM export_log").fetchone()[0]
         last_backup = get_meta(db, LAST_BACKUP_AT)
         files_since, bytes_since = _added_since(session, last_backup)
         case = case_record.load_case(db)
         content_bytes = documents.content_bytes(db)
-    decisions = opinions_service.list_decisions(session)
-    latest = max(decisions, key=lambda d: (d.updated_at, d.id)) if decisions else None
-    return Overview(
-        case=case,
-        slots=slot_summaries,
-        document_count=sum(counts.values()) - images,
-        content_bytes=content_bytes,
-        imaging_study_count=studies,
-        last_backup_at=last_backup,
-        last_export_at=str(last_export) if last_export else None,
-        decision_moment=load_decision_moment(session),
-        next_consultation=_next_consultation(session, today),
-        open_question_count=len(questions_service.list_questions(session, include_closed=False)),
-        opinion_count=len(opinions_service.list_opinions(session)),
-        decision_count=len(decisions),
-        latest_decision=latest.current.option_chosen if latest else "",
-        latest_decision_on=(
-            latest.current.decided_on.iso()
-            if latest and latest.current.decided_on
-            else (latest.updated_at[:10] if latest else "")
-        ),
-        backup=BackupState(
-            last_backup,
-            files_since,
-            bytes_since,
-            assess_backup(last_backup, files_since, bytes_since, now),
-        ),
-    )
+        decisions = opinions_service.list_decisions(session)
+        latest = max(decisions, key=lambda d: (d.updated_at, d.id)) if decisions else None
+        return Overview(
+            case=case,
+            slots=[SlotSummary(slot.kind, slot.status, slot.file_count) for slot in slot_list],
+            document_count=sum(slot.file_count for slot in slot_list) - images,
+            content_bytes=content_bytes,
+            imaging_study_count=studies,
+            last_backup_at=last_backup,
+            last_export_at=str(last_export) if last_export else None,
+            decision_moment=load_decision_moment(session),
+            next_consultation=_next_consultation(session, today),
+            open_question_count=len(
+                questions_service.list_questions(session, include_closed=False)
+            ),
+            opinion_count=len(opinions_service.list_opinions(session)),
+            decision_count=len(decisions),
+            latest_decision=latest.current.option_chosen if latest else "",
+            latest_decision_on=(
+                latest.current.decided_on.iso()
+                if latest and latest.current.decided_on
+                else (latest.updated_at[:10] if latest else "")
+            ),
+            backup=BackupState(
+                last_backup,
+                files_since,
+                bytes_since,
+                assess_backup(last_backup, files_since, bytes_since, now),
+            ),
+        )

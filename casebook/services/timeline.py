@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from casebook.core.changes import Changed
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.errors import InvalidInput
 from casebook.core.model import Document, ImagingStudy, PartialDate, SlotKind
@@ -19,17 +20,17 @@ from casebook.core.timeline import (
     TimelineEvent,
     first_day,
     last_day,
+    line_ordinal,
     number_lines,
     ordered,
 )
 from casebook.core.timeline_gaps import Gap, GapContext, find_gaps
 from casebook.core.timeline_suggestions import TimelineSuggestion, suggest_events
-from casebook.services.binder import BinderSession
+from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
 from casebook.store import documents as documents_store
 from casebook.store import imaging as imaging_store
 from casebook.store import timeline as timeline_store
-from casebook.store.database import classified_errors, transaction
 
 __all__ = [
     "TimelineState",
@@ -61,8 +62,7 @@ class TimelineState:
 
 
 def load_timeline(session: BinderSession) -> TimelineState:
-    db = session.database()
-    with classified_errors(session.folder):
+    with session.reading() as db:
         events = ordered(timeline_store.list_events(db))
         documents = documents_store.list_documents(db)
         studies = imaging_store.list_studies(db)
@@ -102,8 +102,7 @@ def _validated(event: TimelineEvent) -> TimelineEvent:
 def save_event(session: BinderSession, event: TimelineEvent) -> int:
     """Insert a new event (id 0) or rewrite an existing one with its links; returns its id."""
     event = _validated(event)
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.TIMELINE) as db:
         if event.id == 0:
             return timeline_store.insert_event(db, event, timestamp())
         if not timeline_store.update_event(db, event):
@@ -112,8 +111,7 @@ def save_event(session: BinderSession, event: TimelineEvent) -> int:
 
 
 def delete_event(session: BinderSession, event_id: int) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.TIMELINE, Changed.CONSULTATIONS) as db:
         timeline_store.delete_event(db, event_id)
 
 
@@ -126,25 +124,22 @@ def accept_suggestion(
 
 def dismiss_suggestion(session: BinderSession, suggestion: TimelineSuggestion) -> None:
     """Never propose this again (remembered in the binder)."""
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.TIMELINE) as db:
         timeline_store.add_dismissed_suggestions(db, suggestion.keys)
 
 
 def restore_dismissed_suggestions(session: BinderSession) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.TIMELINE) as db:
         timeline_store.clear_dismissed_suggestions(db)
 
 
 def load_decision_moment(session: BinderSession) -> DecisionMoment | None:
-    with classified_errors(session.folder):
-        return timeline_store.load_decision_moment(session.database())
+    with session.reading() as db:
+        return timeline_store.load_decision_moment(db)
 
 
 def save_decision_moment(session: BinderSession, moment: DecisionMoment | None) -> None:
-    db = session.database()
-    with classified_errors(session.folder), transaction(db):
+    with session.writing(Changed.CASE, Changed.TIMELINE) as db:
         timeline_store.save_decision_moment(db, moment, timestamp())
 
 
@@ -180,26 +175,30 @@ _STOP_TEXT: dict[StopReason, tuple[str, str]] = {
     StopReason.SIDE_EFFECTS: ("side effects", "副作用"),
     StopReason.OTHER: ("other reason", "其他原因"),
 }
+# The number of cycles, singular and plural.
+_CYCLES = {"en": ("{count} cycle", "{count} cycles"), "zh": ("{count}个周期", "{count}个周期")}
 _WORDS = {
     "en": {
         "line": "Line {number} of systemic therapy",
-        "cycles": "{count} cycles",
         "response": "response: {value}",
         "stopped": "stopped: {value}",
         "ongoing": "ongoing",
         "undated": "date not known",
         "sep": "; ",
         "colon": ": ",
+        "open": " (",
+        "close": ")",
     },
     "zh": {
-        "line": "第{number}线系统治疗",
-        "cycles": "{count}个周期",
+        "line": "{number}线系统治疗",
         "response": "疗效：{value}",
         "stopped": "停止原因：{value}",
         "ongoing": "进行中",
         "undated": "日期不详",
         "sep": "；",
         "colon": "：",
+        "open": "（",
+        "close": "）",
     },
 }
 
@@ -219,7 +218,7 @@ def summary_line(event: TimelineEvent, line_number: int | None, language: str = 
     pick = 1 if language == "zh" else 0
     words = _WORDS["zh" if pick else "en"]
     if line_number is not None:
-        label = words["line"].format(number=line_number)
+        label = words["line"].format(number=line_ordinal(line_number, language))
     else:
         label = _KIND_TEXT[event.kind][pick]
     details: list[str] = []
@@ -227,7 +226,8 @@ def summary_line(event: TimelineEvent, line_number: int | None, language: str = 
     if therapy.regimen and therapy.regimen != event.title:
         details.append(therapy.regimen)
     if therapy.cycles:
-        details.append(words["cycles"].format(count=therapy.cycles))
+        one, many = _CYCLES["zh" if pick else "en"]
+        details.append((one if therapy.cycles == 1 else many).format(count=therapy.cycles))
     if therapy.response is not Response.NOT_RECORDED:
         details.append(words["response"].format(value=_RESPONSE_TEXT[therapy.response][pick]))
     if therapy.reason_stopped is not StopReason.NOT_STOPPED:
@@ -235,13 +235,13 @@ def summary_line(event: TimelineEvent, line_number: int | None, language: str = 
         details.append(words["stopped"].format(value=value))
     text = f"{_when(event, words)} · {label}{words['colon']}{event.title}"
     if details:
-        text += " (" + words["sep"].join(details) + ")"
+        text += words["open"] + words["sep"].join(details) + words["close"]
     return text
 
 
 def timeline_summary_lines(session: BinderSession, language: str = "en") -> tuple[str, ...]:
     """The timeline as plain lines for `bundle.plan.SummaryContent.timeline` ("en" or "zh")."""
-    with classified_errors(session.folder):
-        events = ordered(timeline_store.list_events(session.database()))
+    with session.reading() as db:
+        events = ordered(timeline_store.list_events(db))
     numbers = number_lines(events)
     return tuple(summary_line(event, numbers.get(event.id), language) for event in events)

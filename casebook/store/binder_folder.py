@@ -1,7 +1,10 @@
 """The binder on disk: one folder with `binder.db`, `keyslots.json` and a lock file.
 
 The folder name is chosen by the caller and must not contain the patient's name; nothing in
-this module writes anything identifying.
+this module writes anything identifying. What it writes is owner-only from the first byte
+(0600, whatever the umask), and the lock is the operating system's own (`flock` on Linux and
+macOS, `LockFileEx` through msvcrt on Windows, via filelock): a Casebook that crashes or is
+killed releases it with its process, so a stale `binder.lock` file never keeps a binder shut.
 """
 
 from __future__ import annotations
@@ -10,16 +13,19 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import filelock
 
 from casebook.core.errors import BinderUnavailable, NotEnoughSpace, UnavailableReason
+from casebook.core.long_paths import extended_length_path
 from casebook.store.database import classify
 from casebook.store.keyslots import KeySlotFile
 
 DATABASE_NAME = "binder.db"
 KEYSLOTS_NAME = "keyslots.json"
 LOCK_NAME = "binder.lock"
+PRIVATE_FILE_MODE = 0o600
 
 
 @dataclass(frozen=True)
@@ -28,15 +34,22 @@ class BinderFolder:
 
     @property
     def database(self) -> Path:
-        return self.path / DATABASE_NAME
+        return self._inside(DATABASE_NAME)
 
     @property
     def keyslots(self) -> Path:
-        return self.path / KEYSLOTS_NAME
+        return self._inside(KEYSLOTS_NAME)
 
     @property
     def lock_file(self) -> Path:
-        return self.path / LOCK_NAME
+        return self._inside(LOCK_NAME)
+
+    def _inside(self, name: str) -> Path:
+        """A file of the binder, by a path Windows accepts even past 260 characters."""
+        joined = self.path / name
+        absolute = str(joined.absolute())
+        extended = extended_length_path(absolute)
+        return joined if extended == absolute else Path(extended)
 
     def exists(self) -> bool:
         return self.keyslots.is_file() and self.database.is_file()
@@ -64,7 +77,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write to a sibling temporary file, fsync, then rename over `path` (never half-written)."""
     partial = path.with_name(path.name + ".partial")
     try:
-        with open(partial, "wb") as handle:
+        with open_private(partial) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -76,6 +89,23 @@ def write_atomically(path: Path, data: bytes) -> None:
         mapped = classify(error, path)
         if isinstance(mapped, NotEnoughSpace | BinderUnavailable):
             raise mapped from error
+        raise
+
+
+def open_private(path: Path) -> BinaryIO:
+    """`path` opened for writing (created or emptied), readable by its owner only (0600).
+
+    The mode is given when the file is created and set again on an existing file before
+    anything is written, so not one byte is ever readable by other users.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, PRIVATE_FILE_MODE)
+    try:
+        if os.name == "posix":
+            os.fchmod(descriptor, PRIVATE_FILE_MODE)
+        return os.fdopen(descriptor, "wb")
+    except BaseException:
+        os.close(descriptor)
         raise
 
 
@@ -95,7 +125,9 @@ class FolderLock:
 
     def __init__(self, folder: BinderFolder) -> None:
         # Not thread-local: the GUI may lock a binder that the writer thread unlocked.
-        self._lock = filelock.FileLock(str(folder.lock_file), timeout=0, thread_local=False)
+        self._lock = filelock.FileLock(
+            str(folder.lock_file), timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False
+        )
         self._path = folder.path
 
     def acquire(self) -> None:

@@ -1,17 +1,22 @@
 """File content inside the binder, as 1 MiB chunks written while hashing.
 
-A blob is written in `staging` state in several small transactions (so memory and the WAL stay
-bounded for a 2 GB file) and flipped to `ready` by the caller's final transaction, together
-with the record that refers to it. Staging blobs left by a crash are swept on open. A ready
-blob is unique by SHA-256, so importing the same bytes twice stores them once.
+Small files (read whole into memory by the importer) are written ready at once, many to one
+transaction, together with the records that refer to them (`insert_ready_blob`). A large file
+is written in `staging` state in several transactions (so memory and the WAL stay bounded for
+a 2 GB file) and flipped to `ready` by the caller's final transaction, together with the
+record that refers to it. Staging transactions skip the fsync (`synchronous = NORMAL`): what
+they write is invisible until the final, fully synced transaction, and a crash before it only
+leaves staging rows, which are swept on open. A ready blob is unique by SHA-256, so importing
+the same bytes twice stores them once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 import sqlite_utils
 
@@ -22,6 +27,7 @@ CHUNK_SIZE = 1024 * 1024
 CHUNKS_PER_TRANSACTION = 16
 
 BytesDone = Callable[[int], None]
+Content = bytes | bytearray | memoryview
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,41 @@ def ready_blob_of_size_exists(db: sqlite_utils.Database, size: int) -> bool:
     return row is not None
 
 
+def insert_ready_blob(db: sqlite_utils.Database, data: Content, sha256: str, now: str) -> bool:
+    """Store content already hashed by the caller, ready at once; inside the caller's write
+    transaction. False when identical content was already stored (nothing is written)."""
+    if ready_blob_exists(db, sha256):
+        return False
+    view = memoryview(data)
+    cursor = db.execute(
+        "INSERT INTO blobs(sha256, size, state, created_at) VALUES (?, ?, 'ready', ?)",
+        [sha256, len(view), now],
+    )
+    blob_id = int(cursor.lastrowid or 0)
+    db.conn.executemany(
+        "INSERT INTO blob_chunks(blob_id, seq, data) VALUES (?, ?, ?)",
+        (
+            (blob_id, seq, view[offset : offset + CHUNK_SIZE])
+            for seq, offset in enumerate(range(0, len(view), CHUNK_SIZE))
+        ),
+    )
+    return True
+
+
+@contextlib.contextmanager
+def _without_fsync(db: sqlite_utils.Database) -> Iterator[None]:
+    """Commits in the block are not synced (see the module doc); FULL again afterwards."""
+    db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            db.execute("PRAGMA synchronous = FULL")
+
+
 def stage_blob(
     db: sqlite_utils.Database,
-    stream: BinaryIO,
+    stream: IO[bytes],
     now: str,
     cancel: CancelToken,
     bytes_done: BytesDone | None = None,
@@ -65,23 +103,24 @@ def stage_blob(
     seq = 0
     finished = False
     try:
-        while not finished:
-            cancel.raise_if_cancelled()
-            with transaction(db):
-                for _ in range(CHUNKS_PER_TRANSACTION):
-                    chunk = stream.read(CHUNK_SIZE)
-                    if not chunk:
-                        finished = True
-                        break
-                    digest.update(chunk)
-                    db.execute(
-                        "INSERT INTO blob_chunks(blob_id, seq, data) VALUES (?, ?, ?)",
-                        [blob_id, seq, chunk],
-                    )
-                    seq += 1
-                    size += len(chunk)
-            if bytes_done is not None:
-                bytes_done(size)
+        with _without_fsync(db):
+            while not finished:
+                cancel.raise_if_cancelled()
+                with transaction(db):
+                    for _ in range(CHUNKS_PER_TRANSACTION):
+                        chunk = stream.read(CHUNK_SIZE)
+                        if not chunk:
+                            finished = True
+                            break
+                        digest.update(chunk)
+                        db.execute(
+                            "INSERT INTO blob_chunks(blob_id, seq, data) VALUES (?, ?, ?)",
+                            [blob_id, seq, chunk],
+                        )
+                        seq += 1
+                        size += len(chunk)
+                if bytes_done is not None:
+                    bytes_done(size)
     except BaseException:
         _discard_staged(db, blob_id)
         raise
@@ -138,6 +177,33 @@ def iter_blob(db: sqlite_utils.Database, sha256: str) -> Iterator[bytes]:
         seq += 1
 
 
+def read_blob_range(db: sqlite_utils.Database, sha256: str, offset: int, length: int) -> bytes:
+    """`length` bytes of a ready blob from `offset` (fewer at its end), decrypting only the
+    chunks they lie in: one frame of a 2 GB file costs that frame, not the file."""
+    row = db.execute(
+        "SELECT id FROM blobs WHERE state = 'ready' AND sha256 = ?", [sha256]
+    ).fetchone()
+    if row is None:
+        raise KeyError(sha256)
+    pieces: list[bytes] = []
+    start = 0  # where the current chunk begins in the blob
+    wanted_end = offset + max(0, length)
+    # Chunk sizes come from the record headers (length() reads no chunk data).
+    for seq, size in db.execute(
+        "SELECT seq, length(data) FROM blob_chunks WHERE blob_id = ? ORDER BY seq", [row[0]]
+    ).fetchall():
+        end = start + int(size)
+        if end > offset and start < wanted_end:
+            data = db.execute(
+                "SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = ?", [row[0], seq]
+            ).fetchone()[0]
+            pieces.append(bytes(data)[max(0, offset - start) : wanted_end - start])
+        if end >= wanted_end:
+            break
+        start = end
+    return b"".join(pieces)
+
+
 def read_blob(db: sqlite_utils.Database, sha256: str) -> bytes:
     return b"".join(iter_blob(db, sha256))
 
@@ -162,10 +228,14 @@ def list_ready_blobs(db: sqlite_utils.Database) -> list[tuple[str, int]]:
 
 
 def delete_unreferenced_blobs(db: sqlite_utils.Database) -> int:
-    """Remove ready content no document or imaging instance points at (after emptying trash)."""
+    """Remove ready content no document, redacted copy, imaging instance or recording points
+    at (after emptying trash)."""
     cursor = db.execute(
         """DELETE FROM blobs WHERE state = 'ready'
            AND sha256 NOT IN (SELECT content_sha256 FROM documents)
-           AND sha256 NOT IN (SELECT content_sha256 FROM imaging_instances)"""
+           AND sha256 NOT IN (SELECT content_sha256 FROM redactions)
+           AND sha256 NOT IN (SELECT content_sha256 FROM imaging_instances)
+           AND sha256 NOT IN (SELECT content_sha256 FROM recordings
+                              WHERE content_sha256 IS NOT NULL)"""
     )
     return int(cursor.rowcount)

@@ -19,6 +19,7 @@ def _draft_values(draft: DecisionDraft) -> list[object]:
         draft.participants.strip(),
         draft.revisit_if.strip(),
         json.dumps(list(draft.opinion_ids)),
+        draft.goals.strip(),
     ]
 
 
@@ -27,8 +28,8 @@ def _add_version(
 ) -> None:
     db.execute(
         """INSERT INTO decision_versions(decision_id, version, saved_at, decided_on,
-               option_chosen, reasons, participants, revisit_if, opinion_ids_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               option_chosen, reasons, participants, revisit_if, opinion_ids_json, goals)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [decision_id, version, now, *_draft_values(draft)],
     )
 
@@ -36,8 +37,8 @@ def _add_version(
 def insert_decision(db: sqlite_utils.Database, draft: DecisionDraft, now: str) -> int:
     cursor = db.execute(
         """INSERT INTO decisions(decided_on, option_chosen, reasons, participants, revisit_if,
-               opinion_ids_json, version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""",
+               opinion_ids_json, goals, version, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""",
         [*_draft_values(draft), now, now],
     )
     decision_id = int(cursor.lastrowid or 0)
@@ -55,7 +56,7 @@ def revise_decision(
     version = int(row[0]) + 1
     db.execute(
         """UPDATE decisions SET decided_on = ?, option_chosen = ?, reasons = ?,
-               participants = ?, revisit_if = ?, opinion_ids_json = ?, version = ?,
+               participants = ?, revisit_if = ?, opinion_ids_json = ?, goals = ?, version = ?,
                updated_at = ?
            WHERE id = ?""",
         [*_draft_values(draft), version, now, decision_id],
@@ -65,7 +66,7 @@ def revise_decision(
 
 
 def _draft_from(row: tuple[object, ...]) -> DecisionDraft:
-    decided_on, option, reasons, participants, revisit_if, opinion_ids = row
+    decided_on, option, reasons, participants, revisit_if, opinion_ids, goals = row
     return DecisionDraft(
         option_chosen=str(option),
         decided_on=PartialDate.parse(str(decided_on)) if decided_on else None,
@@ -73,6 +74,7 @@ def _draft_from(row: tuple[object, ...]) -> DecisionDraft:
         participants=str(participants),
         revisit_if=str(revisit_if),
         opinion_ids=tuple(int(i) for i in json.loads(str(opinion_ids) or "[]")),
+        goals=str(goals or ""),
     )
 
 
@@ -81,7 +83,7 @@ def list_decisions(db: sqlite_utils.Database) -> list[Decision]:
     histories: dict[int, list[DecisionVersion]] = {}
     for row in db.execute(
         """SELECT decision_id, version, saved_at, decided_on, option_chosen, reasons,
-               participants, revisit_if, opinion_ids_json
+               participants, revisit_if, opinion_ids_json, goals
            FROM decision_versions ORDER BY decision_id, version"""
     ):
         decision_id, version, saved_at, *rest = row

@@ -1,126 +1,67 @@
 """Key slots: the binder's random master key, wrapped once per way of unlocking it.
 
 This is the one cryptographic composition Casebook writes itself, so it is kept small:
-Argon2id (argon2-cffi) turns a password or recovery code into a 256-bit wrapping key, and
-AES-256-GCM (cryptography) wraps the master key with the slot's header as associated data, so
-a changed KDF parameter or slot type makes unwrapping fail instead of silently weakening it.
+Argon2id (`kdf`) turns a password or recovery code into a 256-bit wrapping key, and AES-256-GCM
+(cryptography) wraps the master key with the slot's header as associated data, so a changed
+KDF parameter or slot type makes unwrapping fail instead of silently weakening it.
 
 `keyslots.json` also carries a SHA-256 checksum of its own content. It is no security
 boundary (anyone can recompute it); it only lets us tell "this file is damaged" apart from
-"this password is wrong", which matter very differently to a worried user.
+"this password is wrong", which matter very differently to a worried user. It also carries the
+binder's last known generation (see `generation`), authenticated with a key derived from the
+master key, so a binder.db older than its key file is noticed.
+
+The file is parsed strictly (`keyslot_parsing`): anything but exactly what Casebook writes is
+"damaged", never a crash.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import secrets
-import time
-import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from casebook.core.errors import BinderDamaged, WrongPassword
+from casebook.store.kdf import SALT_BYTES, derive_wrapping_key
+from casebook.store.kdf import KdfParams as KdfParams
+from casebook.store.kdf import calibrate_kdf as calibrate_kdf
+from casebook.store.key_buffer import MASTER_KEY_BYTES as MASTER_KEY_BYTES
+from casebook.store.key_buffer import KeyBuffer, overwrite_immutable
+from casebook.store.keyslot_parsing import (
+    FORMAT,
+    FORMAT_VERSION,
+    GENERATION_MAC_BYTES,
+    NONCE_BYTES,
+    PASSWORD_SLOT,
+    RECOVERY_SLOT,
+    ParsedFile,
+    b64,
+    parse_keyslot_document,
+)
 
-FORMAT = "casebook-keyslots"
-FORMAT_VERSION = 1
-MASTER_KEY_BYTES = 48  # SQLCipher raw key: 32-byte key + 16-byte salt
-SALT_BYTES = 16
-NONCE_BYTES = 12
+__all__ = [
+    "MASTER_KEY_BYTES",
+    "PASSWORD_SLOT",
+    "RECOVERY_SLOT",
+    "GenerationRecord",
+    "KdfParams",
+    "KeySlot",
+    "KeySlotFile",
+    "calibrate_kdf",
+    "unwrap_master_key",
+    "wrap_master_key",
+]
 
-# Bounds checked before deriving: a tampered file must not make us derive with weak
-# parameters, nor ask for 100 GiB of memory.
-MIN_MEMORY_KIB = 64 * 1024
-MAX_MEMORY_KIB = 4 * 1024 * 1024
-MIN_ITERATIONS = 3
-MAX_ITERATIONS = 200
-MIN_PARALLELISM = 1
-MAX_PARALLELISM = 16
-
-PASSWORD_SLOT = "password"  # noqa: S105 - a slot type name, not a secret
-RECOVERY_SLOT = "recovery"
-_SLOT_TYPES = (PASSWORD_SLOT, RECOVERY_SLOT)
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost parameters. `minimum()` is the floor DESIGN.md allows."""
-
-    memory_kib: int
-    iterations: int
-    parallelism: int
-
-    @classmethod
-    def minimum(cls) -> KdfParams:
-        return cls(MIN_MEMORY_KIB, MIN_ITERATIONS, 4)
-
-    def validate(self) -> None:
-        """Raise ValueError for parameters outside the accepted bounds."""
-        if not MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB:
-            raise ValueError(f"argon2 memory {self.memory_kib} KiB out of bounds")
-        if not MIN_ITERATIONS <= self.iterations <= MAX_ITERATIONS:
-            raise ValueError(f"argon2 iterations {self.iterations} out of bounds")
-        if not MIN_PARALLELISM <= self.parallelism <= MAX_PARALLELISM:
-            raise ValueError(f"argon2 parallelism {self.parallelism} out of bounds")
-
-
-def _normalise(secret: str) -> bytes:
-    """The same password typed on macOS (NFD) and Windows (NFC) must unlock the binder."""
-    return unicodedata.normalize("NFC", secret).encode("utf-8")
-
-
-def derive_wrapping_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
-    params.validate()
-    if not SALT_BYTES <= len(salt) <= 64:
-        raise ValueError("argon2 salt length out of bounds")
-    return hash_secret_raw(
-        _normalise(secret),
-        salt,
-        time_cost=params.iterations,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=32,
-        type=Type.ID,
-    )
-
-
-def calibrate_kdf(target_seconds: float = 0.75) -> KdfParams:
-    """Pick Argon2id costs that take about `target_seconds` on this machine (0.5–1 s).
-
-    Memory is preferred over iterations (it is what hurts GPU attackers), up to 256 MiB; on a
-    slow machine memory drops toward the 64 MiB floor before iterations drop toward 3.
-    """
-    salt = secrets.token_bytes(SALT_BYTES)
-    memory = 256 * 1024
-    probe = KdfParams(memory, MIN_ITERATIONS, 4)
-    while True:
-        started = time.perf_counter()
-        derive_wrapping_key("calibration", salt, probe)
-        elapsed = time.perf_counter() - started
-        if elapsed <= target_seconds or probe.memory_kib <= MIN_MEMORY_KIB:
-            break
-        probe = KdfParams(max(MIN_MEMORY_KIB, probe.memory_kib // 2), MIN_ITERATIONS, 4)
-    per_iteration = elapsed / MIN_ITERATIONS
-    iterations = int(target_seconds / per_iteration) if per_iteration > 0 else MIN_ITERATIONS
-    iterations = max(MIN_ITERATIONS, min(MAX_ITERATIONS, iterations))
-    return KdfParams(probe.memory_kib, iterations, 4)
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: object) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("expected base64 text")
-    return base64.b64decode(text.encode("ascii"), validate=True)
+_GENERATION_INFO = b"casebook keyslots.json generation record v1"
 
 
 @dataclass(frozen=True)
@@ -146,7 +87,7 @@ class KeySlot:
             "memory_kib": self.params.memory_kib,
             "iterations": self.params.iterations,
             "parallelism": self.params.parallelism,
-            "salt": _b64(self.salt),
+            "salt": b64(self.salt),
             "cipher": "aes-256-gcm",
         }
         return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
@@ -160,36 +101,16 @@ class KeySlot:
                 "memory_kib": self.params.memory_kib,
                 "iterations": self.params.iterations,
                 "parallelism": self.params.parallelism,
-                "salt": _b64(self.salt),
+                "salt": b64(self.salt),
             },
             "cipher": "aes-256-gcm",
-            "nonce": _b64(self.nonce),
-            "wrapped_key": _b64(self.wrapped_key),
+            "nonce": b64(self.nonce),
+            "wrapped_key": b64(self.wrapped_key),
         }
-
-    @classmethod
-    def from_json(cls, raw: object) -> KeySlot:
-        if not isinstance(raw, dict):
-            raise ValueError("slot is not an object")
-        kdf = raw["kdf"]
-        if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
-            raise ValueError("unknown key derivation")
-        if raw.get("cipher") != "aes-256-gcm":
-            raise ValueError("unknown cipher")
-        slot_type = raw["type"]
-        if slot_type not in _SLOT_TYPES:
-            raise ValueError("unknown slot type")
-        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["parallelism"]))
-        params.validate()
-        nonce = _unb64(raw["nonce"])
-        wrapped = _unb64(raw["wrapped_key"])
-        if len(nonce) != NONCE_BYTES or len(wrapped) != MASTER_KEY_BYTES + 16:
-            raise ValueError("wrong nonce or key length")
-        return cls(str(raw["slot_id"]), slot_type, params, _unb64(kdf["salt"]), nonce, wrapped)
 
 
 def wrap_master_key(
-    master_key: bytes, binder_id: str, slot_type: str, secret: str, params: KdfParams
+    master_key: KeyBuffer, binder_id: str, slot_type: str, secret: str, params: KdfParams
 ) -> KeySlot:
     """Make a new slot that opens `master_key` with `secret`."""
     if len(master_key) != MASTER_KEY_BYTES:
@@ -203,30 +124,70 @@ def wrap_master_key(
         wrapped_key=b"",
     )
     wrapping_key = derive_wrapping_key(secret, unsealed.salt, params)
-    wrapped = AESGCM(wrapping_key).encrypt(unsealed.nonce, master_key, unsealed.header(binder_id))
-    return KeySlot(unsealed.slot_id, slot_type, params, unsealed.salt, unsealed.nonce, wrapped)
-
-
-def unwrap_master_key(slot: KeySlot, binder_id: str, secret: str) -> bytes:
-    """Return the master key, or raise WrongPassword."""
-    wrapping_key = derive_wrapping_key(secret, slot.salt, slot.params)
     try:
-        master_key = AESGCM(wrapping_key).decrypt(
-            slot.nonce, slot.wrapped_key, slot.header(binder_id)
+        wrapped = AESGCM(wrapping_key.view()).encrypt(
+            unsealed.nonce, master_key.view(), unsealed.header(binder_id)
         )
+    finally:
+        wrapping_key.wipe()
+    return replace(unsealed, wrapped_key=wrapped)
+
+
+def unwrap_master_key(slot: KeySlot, binder_id: str, secret: str) -> KeyBuffer:
+    """Return the master key (in a buffer the caller wipes), or raise WrongPassword."""
+    wrapping_key = derive_wrapping_key(secret, slot.salt, slot.params)
+    master_key = KeyBuffer(MASTER_KEY_BYTES)
+    try:
+        cipher = AESGCM(wrapping_key.view())
+        if len(slot.wrapped_key) != MASTER_KEY_BYTES + 16:
+            raise WrongPassword
+        header = slot.header(binder_id)
+        if hasattr(cipher, "decrypt_into"):  # cryptography >= 45
+            # Straight into the mutable buffer: no immutable copy of the key to linger.
+            cipher.decrypt_into(slot.nonce, slot.wrapped_key, header, master_key.writable())
+        else:
+            decrypted = KeyBuffer.taking(cipher.decrypt(slot.nonce, slot.wrapped_key, header))
+            master_key.fill_from(decrypted)
+            decrypted.wipe()
     except InvalidTag:
+        master_key.wipe()
         raise WrongPassword from None
-    if len(master_key) != MASTER_KEY_BYTES:
-        raise WrongPassword
+    finally:
+        wrapping_key.wipe()
     return master_key
+
+
+def _generation_mac(master_key: KeyBuffer, binder_id: str, generation: int) -> bytes:
+    """HMAC-SHA256 over the binder id and generation, keyed by HKDF(master key)."""
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_GENERATION_INFO).derive(
+        master_key.view()
+    )
+    try:
+        signer = hmac.HMAC(mac_key, hashes.SHA256())
+        signer.update(f"{binder_id}:{generation}".encode("ascii"))
+        return signer.finalize()
+    finally:
+        overwrite_immutable(mac_key)
+
+
+@dataclass(frozen=True)
+class GenerationRecord:
+    """The binder's generation when this file was last written, and its authenticator."""
+
+    generation: int
+    mac: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.generation, "hmac_sha256": b64(self.mac)}
 
 
 @dataclass(frozen=True)
 class KeySlotFile:
-    """The content of keyslots.json: a binder id and its slots."""
+    """The content of keyslots.json: a binder id, its slots and its last known generation."""
 
     binder_id: str
     slots: tuple[KeySlot, ...]
+    generation: GenerationRecord | None = None
 
     @classmethod
     def new_binder_id(cls) -> str:
@@ -240,15 +201,35 @@ class KeySlotFile:
 
     def replacing(self, slot_type: str, new_slot: KeySlot) -> KeySlotFile:
         kept = tuple(slot for slot in self.slots if slot.slot_type != slot_type)
-        return KeySlotFile(self.binder_id, (*kept, new_slot))
+        return replace(self, slots=(*kept, new_slot))
+
+    def recording(self, master_key: KeyBuffer, generation: int) -> KeySlotFile:
+        """This file with `generation` recorded as the binder's last known state."""
+        mac = _generation_mac(master_key, self.binder_id, generation)
+        return replace(self, generation=GenerationRecord(generation, mac))
+
+    def known_generation(self, master_key: KeyBuffer, path: Path) -> int | None:
+        """The recorded generation once its authenticator checks out (None: none recorded).
+
+        A record that does not verify with the key that opened this file was edited by hand
+        or belongs to another binder: that is damage, not a wrong password.
+        """
+        if self.generation is None:
+            return None
+        expected = _generation_mac(master_key, self.binder_id, self.generation.generation)
+        if not secrets.compare_digest(expected, self.generation.mac):
+            raise BinderDamaged(path, [f"{path.name}: the record of the last state is not valid"])
+        return self.generation.generation
 
     def to_bytes(self) -> bytes:
-        body = {
+        body: dict[str, Any] = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "binder_id": self.binder_id,
             "slots": [slot.to_json() for slot in self.slots],
         }
+        if self.generation is not None:
+            body["generation"] = self.generation.to_json()
         checksum = hashlib.sha256(_canonical(body)).hexdigest()
         document = {**body, "checksum_sha256": checksum}
         return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -257,27 +238,39 @@ class KeySlotFile:
     def from_bytes(cls, data: bytes, path: Path) -> KeySlotFile:
         """Parse and verify; any damage becomes BinderDamaged naming the file."""
         try:
-            document = json.loads(data.decode("utf-8"))
-            if not isinstance(document, dict):
-                raise ValueError("not an object")
-            checksum = document.pop("checksum_sha256")
-            if hashlib.sha256(_canonical(document)).hexdigest() != checksum:
-                raise ValueError("checksum does not match")
-            if document.get("format") != FORMAT:
-                raise ValueError("not a Casebook key file")
-            if document.get("version") != FORMAT_VERSION:
-                raise ValueError(f"unsupported key file version {document.get('version')}")
-            slots = tuple(KeySlot.from_json(raw) for raw in document["slots"])
-            binder_id = document["binder_id"]
-            if not isinstance(binder_id, str) or not slots:
-                raise ValueError("no binder id or no slots")
-            parsed = cls(binder_id, slots)
-            if parsed.to_bytes() != data:
+            parsed = parse_keyslot_document(data, _canonical, _check_bounds)
+            keyslot_file = _from_parsed(parsed)
+            if keyslot_file.to_bytes() != data:
                 # Catches damage JSON tolerates, such as a space flipped into a tab.
                 raise ValueError("not in the form Casebook writes")
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+        except (ValueError, KeyError, TypeError, RecursionError) as error:
             raise BinderDamaged(path, [f"{path.name}: {error}"]) from None
-        return parsed
+        return keyslot_file
+
+
+def _from_parsed(parsed: ParsedFile) -> KeySlotFile:
+    slots = tuple(
+        KeySlot(
+            slot_id=raw.slot_id,
+            slot_type=raw.slot_type,
+            params=KdfParams(raw.memory_kib, raw.iterations, raw.parallelism),
+            salt=raw.salt,
+            nonce=raw.nonce,
+            wrapped_key=raw.wrapped_key,
+        )
+        for raw in parsed.slots
+    )
+    generation = None
+    if parsed.generation is not None:
+        value, mac = parsed.generation
+        if len(mac) != GENERATION_MAC_BYTES:
+            raise ValueError("generation record has the wrong length")
+        generation = GenerationRecord(value, mac)
+    return KeySlotFile(parsed.binder_id, slots, generation)
+
+
+def _check_bounds(memory_kib: int, iterations: int, parallelism: int) -> None:
+    KdfParams(memory_kib, iterations, parallelism).validate()
 
 
 def _canonical(body: dict[str, Any]) -> bytes:

@@ -8,6 +8,9 @@ CREATED_AT = "created_at"
 LAST_BACKUP_AT = "last_backup_at"
 LAST_CHECK_AT = "last_check_at"
 BINDER_ID = "binder_id"
+# Bumped by every write transaction (`database.transaction`): a binder.db, or a -wal beside it,
+# restored from an earlier moment has a smaller number than the one recorded in keyslots.json.
+GENERATION = "generation"
 
 
 def get_meta(db: sqlite_utils.Database, key: str) -> str | None:
@@ -20,4 +23,19 @@ def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
+    )
+
+
+def read_generation(db: sqlite_utils.Database) -> int | None:
+    """The binder's generation, or None for a binder written before generations existed."""
+    value = get_meta(db, GENERATION)
+    return None if value is None else int(value)
+
+
+def bump_generation(db: sqlite_utils.Database) -> None:
+    """Count one more committed write (inside the caller's write transaction)."""
+    db.execute(
+        "INSERT INTO meta(key, value) VALUES (?, '1') "
+        "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        [GENERATION],
     )

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from casebook.store.database import transaction
-
 
 @dataclass(frozen=True)
 class CachedPicture:
@@ -33,9 +31,9 @@ def cached_picture(db: sqlite_utils.Database, sha256: str, variant: str) -> Cach
 def remember_picture(
     db: sqlite_utils.Database, sha256: str, variant: str, picture: CachedPicture
 ) -> None:
-    with transaction(db):
-        db.execute(
-            "INSERT OR REPLACE INTO thumbnails(content_sha256, variant, image, problem) "
-            "VALUES (?, ?, ?, ?)",
-            [sha256, variant, picture.png, picture.problem],
-        )
+    """Store a picture (inside the caller's write transaction)."""
+    db.execute(
+        "INSERT OR REPLACE INTO thumbnails(content_sha256, variant, image, problem) "
+        "VALUES (?, ?, ?, ?)",
+        [sha256, variant, picture.png, picture.problem],
+    )

@@ -144,7 +144,9 @@ def restore(db: sqlite_utils.Database, shape: Shape, payload: dict[str, Any]) ->
     row = payload["row"]
     old_id = int(row["id"])
     new_id = _insert(db, shape.table, row)
-    for dependent, saved in zip(shape.dependents, payload["dependents"], strict=True):
+    # A snapshot taken by an older Casebook lists fewer dependents (later ones were added at
+    # the end): what it holds comes back.
+    for dependent, saved in zip(shape.dependents, payload["dependents"], strict=False):
         if dependent.link is Link.NULLED:
             ids = [int(i) for i in saved["ids"]]
             for each in ids:

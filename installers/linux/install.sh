@@ -48,6 +48,10 @@ done
 mkdir -p "$prefix/share/icons/hicolor/scalable/apps"
 cp "$here/share/icons/casebook.svg" "$prefix/share/icons/hicolor/scalable/apps/$id.svg"
 # Refresh the desktop's caches where the tools exist (they are optional).
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$prefix/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true
+if command -v update-desktop-database >/dev/null; then
+    update-desktop-database -q "$prefix/share/applications" || true
+fi
+if command -v gtk-update-icon-cache >/dev/null; then
+    gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true
+fi
 echo "Casebook installed in $prefix: start it from the menu or with $prefix/bin/casebook"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from data_paths import LUNG_CT
 
 from casebook.app import cli_messages as msg
 from casebook.resources import resource_path
@@ -17,13 +18,7 @@ from casebook.resources import resource_path
 from .conftest import PASSWORD, Run
 
 DEMO_DOCS = resource_path("demo", "documents")
-LUNG = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "data"
-    / "dicom"
-    / "lung-ct-Lung_Dx-A0001"
-)
+LUNG = LUNG_CT
 
 
 def _one_clear_line(stderr: str) -> str:
@@ -41,12 +36,14 @@ def test_new_prints_the_recovery_code_once(tmp_path: Path, run_casebook: Run) ->
     assert len(codes) == 1
     again = run_casebook("new", tmp_path / "b", "--name", "Li Na", stdin=PASSWORD + "\n")
     assert again.returncode == msg.EXIT_UNAVAILABLE
-    assert "already exists" in _one_clear_line(again.stderr)
+    assert "already in that folder" in _one_clear_line(again.stderr)
 
 
 def test_import_and_list_json(binder: Path, run_casebook: Run) -> None:
     slices = sorted(LUNG.rglob("*.dcm"))[:2]
-    result = run_casebook("import", binder, DEMO_DOCS, *slices, stdin=PASSWORD + "\n")
+    result = run_casebook(
+        "import", binder, DEMO_DOCS, *slices, "--accept-other-patient", stdin=PASSWORD + "\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "5 added, 0 already there, 0 refused" in result.stdout
     listing = run_casebook("list", binder, "--json", stdin=PASSWORD + "\n")
@@ -77,7 +74,7 @@ def test_wrong_password_is_one_line_and_exit_3(binder: Path, run_casebook: Run) 
 def test_missing_binder_and_missing_stdin(tmp_path: Path, binder: Path, run_casebook: Run) -> None:
     result = run_casebook("list", tmp_path / "nothing", stdin=PASSWORD + "\n")
     assert result.returncode == msg.EXIT_UNAVAILABLE
-    assert "no binder was found" in _one_clear_line(result.stderr)
+    assert "cannot be found" in _one_clear_line(result.stderr)
     empty = run_casebook("list", binder, stdin="")
     assert empty.returncode == msg.EXIT_INVALID_INPUT
     assert "missing on standard input" in _one_clear_line(empty.stderr)
@@ -184,7 +181,7 @@ def test_list_as_text(binder: Path, run_casebook: Run) -> None:
     result = run_casebook("list", binder, stdin=PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     assert "Patient: Wang Fang" in result.stdout
-    assert re.search(r"labs\s+received\s+1 documents", result.stdout)
+    assert re.search(r"labs\s+received\s+1 document\b", result.stdout)  # never "1 documents"
     assert "Documents (1):" in result.stdout
     assert "Imaging studies (0):" in result.stdout
 

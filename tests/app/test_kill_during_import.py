@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import maintenance, records
-from casebook.services.binder import unlock_binder
+from casebook.services.binder import maintenance
+from casebook.services.binder.session import unlock_binder
+from casebook.services.records import documents as records
 
 from .conftest import PASSWORD, Run
 

@@ -1,4 +1,5 @@
-"""The cover sheet PDF, judged by qpdf, pdffonts and pdftotext (English, Chinese and both)."""
+"""The cover sheet PDF, judged by qpdf, pdffonts, pdfinfo and pdftotext (English, Chinese and
+both): every part's hash on it, one page per language up to 30 parts."""
 
 from __future__ import annotations
 
@@ -15,20 +16,25 @@ from casebook.bundle.passphrase import generate_passphrase
 from casebook.bundle.plan import Recipient, Sender
 
 Tool = Callable[..., Path]
-PARTS = tuple(
-    SheetPart(
-        f"casebook-bundle-2026-11-22.7z.{i:03d}", 20_000_000, hashlib.sha256(b"%d" % i).hexdigest()
+
+
+def parts(count: int) -> tuple[SheetPart, ...]:
+    return tuple(
+        SheetPart(
+            f"casebook-bundle-2026-11-22.7z.{i:03d}",
+            20_000_000,
+            hashlib.sha256(b"%d" % i).hexdigest(),
+        )
+        for i in range(1, count + 1)
     )
-    for i in range(1, 4)
-)
 
 
-def sheet(password: str) -> CoverSheet:
+def sheet(password: str, count: int = 3) -> CoverSheet:
     return CoverSheet(
         recipient=Recipient("Example Cancer Centre", "International Patient Office", "", "China"),
         created_on="2026-11-22",
         password=password,
-        parts=PARTS,
+        parts=parts(count),
         sender=Sender("Li Wei", "son", "+44 7700 900123"),
     )
 
@@ -45,23 +51,27 @@ def run(tool: Path, *args: str) -> subprocess.CompletedProcess[str]:
         ("en+zh", ["Bundle password and checksums", "资料包密码与校验值"]),
     ],
 )
-def test_sheet_carries_password_and_every_part_hash(
-    tmp_path: Path, require_tool: Tool, language: str, expected: list[str]
+@pytest.mark.parametrize("count", [3, 30])
+def test_sheet_carries_password_and_every_part_hash_on_one_page_per_language(
+    tmp_path: Path, require_tool: Tool, language: str, expected: list[str], count: int
 ) -> None:
     password = generate_passphrase()
     pdf = tmp_path / f"sheet-{language}.pdf"
-    pdf.write_bytes(render_cover_sheet(sheet(password), language))
+    pdf.write_bytes(render_cover_sheet(sheet(password, count), language))
     check = run(require_tool("qpdf"), "--check", str(pdf))
     assert check.returncode == 0, check.stdout + check.stderr
     fonts = run(require_tool("pdffonts"), str(pdf)).stdout.splitlines()[2:]
     assert fonts
     assert all(line.split()[-5] == "yes" for line in fonts), fonts  # every font embedded
-    text = run(require_tool("pdftotext"), "-layout", str(pdf), "-").stdout
+    pages = re.search(r"^Pages:\s+(\d+)$", run(require_tool("pdfinfo"), str(pdf)).stdout, re.M)
+    assert pages is not None
+    assert int(pages.group(1)) == len(language.split("+"))
+    text = run(require_tool("pdftotext"), str(pdf), "-").stdout
     assert text.count(password) == len(language.split("+"))
-    squeezed = re.sub(r"\s+", "", text)
-    for part in PARTS:
+    for part in parts(count):
         assert part.name in text
-        assert part.sha256 in squeezed
+        for line in group_hash(part.sha256):  # each hash whole, in its two lines of four groups
+            assert text.count(line) == len(language.split("+")), line
     for phrase in expected:
         assert phrase in text
     assert "Example Cancer Centre" in text

@@ -1,75 +1,64 @@
-"""Names in the decrypted tree, the passphrase, and the DICOMDIR's stand-ins for empty fields."""
+"""Names in the decrypted tree (IHE XDM and PDI), and the passphrase."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import replace
 
-from casebook.bundle.dicomdir import build_dicomdir, referenced_files
-from casebook.bundle.layout import DICOM_COMPONENT, lay_out, safe_file_name
+from casebook.bundle.layout import DICOM_COMPONENT, XDM_SUBSET, lay_out
 from casebook.bundle.passphrase import (
     PASSPHRASE_BITS,
     generate_passphrase,
     normalize_passphrase,
 )
-from casebook.bundle.plan import BundlePlan
+from casebook.bundle.plan import BundlePlan, SeriesPreview
 from casebook.core.model import SlotKind
 
-from .samples import document_item
+from .samples import document_item, make_png
 
 
-def test_safe_names_keep_readable_text_and_refuse_the_rest() -> None:
-    assert safe_file_name('CT <chest>: "before"/after?', "x") == "CT chest before after"
-    assert safe_file_name("病理报告 2024", "x") == "病理报告 2024"
-    assert safe_file_name("...", "document_001") == "document_001"
-    assert safe_file_name("CON", "document_002") == "document_002"
-    assert safe_file_name("a\x00b\nc", "x") == "a b c"
-    assert len(safe_file_name("x" * 500, "y")) <= 80
-
-
-def test_documents_never_collide_regardless_of_case(plan: BundlePlan) -> None:
-    data = b"%PDF-1.4 same title"
-    twins = tuple(
-        document_item(title, SlotKind.LABS, name, data, "application/pdf")
-        for title, name in (("Blood", "a.PDF"), ("blood", "b.pdf"), ("BLOOD", "c.pdf"))
-    )
-    paths = [p.path for p in lay_out(replace(plan, documents=twins)).documents]
-    assert paths == [
-        "DOCUMENTS/03_LABS/Blood.pdf",
-        "DOCUMENTS/03_LABS/blood (2).pdf",
-        "DOCUMENTS/03_LABS/BLOOD (3).pdf",
+def test_documents_are_numbered_and_named_by_their_detected_type(plan: BundlePlan) -> None:
+    png = make_png()
+    documents = (
+        document_item("Photo of a letter", SlotKind.OTHER, "IM000061", png, "image/png",
+                      extension=".png"),
+        document_item("Same title", SlotKind.LABS, "a.PDF", b"%PDF-1.4 x", "application/pdf",
+                      extension=".pdf"),
+        document_item("Same title", SlotKind.LABS, "b.pdf", b"%PDF-1.4 y", "application/pdf",
+                      extension=".pdf"),
+        document_item("Unknown kind", SlotKind.OTHER, "notes.odt", b"PK..", "application/zip"),
+        document_item("No clue at all", SlotKind.OTHER, "blob", b"\x00\x01", ""),
+    )  # fmt: skip
+    layout = lay_out(replace(plan, documents=documents))
+    assert [p.path for p in layout.documents] == [
+        f"{XDM_SUBSET}/DOC00001.PNG",
+        f"{XDM_SUBSET}/DOC00002.PDF",
+        f"{XDM_SUBSET}/DOC00003.PDF",
+        f"{XDM_SUBSET}/DOC00004.ODT",  # no detected extension: the original one
+        f"{XDM_SUBSET}/DOC00005.BIN",
+    ]
+    # The summaries follow the documents in the submission set and also sit at the root.
+    assert [(s.path, s.xdm_path) for s in layout.summaries] == [
+        ("CASE_SUMMARY_EN.PDF", f"{XDM_SUBSET}/DOC00006.PDF"),
+        ("CASE_SUMMARY_ZH.PDF", f"{XDM_SUBSET}/DOC00007.PDF"),
     ]
 
 
 def test_dicom_paths_follow_the_media_rules(plan: BundlePlan) -> None:
-    for placed in lay_out(plan).dicom:
-        components = placed.path.split("/")
-        assert len(components) <= 8
+    placed = lay_out(plan).dicom
+    assert len({p.path for p in placed}) == len(plan.dicom)
+    for item in placed:
+        components = item.path.split("/")
+        assert len(components) == 5  # DICOM/PA/ST/SE/IM: at most 8 levels below the root
         assert all(DICOM_COMPONENT.match(c) for c in components)
 
 
-def test_dicomdir_fills_empty_type1_fields_and_lists_every_image(plan: BundlePlan) -> None:
-    emptied = tuple(
-        replace(item, study_id="", study_time="", modality="", series_number="", patient_id="")
-        for item in plan.dicom
-    )
-    layout = lay_out(replace(plan, dicom=emptied))
-    dicomdir = build_dicomdir(layout.dicom)
-    assert referenced_files(dicomdir) == [p.path for p in layout.dicom]
-    from io import BytesIO
-
-    import pydicom
-
-    records = pydicom.dcmread(BytesIO(dicomdir)).DirectoryRecordSequence
-    for record in records:
-        if record.DirectoryRecordType == "STUDY":
-            assert record.StudyID
-            assert record.StudyTime
-        if record.DirectoryRecordType == "SERIES":
-            assert record.Modality == "OT"
-            assert str(record.SeriesNumber)
-        if record.DirectoryRecordType == "PATIENT":
-            assert record.PatientID
+def test_a_series_preview_is_named_after_its_dicom_folder(plan: BundlePlan) -> None:
+    first = plan.dicom[0]
+    with_preview = replace(plan, previews=(SeriesPreview(first.series_instance_uid, b"jpeg"),))
+    layout = lay_out(with_preview)
+    series_folder = layout.dicom[0].path.split("/")[3]
+    assert layout.previews == ((first.series_instance_uid, f"IHE_PDI/{series_folder}.JPG"),)
 
 
 def test_passphrase_has_enough_entropy_and_reads_as_digits() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casebook.core.completeness import assess_completeness
-from casebook.core.model import Document, ImagingStudy, PartialDate, Slot, SlotKind, SlotStatus
+from casebook.core.model import Document, ImagingStudy, PartialDate, Slot, SlotKind, SlotStatement
 
 
 def _doc(
@@ -22,8 +22,12 @@ def _doc(
     )
 
 
-def _slots(**statuses: SlotStatus) -> list[Slot]:
-    return [Slot(kind, statuses.get(kind.value, SlotStatus.RECEIVED)) for kind in SlotKind]
+def _slots(**statements: SlotStatement) -> list[Slot]:
+    """Every slot received (holding a file) except those given a statement here."""
+    return [
+        Slot(kind, statements[kind.value]) if kind.value in statements else Slot(kind, file_count=1)
+        for kind in SlotKind
+    ]
 
 
 def test_everything_received_dated_and_linked_is_complete() -> None:
@@ -36,10 +40,10 @@ def test_everything_received_dated_and_linked_is_complete() -> None:
 
 def test_missing_and_requested_slots_but_never_other() -> None:
     slots = _slots(
-        pathology=SlotStatus.MISSING,
-        molecular=SlotStatus.REQUESTED,
-        other=SlotStatus.MISSING,
-        identity=SlotStatus.NOT_APPLICABLE,
+        pathology=SlotStatement.MISSING,
+        molecular=SlotStatement.REQUESTED,
+        other=SlotStatement.MISSING,
+        identity=SlotStatement.NOT_APPLICABLE,
     )
     result = assess_completeness(slots, [], [])
     assert [s.kind for s in result.missing_slots] == [SlotKind.PATHOLOGY]

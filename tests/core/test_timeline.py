@@ -18,6 +18,7 @@ from casebook.core.timeline import (
     date_range,
     date_sort_key,
     lane_of,
+    line_ordinal,
     number_lines,
     ordered,
     ranges_overlap,
@@ -138,3 +139,13 @@ def test_a_line_has_ended_with_an_end_date_or_a_reason() -> None:
         therapy=TherapyDetails(reason_stopped=StopReason.PROGRESSION),
     )
     assert stopped.has_ended
+
+
+def test_lines_are_counted_as_chinese_oncology_counts_them() -> None:
+    """一线、二线治疗 (first-, second-line), never 第 2 线; English keeps the digit."""
+    assert [line_ordinal(n, "zh") for n in (1, 2, 3, 10, 11, 20, 23, 99)] == [
+        "一", "二", "三", "十", "十一", "二十", "二十三", "九十九",
+    ]  # fmt: skip
+    assert line_ordinal(2, "zh_CN") == "二"
+    assert line_ordinal(2, "en") == "2"
+    assert line_ordinal(100, "zh") == "100"

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import io
 import struct
-from pathlib import Path
 
 import pydicom
+from data_paths import BROKEN, DATA, SMALL_MR, TRANSFER_SYNTAXES, lung_slice_path
+from data_paths import LUNG_SERIES as LUNG_CT
 from pydicom.dataset import Dataset
 
-TESTS = Path(__file__).resolve().parents[1]
-DATA = TESTS / "data"
-BROKEN = DATA / "broken"
-SMALL_MR = DATA / "dicom" / "dcm_qa_nih" / "axial_epi_fmri_sequential_i_to_s-00001.dcm"
-SHARED_DICOM = TESTS.parents[1] / "shared" / "data" / "dicom"
-TRANSFER_SYNTAXES = SHARED_DICOM / "transfer-syntaxes-dcm_qa_ts" / "In"
-LUNG_CT = (
-    SHARED_DICOM / "lung-ct-Lung_Dx-A0001" / "04-04-2007-NA-Chest-07990" / "2.000000-5mm-40805"
-)
+__all__ = ["BROKEN", "DATA", "LUNG_CT", "SMALL_MR", "TRANSFER_SYNTAXES"]
 
 
 def lung_slice(number: int = 32) -> bytes:
-    return (LUNG_CT / f"1-{number:02d}.dcm").read_bytes()
+    return lung_slice_path(number).read_bytes()
 
 
 def read(data: bytes) -> Dataset:

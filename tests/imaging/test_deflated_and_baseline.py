@@ -1,6 +1,6 @@
 """The two transfer syntaxes the shared set lacks: Deflated Explicit VR and JPEG Baseline.
 
-Both are made here from a real MR slice (tests/data/dicom/dcm_qa_ts/5.dcm, BSD-2): the deflated
+Both are made here from a real MR slice (tests/data/dicom/dcm_qa_ts/In/5.dcm, BSD-2): the deflated
 copy by pydicom's own writer, the baseline copy by encapsulating a JPEG that Pillow encodes
 from the slice's pixels.
 """
@@ -8,10 +8,10 @@ from the slice's pixels.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import numpy as np
 import pydicom
+from data_paths import TRANSFER_SYNTAXES
 from PIL import Image
 from pydicom.encaps import encapsulate
 from pydicom.uid import DeflatedExplicitVRLittleEndian, JPEGBaseline8Bit
@@ -19,7 +19,7 @@ from pydicom.uid import DeflatedExplicitVRLittleEndian, JPEGBaseline8Bit
 from casebook.imaging.dicom_header import read_dicom_summary
 from casebook.imaging.thumbnail import dicom_thumbnail
 
-SOURCE = Path(__file__).resolve().parents[1] / "data" / "dicom" / "dcm_qa_ts" / "5.dcm"
+SOURCE = TRANSFER_SYNTAXES / "5.dcm"
 
 
 def _as_bytes(dataset: pydicom.Dataset) -> bytes:

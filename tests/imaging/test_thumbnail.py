@@ -13,7 +13,6 @@ from casebook.imaging.thumbnail import available_decoders, dicom_thumbnail
 
 from .samples import (
     BROKEN,
-    DATA,
     SMALL_MR,
     TRANSFER_SYNTAXES,
     lung_slice,
@@ -47,7 +46,7 @@ def test_all_nine_transfer_syntaxes_give_the_same_picture() -> None:
 
 @pytest.mark.parametrize("name", ["5.dcm", "9.dcm"])
 def test_copied_fixtures_decode(name: str) -> None:
-    copied = (DATA / "dicom" / "dcm_qa_ts" / name).read_bytes()
+    copied = (TRANSFER_SYNTAXES / name).read_bytes()
     original = dicom_thumbnail((TRANSFER_SYNTAXES / "1.dcm").read_bytes())
     assert np.array_equal(dicom_thumbnail(copied), original)
 
@@ -70,7 +69,7 @@ def test_size_limits_the_longer_side_without_enlarging() -> None:
 
 
 def test_files_without_preamble_or_meta_give_the_same_picture() -> None:
-    data = lung_slice(40)
+    data = lung_slice(30)  # any kept slice
     expected = dicom_thumbnail(data)
     assert np.array_equal(dicom_thumbnail(without_preamble(data)), expected)
     assert np.array_equal(dicom_thumbnail(without_file_meta(data)), expected)
@@ -188,3 +187,59 @@ def test_explicit_little_endian_rewrite_matches() -> None:
     dataset = read(lung_slice(32))
     dataset.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
     assert np.array_equal(dicom_thumbnail(write(dataset)), dicom_thumbnail(lung_slice(32)))
+
+
+def _close(a: np.ndarray, b: np.ndarray, tolerance: float) -> bool:
+    """Alike to the eye: on average within `tolerance` grey levels, and closely correlated."""
+    if a.shape != b.shape:
+        return False
+    difference = float(np.abs(a.astype(int) - b.astype(int)).mean())
+    correlation = float(np.corrcoef(a.ravel().astype(float), b.ravel().astype(float))[0, 1])
+    return difference <= tolerance and correlation >= 0.97
+
+
+def test_a_small_thumbnail_decodes_only_what_it_needs_and_looks_the_same() -> None:
+    from PIL import Image
+
+    from casebook.imaging.dicom_reader import transfer_syntax_of
+    from casebook.imaging.thumbnail import _reduced_frame
+
+    data = lung_slice(32)
+    dataset = read(data)
+    reduced = _reduced_frame(dataset, transfer_syntax_of(dataset), 0, 1, 128)
+    assert reduced is not None
+    assert reduced.shape == (256, 256)  # every second row and column
+    assert np.array_equal(reduced, dataset.pixel_array[::2, ::2])
+    full = Image.fromarray(dicom_thumbnail(data, 256)).resize((128, 128), Image.Resampling.LANCZOS)
+    assert _close(dicom_thumbnail(data, 128), np.asarray(full), 4.0)
+
+
+def test_reduced_decoding_of_every_syntax_stays_faithful() -> None:
+    """At 64 px the 384 px slice is read strided (uncompressed), at a lower JPEG 2000
+    resolution level (9.dcm) or in full (the others); all look alike."""
+    from casebook.imaging.dicom_reader import transfer_syntax_of
+    from casebook.imaging.thumbnail import _reduced_frame
+
+    pictures = {path.name: dicom_thumbnail(path.read_bytes(), 64) for path in SYNTAX_FILES}
+    reference = pictures["5.dcm"]  # JPEG Lossless: always decoded in full
+    for name, picture in pictures.items():
+        assert _close(picture, reference, 7.0), name  # a noisy MR: the most a stride shows
+    j2k = read((TRANSFER_SYNTAXES / "9.dcm").read_bytes())
+    reduced = _reduced_frame(j2k, transfer_syntax_of(j2k), 0, 1, 64)
+    assert reduced is not None
+    assert reduced.shape == (192, 192)  # one resolution level less
+
+
+def test_signed_pixels_with_fewer_stored_bits_are_sign_extended() -> None:
+    from casebook.imaging.dicom_reader import transfer_syntax_of
+    from casebook.imaging.thumbnail import _reduced_frame
+
+    dataset = read(lung_slice(32))
+    values = np.minimum(dataset.pixel_array.astype(np.int16) - 1024, 2047)  # air is negative
+    stored = (values.astype(np.uint16) & 0x0FFF) | 0xA000  # 12 bits stored, junk above
+    dataset.PixelData = stored.tobytes()
+    dataset.BitsStored, dataset.HighBit, dataset.PixelRepresentation = 12, 11, 1
+    dataset = read(write(dataset))
+    reduced = _reduced_frame(dataset, transfer_syntax_of(dataset), 0, 1, 64)
+    assert reduced is not None
+    assert np.array_equal(reduced, values[::4, ::4])

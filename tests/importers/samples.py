@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
+from data_paths import BROKEN, DEMO_DOCUMENTS, TRANSFER_SYNTAXES
+from data_paths import LUNG_SERIES as LUNG_CT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen.canvas import Canvas
 
-TESTS = Path(__file__).resolve().parents[1]
-DATA = TESTS / "data"
-BROKEN = DATA / "broken"
-SHARED_DICOM = TESTS.parents[1] / "shared" / "data" / "dicom"
-TRANSFER_SYNTAXES = SHARED_DICOM / "transfer-syntaxes-dcm_qa_ts" / "In"
-LUNG_CT = (
-    SHARED_DICOM / "lung-ct-Lung_Dx-A0001" / "04-04-2007-NA-Chest-07990" / "2.000000-5mm-40805"
-)
-DEMO_DOCUMENTS = TESTS.parent / "resources" / "demo" / "documents"
+__all__ = ["BROKEN", "DEMO_DOCUMENTS", "LUNG_CT", "TRANSFER_SYNTAXES"]
 
 
 def make_pdf(

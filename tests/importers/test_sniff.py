@@ -11,13 +11,13 @@ from pathlib import Path
 import pillow_heif
 import pydicom
 import pytest
+from data_paths import SMALL_MR
 from PIL import Image
 
 from casebook.importers.sniff import SNIFF_BYTES, sniff_media_type, suggested_extension
 
 from .samples import (
     BROKEN,
-    DATA,
     DEMO_DOCUMENTS,
     LUNG_CT,
     TRANSFER_SYNTAXES,
@@ -66,7 +66,7 @@ def test_implicit_dataset_without_meta_is_dicom() -> None:
 
 
 def test_explicit_dataset_without_meta_is_dicom() -> None:
-    bare = without_file_meta((DATA / "dicom" / "dcm_qa_nih").glob("*.dcm").__next__().read_bytes())
+    bare = without_file_meta(SMALL_MR.read_bytes())
     assert bare[4:6].isalpha()  # explicit VR
     assert sniff_media_type(head_of(bare)) == "application/dicom"
 

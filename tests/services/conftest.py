@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from data_paths import lung_slices
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder import BinderSession, NewBinder, create_binder
+from casebook.services.binder.session import BinderSession, NewBinder, create_binder
 from casebook.store.keyslots import KdfParams
 
 PASSWORD = "tulip ledger 42 window"
 FAST = KdfParams.minimum()
-REAL_DICOM = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dicom"
 
 
 def make_case(name: str = "Test Patient") -> Case:
@@ -34,8 +34,12 @@ def session(new_binder: NewBinder) -> BinderSession:
 
 @pytest.fixture
 def lung_ct_files() -> list[Path]:
-    folder = REAL_DICOM / "lung-ct-Lung_Dx-A0001"
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() == ".dcm")
-    if not files:
-        pytest.fail(f"real DICOM test data missing under {folder}")
-    return files
+    return lung_slices()
+
+
+@pytest.fixture
+def new_binder_folder(tmp_path: Path) -> Path:
+    """A closed binder's folder, for tests that open it more than once."""
+    folder = tmp_path / "closed-binder"
+    create_binder(folder, PASSWORD, make_case(), FAST).session.close()
+    return folder

@@ -11,8 +11,7 @@ import pytest
 from casebook.core.errors import BinderDamaged, BinderUnavailable, InvalidInput, WrongPassword
 from casebook.core.errors import UnavailableReason as Reason
 from casebook.core.model import SlotKind, SlotStatus
-from casebook.services import records
-from casebook.services.binder import (
+from casebook.services.binder.session import (
     NewBinder,
     change_password,
     change_password_of_open_binder,
@@ -21,7 +20,9 @@ from casebook.services.binder import (
     recover_binder,
     unlock_binder,
 )
+from casebook.services.records import documents as records
 from casebook.store.database import connect
+from casebook.store.key_buffer import KeyBuffer
 
 from .conftest import FAST, PASSWORD, make_case
 
@@ -182,7 +183,7 @@ def test_database_is_really_encrypted_with_the_master_key(new_binder: NewBinder)
     assert header != b"SQLite format 3\x00"
     with pytest.raises(BinderDamaged):
         # Any other key fails: the file is not readable without unwrapping a slot.
-        connect(database, b"\x00" * 48)
+        connect(database, KeyBuffer(48))
 
 
 def test_locking_while_another_thread_is_mid_query_does_not_crash(
@@ -192,13 +193,17 @@ def test_locking_while_another_thread_is_mid_query_does_not_crash(
     started = threading.Event()
     outcome: list[str] = []
 
+    def running() -> int:
+        started.set()  # called from inside the statement: it is certainly running now
+        return 1
+
     def long_query() -> None:
         db = session.database()
-        started.set()
+        db.conn.create_function("running", 0, running)
         try:
-            db.execute(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                "WHERE i < 50000000) SELECT count(*) FROM n"
+            db.execute(  # far longer than any test waits: only the interrupt ends it
+                "WITH RECURSIVE n(i) AS (SELECT running() UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 100000000000) SELECT count(*) FROM n"
             ).fetchone()
             outcome.append("finished")
         except Exception as error:
@@ -206,10 +211,10 @@ def test_locking_while_another_thread_is_mid_query_does_not_crash(
 
     worker = threading.Thread(target=long_query)
     worker.start()
-    started.wait(5)
+    assert started.wait(60)
     session.close()
-    worker.join(30)
+    worker.join(60)
     assert not worker.is_alive()
-    assert outcome  # interrupted (OperationalError) or, on a fast machine, finished
+    assert outcome == ["OperationalError"]  # interrupted, and reported as an error
     with unlock_binder(session.folder, PASSWORD):
         pass

@@ -10,9 +10,12 @@ from core.opinion_samples import dr_chen, dr_mueller, fudan_mdt
 from PIL import Image
 
 from casebook.core.opinions import FieldValue, Mark, OpinionField
-from casebook.services import opinions
-from casebook.services.binder import BinderSession
-from casebook.services.comparison_pdf import print_comparison, render_comparison_pdf
+from casebook.services.binder.session import BinderSession
+from casebook.services.opinions import opinions
+from casebook.services.opinions.comparison_pdf import (
+    print_comparison,
+    render_comparison_pdf,
+)
 
 Tool = Callable[..., Path]
 
@@ -32,9 +35,7 @@ def test_the_printed_table(session: BinderSession, tmp_path: Path, require_tool:
     qpdf, pdffonts = require_tool("qpdf"), require_tool("pdffonts")
     pdftotext, pdftoppm = require_tool("pdftotext"), require_tool("pdftoppm")
     ids = three_opinions(session)
-    opinions.set_mark(
-        session, opinions.load_comparison(session, ids), OpinionField.STAGE, Mark.DIFFER
-    )
+    opinions.set_mark(session, ids, OpinionField.STAGE, Mark.DIFFER)
     target = tmp_path / "comparison.pdf"
     assert print_comparison(session, ids, target) == target
     assert not (tmp_path / "comparison.pdf.partial").exists()

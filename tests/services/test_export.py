@@ -1,7 +1,10 @@
-"""Exporting a binder as a sealed bundle, judged by 7-Zip and our own verify."""
+"""Exporting a binder as a sealed bundle: what the plan reads from the binder at sealing time,
+judged by 7-Zip, sha256sum, poppler and our own verify."""
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 import subprocess
 from collections.abc import Callable
@@ -9,52 +12,103 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
+from casebook.bundle.layout import lay_out
 from casebook.bundle.plan import Recipient
+from casebook.bundle.tree import build_tree
 from casebook.bundle.verify import verify_bundle
+from casebook.core.model import DocumentEdit, PartialDate, SlotKind, SlotStatement
+from casebook.core.opinions import FieldValue, Opinion, OpinionField
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import BinderSession
-from casebook.services.export import ExportRequest, export_bundle, plan_export
-from casebook.services.imaging_import import import_scan, scan_media
-from casebook.services.importing import import_paths
-from casebook.services.isolation import IsolatedWorker
+from casebook.resources import resource_path
+from casebook.services.binder.session import BinderSession
+from casebook.services.export.sealing import ExportRequest, export_bundle, plan_export
+from casebook.services.opinions import opinions as opinion_service
+from casebook.services.records import documents as records
+from casebook.services.records.importing import import_paths
 
-from .conftest import REAL_DICOM
 from .test_importing import _report_pdf
 
 HOSPITAL = Recipient(
     "Example Cancer Centre", "International Patient Office", "ipo@example.org", "China"
 )
+TODAY = date(2026, 11, 22)
+Tool = Callable[..., Path]
 
 
 def _fill(session: BinderSession, tmp_path: Path) -> None:
+    """A PDF, a text file, a PNG photo without extension and three real CT slices."""
     pdf = tmp_path / "pathology.pdf"
     _report_pdf(pdf, ["Surgical pathology report", "病理诊断：腺癌"])
     notes = tmp_path / "labs.txt"
     notes.write_text("Haemoglobin 118 g/L")
-    import_paths(session, [pdf, notes], None, ignore_progress, NEVER_CANCELLED)
-    slices = sorted((REAL_DICOM / "lung-ct-Lung_Dx-A0001").rglob("*.dcm"))[:3]
-    with IsolatedWorker() as worker:
-        scan = scan_media(slices, ignore_progress, NEVER_CANCELLED, worker)
-    import_scan(session, scan, ignore_progress, NEVER_CANCELLED)
+    photo = tmp_path / "IM000061"  # as a hospital CD names its pictures
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 60), (230, 220, 200)).save(buffer, format="PNG")
+    photo.write_bytes(buffer.getvalue())
+    import_paths(session, [pdf, notes, photo], None, ignore_progress, NEVER_CANCELLED)
+    slices = sorted(resource_path("demo", "ct").glob("*.dcm"))[:3]
+    import_paths(
+        session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,  # the demo's CT carries the demo patient's name
+    )  # fmt: skip
+
+
+def _run(tool: Path, *args: object, cwd: Path | None = None) -> str:
+    result = subprocess.run(
+        [str(tool), *map(str, args)], capture_output=True, text=True, cwd=cwd, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 def test_plan_holds_every_document_and_image(session: BinderSession, tmp_path: Path) -> None:
     _fill(session, tmp_path)
-    plan = plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22))
-    assert sorted(d.original_name for d in plan.documents) == ["labs.txt", "pathology.pdf"]
+    plan = plan_export(session, ExportRequest(HOSPITAL), TODAY)
+    assert sorted(d.original_name for d in plan.documents) == [
+        "IM000061", "labs.txt", "pathology.pdf",
+    ]  # fmt: skip
     assert len(plan.dicom) == 3
     assert {item.study_date for item in plan.dicom} == {"20070404"}
-    only_one = ExportRequest(HOSPITAL, document_ids=frozenset({plan_docs_id(session)}))
-    assert len(plan_export(session, only_one, date(2026, 11, 22)).documents) == 1
+    assert [len(p.jpeg) > 0 and p.jpeg[:3] == b"\xff\xd8\xff" for p in plan.previews] == [True]
+    one = min(d.id for d in records.list_documents(session))
+    only_one = ExportRequest(HOSPITAL, document_ids=frozenset({one}), study_ids=frozenset())
+    chosen = plan_export(session, only_one, TODAY)
+    assert (len(chosen.documents), len(chosen.dicom), chosen.previews) == (1, 0, ())
 
 
-def plan_docs_id(session: BinderSession) -> int:
-    return int(session.database().execute("SELECT min(id) FROM documents").fetchone()[0])
+def test_a_picture_without_extension_goes_out_named_by_its_type(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    _fill(session, tmp_path)
+    plan = plan_export(session, ExportRequest(HOSPITAL), TODAY)
+    names = {p.item.original_name: p.path for p in lay_out(plan).documents}
+    assert names["IM000061"].endswith(".PNG")
+    assert names["labs.txt"].endswith(".TXT")
+
+
+def test_record_states_are_derived_from_what_the_binder_holds(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    _fill(session, tmp_path)
+    records.set_slot_statement(
+        session, SlotKind.LABS, SlotStatement.REQUESTED, PartialDate(2026, 10, 1), "City lab"
+    )
+    text = next(d for d in records.list_documents(session) if d.original_name == "labs.txt")
+    edit = dataclasses.replace(DocumentEdit.of(text), slot=SlotKind.LABS)
+    records.edit_document(session, text.id, edit)
+    states = {s.kind: s for s in plan_export(session, ExportRequest(HOSPITAL), TODAY).records}
+    assert states[SlotKind.HISTORY].missing
+    assert not states[SlotKind.HISTORY].received
+    assert states[SlotKind.LABS].received
+    assert states[SlotKind.LABS].enclosed == 1
+    assert states[SlotKind.LABS].requested_from == "City lab"  # the statement stays beside
+    assert states[SlotKind.IMAGING].held == 3
 
 
 def test_export_round_trip_and_log(
-    session: BinderSession, tmp_path: Path, require_tool: Callable[..., Path]
+    session: BinderSession, tmp_path: Path, require_tool: Tool
 ) -> None:
     seven_zip = require_tool("7z", "7zz")
     _fill(session, tmp_path)
@@ -65,26 +119,20 @@ def test_export_round_trip_and_log(
         ignore_progress, NEVER_CANCELLED,
     )  # fmt: skip
     [part] = result.bundle.parts
-    assert part.path == out / "casebook-bundle.7z"
     verified = verify_bundle(part.path, result.password)
-    assert verified.file_count >= 3 + 2 + 5  # images, documents, generated files
+    assert verified.file_count >= 3 + 3 + 8
     extracted = tmp_path / "opened"
-    subprocess.run(
-        [str(seven_zip), "x", f"-p{result.password}", f"-o{extracted}", str(part.path)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    check = subprocess.run(
-        ["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=extracted, capture_output=True,
-        text=True, check=False,
-    )  # fmt: skip
-    assert check.returncode == 0, check.stdout + check.stderr
+    _run(seven_zip, "x", f"-p{result.password}", f"-o{extracted}", part.path)
+    _run(require_tool("sha256sum"), "-c", "--strict", "SHA256SUMS", cwd=extracted)
     assert (extracted / "DICOMDIR").is_file()
-    [log] = session.database().execute("SELECT recipient, parts_json FROM export_log").fetchall()
+    assert (extracted / "IHE_XDM" / "SUBSET01" / "METADATA.XML").is_file()
+    with session.reading() as db:
+        [log] = db.execute("SELECT recipient, parts_json FROM export_log").fetchall()
+        everything = db.execute("SELECT * FROM export_log").fetchall()
     assert json.loads(log[0])["institution"] == "Example Cancer Centre"
     assert json.loads(log[1]) == [
         {"name": part.path.name, "size": part.size, "sha256": part.sha256}
     ]
-    everything = session.database().execute("SELECT * FROM export_log").fetchall()
     assert result.password not in repr(everything)
 
 
@@ -104,18 +152,17 @@ def test_email_volumes(session: BinderSession, tmp_path: Path) -> None:
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_summary_language_choice(session: BinderSession, tmp_path: Path, language: str) -> None:
     _fill(session, tmp_path)
-    plan = plan_export(session, ExportRequest(HOSPITAL, summary_language=language), date.today())
+    plan = plan_export(session, ExportRequest(HOSPITAL, summary_language=language), TODAY)
     assert plan.languages == (language,)
 
 
 def test_summary_tells_where_we_stand_the_story_and_the_questions(
-    session: BinderSession, tmp_path: Path, require_tool: Callable[..., Path]
+    session: BinderSession, tmp_path: Path, require_tool: Tool
 ) -> None:
-    from casebook.bundle.tree import build_tree
     from casebook.core.decision_moment import DecisionMoment
-    from casebook.core.model import PartialDate
     from casebook.core.timeline import EventKind, TimelineEvent
-    from casebook.services import questions, timeline
+    from casebook.services import timeline
+    from casebook.services.questions import questions
 
     pdftotext = require_tool("pdftotext")
     timeline.save_decision_moment(session, DecisionMoment.BEFORE_TREATMENT)
@@ -126,25 +173,56 @@ def test_summary_tells_where_we_stand_the_story_and_the_questions(
         ),
     )
     questions.add_own_question(session, "Would surgery first change the plan?")
-    plan = plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22))
-    assert "not started" in plan.summary.decision_moment
-    assert any("Core biopsy" in line for line in plan.summary.timeline)
-    assert any("surgery first" in line for line in plan.summary.questions)
-    [pdf] = [e for e in build_tree(plan).entries if e.path.endswith(".PDF")]
-    (tmp_path / "summary.pdf").write_bytes(pdf.data)
-    text = subprocess.run(
-        [str(pdftotext), str(tmp_path / "summary.pdf"), "-"], capture_output=True, text=True,
-        check=True,
-    ).stdout  # fmt: skip
+    questions.add_from_bank(session, "stage_confirmed", "en")
+    plan = plan_export(session, ExportRequest(HOSPITAL, summary_language="zh"), TODAY)
+    assert plan.summary.decision_moment is DecisionMoment.BEFORE_TREATMENT
+    assert [e.event.title for e in plan.summary.timeline] == ["Core biopsy of the right upper lobe"]
+    [bank, own] = sorted(plan.summary.questions, key=lambda q: not q.translations)
+    assert bank.in_language("zh") != bank.text  # a bank question is shown in Chinese
+    assert own.in_language("zh") == "Would surgery first change the plan?"  # their own words
+    [pdf] = [e for e in build_tree(plan).entries if e.path == "CASE_SUMMARY_ZH.PDF"]
+    (tmp_path / "summary.pdf").write_bytes(pdf.data or b"")
+    text = _run(pdftotext, tmp_path / "summary.pdf", "-")
     assert "Core biopsy" in text
-    assert "surgery first" in text
+    assert "活检" in text
+    assert "已提出治疗方案，尚未开始治疗。" in text
+    assert bank.in_language("zh") in text.replace("\n", "")
+
+
+def test_differences_between_opinions_become_questions_in_each_language(
+    session: BinderSession,
+) -> None:
+    ids = [
+        opinion_service.save_opinion(
+            session,
+            Opinion(
+                name,
+                fields={
+                    OpinionField.STAGE: FieldValue(stage),
+                    OpinionField.DIAGNOSIS: FieldValue("Adenocarcinoma"),
+                },
+            ),
+        )
+        for name, stage in (("Dr Chen", "IIIA"), ("Dr Wang", "IIIB"))
+    ]
+    plan = plan_export(session, ExportRequest(HOSPITAL), TODAY)
+    [follow_up] = plan.summary.follow_ups
+    assert "give different stages (IIIA and IIIB)" in follow_up.in_language("en")
+    assert "给出的分期不同（IIIA、IIIB）" in follow_up.in_language("zh")
+    assert [s.stage for s in plan.summary.glance.stages] == ["IIIA", "IIIB"]  # type: ignore[union-attr]
+    # Once the family adds it to their list (in English), it is one of their questions,
+    # still shown in Chinese to a Chinese reader, and no longer listed twice.
+    opinion_service.add_follow_up_questions(session, ids)
+    again = plan_export(session, ExportRequest(HOSPITAL), TODAY)
+    assert again.summary.follow_ups == ()
+    [asked] = [q for q in again.summary.questions if "IIIA" in q.text]
+    assert "给出的分期不同（IIIA、IIIB）" in asked.in_language("zh")
 
 
 def test_key_images_appear_in_the_summary(
-    session: BinderSession, tmp_path: Path, require_tool: Callable[..., Path]
+    session: BinderSession, tmp_path: Path, require_tool: Tool
 ) -> None:
-    from casebook.bundle.tree import build_tree
-    from casebook.services import imaging_records
+    from casebook.services.imaging import records as imaging_records
 
     pdfimages = require_tool("pdfimages")
     _fill(session, tmp_path)
@@ -152,14 +230,11 @@ def test_key_images_appear_in_the_summary(
     [series] = imaging_records.list_series(session, study.id)
     key = imaging_records.list_instances(session, series.id)[1]
     imaging_records.set_key_image(session, key.id, True)
-    plan = plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22))
-    [(png, caption)] = plan.summary.key_images
-    assert png.startswith(b"\x89PNG")
-    assert "2007-04-04" in caption
-    [pdf] = [e for e in build_tree(plan).entries if e.path.endswith(".PDF")]
-    (tmp_path / "summary.pdf").write_bytes(pdf.data)
-    listing = subprocess.run(
-        [str(pdfimages), "-list", str(tmp_path / "summary.pdf")], capture_output=True,
-        text=True, check=True,
-    ).stdout  # fmt: skip
+    plan = plan_export(session, ExportRequest(HOSPITAL), TODAY)
+    [image] = plan.summary.key_images
+    assert image.png.startswith(b"\x89PNG")
+    assert image.study_date == "2007-04-04"
+    [pdf] = [e for e in build_tree(plan).entries if e.path == "CASE_SUMMARY_EN.PDF"]
+    (tmp_path / "summary.pdf").write_bytes(pdf.data or b"")
+    listing = _run(pdfimages, "-list", tmp_path / "summary.pdf")
     assert len(listing.strip().splitlines()) == 3  # two header lines and one image

@@ -13,9 +13,10 @@ import pytest
 from casebook.bundle.plan import Recipient
 from casebook.core.model import SlotKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import BinderSession
-from casebook.services.export import ExportRequest, export_bundle
-from casebook.services.export_wizard import (
+from casebook.resources import resource_path
+from casebook.services.binder.session import BinderSession
+from casebook.services.export.sealing import ExportRequest, export_bundle
+from casebook.services.export.wizard import (
     FAT32_MAX_FILE,
     PROPOSED_VOLUME_MB,
     PreflightProblem,
@@ -29,9 +30,8 @@ from casebook.services.export_wizard import (
     preflight,
     preview_export,
 )
-from casebook.services.importing import import_paths
+from casebook.services.records.importing import import_paths
 
-from .conftest import REAL_DICOM
 from .test_importing import _report_pdf
 
 TODAY = date(2026, 11, 22)
@@ -44,8 +44,11 @@ def _fill(session: BinderSession, tmp_path: Path) -> None:
     notes = tmp_path / "labs.txt"
     notes.write_text("Haemoglobin 118 g/L")
     import_paths(session, [pdf, notes], None, ignore_progress, NEVER_CANCELLED)
-    slices = sorted((REAL_DICOM / "lung-ct-Lung_Dx-A0001").rglob("*.dcm"))[:3]
-    import_paths(session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED)
+    slices = sorted(resource_path("demo", "ct").glob("*.dcm"))[:3]  # real CT, in the repository
+    import_paths(
+        session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
 
 
 def test_choices_list_documents_studies_and_gaps(session: BinderSession, tmp_path: Path) -> None:

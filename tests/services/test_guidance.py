@@ -52,6 +52,79 @@ def test_the_pages_cover_what_the_family_needs() -> None:
     assert "绝不能代替治疗" in chinese[guidance.SUPPORTIVE_CARE]
 
 
+@pytest.mark.parametrize(
+    ("language", "needles"),
+    [
+        (
+            "en",
+            {
+                guidance.WHAT_IT_IS: ["Doctors do the same themselves", "tumour board"],
+                guidance.AFTER_THE_OPINION: [
+                    "genuinely disagree",
+                    "Seek\nclarity, not agreement",
+                    "patient's own goals and priorities come first",
+                ],
+                guidance.CAREGIVER: [
+                    "Five roles",
+                    "Organiser",
+                    "Note-taker",
+                    "Explainer",
+                    "Advocate",
+                    "The steady one",
+                ],
+                guidance.REMOTE_REVIEW: [
+                    "in China and abroad",
+                    "interpreter",
+                    "pathologist",
+                    "radiologist",
+                    "surgeon",
+                    "medical oncologist",
+                    "radiation oncologist",
+                ],
+            },
+        ),
+        (
+            "zh_CN",
+            {
+                guidance.WHAT_IT_IS: ["医生自己也是这样做的", "肿瘤多学科会诊（MDT）"],
+                guidance.AFTER_THE_OPINION: [
+                    "专家之间也可能真的有不同看法",
+                    "而不是让医生们意见一致",
+                    "首先要看患者自己的目标和最看重的事情",
+                ],
+                guidance.CAREGIVER: [
+                    "五个角色",
+                    "组织者",
+                    "记录者",
+                    "解释者",
+                    "代言人",
+                    "主心骨",
+                ],
+                guidance.REMOTE_REVIEW: [
+                    "国内外",
+                    "翻译",
+                    "病理科",
+                    "影像科",
+                    "外科",
+                    "肿瘤内科",
+                    "放疗科",
+                ],
+            },
+        ),
+    ],
+)
+def test_the_pages_say_what_a_family_weighing_opinions_needs(
+    language: str, needles: dict[str, list[str]]
+) -> None:
+    """Reviews are ordinary (doctors use tumour boards themselves); experts can disagree, so
+    the family seeks clarity and puts the patient's goals first; five caregiver roles; a
+    remote MDT at home or abroad, who sits on it, and interpreters. In both languages."""
+    pages = {page.key: page.markdown for page in load_guidance(language)}
+    for key, words in needles.items():
+        for word in words:
+            assert word in pages[key], (key, word)
+
+
 def test_the_language_follows_the_locale() -> None:
     assert guidance_language("zh_CN") == "zh_CN"
     assert guidance_language("zh_TW") == "zh_CN"

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pydicom
 import pytest
+from data_paths import LUNG_CT
 from pydicom.fileset import FileSet
 
 from casebook.core.model import Case, PartialDate, SlotKind, SlotStatus
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import records
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_import import (
+from casebook.services.binder.session import BinderSession, create_binder
+from casebook.services.imaging.importing import (
     SkipReason,
     identity_mismatches,
     import_scan,
@@ -24,10 +24,12 @@ from casebook.services.imaging_import import (
     scan_media,
 )
 from casebook.services.isolation import IsolatedWorker
+from casebook.services.records import documents as records
+from casebook.services.records.importing import import_held_back, import_paths
 from casebook.store import imaging as imaging_store
 from casebook.store.blobs import read_blob
 
-from .conftest import REAL_DICOM
+from .conftest import FAST, PASSWORD
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +59,7 @@ def _hospital_disc(root: Path, slices: list[Path]) -> Path:
 
 
 def _lung_slices(count: int) -> list[Path]:
-    folder = REAL_DICOM / "lung-ct-Lung_Dx-A0001"
+    folder = LUNG_CT
     return sorted(folder.rglob("*.dcm"))[:count]
 
 
@@ -198,3 +200,95 @@ def test_birth_date_and_chinese_name_from_the_disc(tmp_path: Path, worker: Isola
     [mismatch] = identity_mismatches(Case("Wang Fang", date_of_birth=PartialDate(1971)), scan)
     assert mismatch.birth_date_differs
     assert not mismatch.name_differs
+
+
+# ---------------------------------------------------------------- one identity check, every path
+
+
+def _patient_files(folder: Path, name: str, birth: str, count: int = 2) -> list[Path]:
+    """Real CT slices re-labelled for another patient (new UIDs, UTF-8 names)."""
+    from pydicom.uid import generate_uid
+
+    folder.mkdir(parents=True)
+    study, series = generate_uid(), generate_uid()
+    paths = []
+    for index, source in enumerate(_lung_slices(count)):
+        dataset = pydicom.dcmread(source)
+        dataset.SpecificCharacterSet = "ISO_IR 192"
+        dataset.PatientName = name
+        dataset.PatientBirthDate = birth
+        dataset.StudyInstanceUID, dataset.SeriesInstanceUID = study, series
+        dataset.SOPInstanceUID = generate_uid()
+        dataset.file_meta.MediaStorageSOPInstanceUID = dataset.SOPInstanceUID
+        path = folder / f"IM{index:04d}"
+        dataset.save_as(path)
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("case_name", "case_birth", "disc_name", "disc_birth", "held"),
+    [
+        ("张伟", None, "ZHANG^WEI", "19610512", False),  # no false alarm across scripts
+        ("張偉", PartialDate(1961, 5, 12), "Zhang^Wei=张^伟", "19610512", False),
+        ("Zhang Wei", PartialDate(1961), "WEI^ZHANG", "", False),
+        ("王芳", None, "ZHANG^WEI=张^伟", "19610512", True),
+        ("Wang Fang", None, "ZHANG^WEI", "", True),
+        ("张伟", PartialDate(1961, 5, 12), "ZHANG^WEI", "19710512", True),  # birth date
+    ],
+)
+def test_records_import_holds_back_someone_else_s_images(
+    tmp_path: Path,
+    worker: IsolatedWorker,
+    case_name: str,
+    case_birth: PartialDate | None,
+    disc_name: str,
+    disc_birth: str,
+    held: bool,
+) -> None:
+    """The path of Records "Add files", the Overview and files dropped on the window."""
+    _patient_files(tmp_path / "disc", disc_name, disc_birth)
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Referral letter")
+    case = Case(case_name, date_of_birth=case_birth)
+    with create_binder(tmp_path / "binder", PASSWORD, case, FAST).session as session:
+        summary = import_paths(
+            session, [tmp_path / "disc", letter], None, ignore_progress, NEVER_CANCELLED,
+            pool=worker,
+        )  # fmt: skip
+        assert [d.original_name for d in summary.added] == ["letter.txt"]  # documents go in
+        stored = imaging_store.list_studies(session.database())
+        if not held:
+            assert (summary.images_added, summary.held_back) == (2, [])
+            return
+        assert summary.images_added == 0
+        assert stored == []  # nothing of that patient was stored
+        [patient] = summary.held_back
+        assert patient.name == disc_name
+        assert patient.image_count == 2
+        assert patient.check.birth_date_differs == (case_birth is not None and disc_birth != "")
+        more = import_held_back(session, summary.held_back, ignore_progress, NEVER_CANCELLED)
+        assert more.images_added == 2  # the family chose to add them after all
+        [study] = imaging_store.list_studies(session.database())
+        assert study.image_count == 2
+
+
+def test_the_disc_review_names_the_patients_and_can_leave_one_out(
+    session: BinderSession, tmp_path: Path, worker: IsolatedWorker
+) -> None:
+    _patient_files(tmp_path / "disc" / "A", "Test^Patient", "19610501")
+    _patient_files(tmp_path / "disc" / "B", "李^娜=李^娜", "19800101", count=3)
+    scan = scan_media([tmp_path / "disc"], ignore_progress, NEVER_CANCELLED, worker)
+    case = Case("Test Patient", date_of_birth=PartialDate(1961, 5))
+    [other] = identity_mismatches(case, scan)
+    assert other.patient.name == "李^娜=李^娜"
+    assert other.patient.image_count == 3
+    assert other.birth_date_differs
+    summary = import_scan(
+        session, scan, ignore_progress, NEVER_CANCELLED, skip_patients=[other.patient]
+    )
+    assert summary.added == 2
+    names = {
+        row[0] for row in session.database().execute("SELECT patient_name FROM imaging_studies")
+    }
+    assert names == {"Test^Patient"}

@@ -14,10 +14,10 @@ from pydicom.encaps import encapsulate
 
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.imaging.errors import DicomUnreadable
-from casebook.services import imaging_records
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_import import import_scan, scan_media
-from casebook.services.imaging_previews import (
+from casebook.services.binder.session import BinderSession
+from casebook.services.imaging import records as imaging_records
+from casebook.services.imaging.importing import import_scan, scan_media
+from casebook.services.imaging.previews import (
     instance_thumbnail,
     read_frame,
     read_tags,

@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from data_paths import LUNG_SERIES
 
 from casebook.core.errors import FileProblem, NotEnoughSpace
-from casebook.core.model import SlotKind, SlotStatus
+from casebook.core.model import Case, SlotKind, SlotStatus
 from casebook.core.progress import (
     NEVER_CANCELLED,
     Cancelled,
@@ -18,11 +21,22 @@ from casebook.core.progress import (
     Progress,
     ignore_progress,
 )
-from casebook.services import imaging_records, maintenance, records
-from casebook.services.binder import BinderSession, unlock_binder
-from casebook.services.importing import import_paths
+from casebook.importers.furniture import Furniture
+from casebook.services.binder import maintenance
+from casebook.services.binder.session import BinderSession, create_binder, unlock_binder
+from casebook.services.imaging import records as imaging_records
+from casebook.services.records import documents as records
+from casebook.services.records.importing import import_paths
 
-from .conftest import PASSWORD
+from .conftest import FAST, PASSWORD
+
+LUNG_CT = LUNG_SERIES
+
+
+@pytest.fixture
+def lung_ct_files() -> list[Path]:
+    """Six real CT slices kept in tests/data (see PROVENANCE.md)."""
+    return sorted(LUNG_CT.glob("*.dcm"))
 
 
 def _staging_rows(session: BinderSession) -> int:
@@ -36,8 +50,9 @@ def test_real_dicom_goes_to_imaging_and_text_to_documents_byte_identical(
     note = tmp_path / "referral letter.txt"
     note.write_text("Referral: please review the CT of 2007-04-04.\n病理会诊申请", encoding="utf-8")
     summary = import_paths(
-        session, [*lung_ct_files[:3], note], None, ignore_progress, NEVER_CANCELLED
-    )
+        session, [*lung_ct_files[:3], note], None, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
     assert not summary.refused
     assert summary.images_added == 3
     [document] = summary.added
@@ -66,14 +81,16 @@ def test_reimport_is_recognised_and_stores_nothing_twice(
         path.write_text(f"Report number {index}")
         reports.append(path)
     first = import_paths(
-        session, [*lung_ct_files[:2], *reports], None, ignore_progress, NEVER_CANCELLED
-    )
+        session, [*lung_ct_files[:2], *reports], None, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
     size_before = (session.folder / "binder.db").stat().st_size
     copy = tmp_path / "same bytes, other name.txt"
     copy.write_bytes(reports[0].read_bytes())
     again = import_paths(
-        session, [*lung_ct_files[:2], *reports, copy], None, ignore_progress, NEVER_CANCELLED
-    )
+        session, [*lung_ct_files[:2], *reports, copy], None, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
     assert not again.added
     assert again.images_added == 0
     assert again.images_already_there == 2
@@ -220,7 +237,11 @@ def test_the_binder_folder_itself_is_never_imported(session: BinderSession) -> N
     summary = import_paths(session, [session.folder.parent], None, ignore_progress, NEVER_CANCELLED)
     assert not summary.added
     assert {r.problem for r in summary.refused} == {FileProblem.PART_OF_BINDER}
-    assert {r.path.name for r in summary.refused} >= {"binder.db", "keyslots.json"}
+    assert [r.path for r in summary.refused] == [session.folder]  # refused whole, not walked
+    direct = import_paths(
+        session, [session.folder / "keyslots.json"], None, ignore_progress, NEVER_CANCELLED
+    )
+    assert [r.problem for r in direct.refused] == [FileProblem.PART_OF_BINDER]
 
 
 def _report_pdf(path: Path, lines: list[str]) -> None:
@@ -288,8 +309,7 @@ def test_slot_and_date_are_suggested_for_review(session: BinderSession, tmp_path
     assert plain.document_date is None
     assert not plain.needs_review
     # The user confirms: the flag clears and stays cleared.
-    suggested.needs_review = False
-    records.update_document(session, suggested)
+    records.confirm_document(session, suggested.id)
     assert not records.list_documents(session)[0].needs_review
 
 
@@ -308,7 +328,7 @@ def test_trash_hides_restores_and_empties(session: BinderSession, tmp_path: Path
     records.restore_from_trash(session, drop.id)
     assert len(records.list_documents(session)) == 2
     records.move_to_trash(session, drop.id)
-    assert records.empty_trash(session) == 1
+    assert records.empty_trash(session).documents == 1
     assert records.list_trash(session) == []
     blobs = session.database().execute("SELECT count(*) FROM blobs").fetchone()[0]
     assert blobs == 1
@@ -329,3 +349,181 @@ def test_password_protected_pdf_is_kept_and_flagged(session: BinderSession, tmp_
     assert document.password_protected
     assert records.read_document_bytes(session, document.id) == locked.read_bytes()
     assert records.list_documents(session)[0].password_protected
+
+
+# ---------------------------------------------------------------- media, links, archives
+
+
+def _hospital_cd(root: Path, slices: list[Path]) -> Path:
+    """A CD folder as hospitals burn them: real DICOM with its DICOMDIR, a viewer program and
+    its library, autorun, web pages, a read-me, the computer's own litter, and one report."""
+    import pydicom
+    from pydicom.fileset import FileSet
+
+    file_set = FileSet()
+    for path in slices:
+        dataset = pydicom.dcmread(path)
+        dataset.StudyID = dataset.StudyID or "1"
+        file_set.add(dataset)
+    file_set.write(root)
+    file_set._stage["t"].cleanup()
+    (root / "VIEWER.EXE").write_bytes(b"MZ\x90\x00" + b"\x00" * 300)
+    (root / "DCMVIEW.DLL").write_bytes(b"MZ\x90\x00" + b"\x01" * 300)
+    (root / "AUTORUN.INF").write_text("[autorun]\nopen=VIEWER.EXE\n")
+    (root / "INDEX.HTM").write_text("<html><body>Patient CD</body></html>")
+    (root / "README.TXT").write_text("Insert the disc and run VIEWER.EXE")
+    (root / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (root / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    (root / "REPORT").mkdir()
+    (root / "REPORT" / "CT report.txt").write_text("CT chest: no change since last scan.")
+    (root / "REPORT" / "~$CT report.docx").write_bytes(b"owner lock")
+    (root / "REPORT" / "tool").write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 100)  # no suffix
+    return root
+
+
+FURNITURE_ON_THE_CD = {
+    Furniture.PROGRAM: 3,  # VIEWER.EXE, DCMVIEW.DLL, and the program without a suffix
+    Furniture.AUTORUN: 1,
+    Furniture.DISC_INDEX: 1,
+    Furniture.WEB_PAGE: 1,
+    Furniture.DISC_README: 1,
+    Furniture.SYSTEM_FILE: 2,
+    Furniture.LOCK_FILE: 1,
+}
+
+
+@pytest.fixture
+def lung_session(tmp_path: Path) -> Iterator[BinderSession]:
+    """A binder whose case is the patient of the public lung CT (so no identity question)."""
+    case = Case("Lung_Dx-A0001")
+    with create_binder(tmp_path / "lung binder", PASSWORD, case, FAST).session as session:
+        yield session
+
+
+def _names(session: BinderSession) -> list[str]:
+    return sorted(document.original_name for document in records.list_documents(session))
+
+
+def test_a_hospital_cd_imports_images_and_the_report_but_no_furniture(
+    lung_session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
+) -> None:
+    disc = _hospital_cd(tmp_path / "CDROM", lung_ct_files[:3])
+    summary = import_paths(lung_session, [disc], None, ignore_progress, NEVER_CANCELLED)
+    assert summary.images_added == 3
+    assert _names(lung_session) == ["CT report.txt"]
+    assert dict(summary.skipped) == FURNITURE_ON_THE_CD
+    assert not summary.refused
+    assert not summary.held_back
+
+
+def test_a_zip_of_a_cd_is_scanned_like_the_cd_not_stored_whole(
+    lung_session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
+) -> None:
+    disc = _hospital_cd(tmp_path / "CDROM", lung_ct_files[:3])
+    archive = tmp_path / "portal download.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(disc.rglob("*")):
+            if path.is_file():
+                zipped.write(path, path.relative_to(disc).as_posix())
+    summary = import_paths(lung_session, [archive], None, ignore_progress, NEVER_CANCELLED)
+    assert summary.images_added == 3
+    assert _names(lung_session) == ["CT report.txt"]
+    assert dict(summary.skipped) == FURNITURE_ON_THE_CD
+    stored = {
+        imaging_records.read_instance_bytes(lung_session, instance)
+        for study in imaging_records.list_studies(lung_session)
+        for series in imaging_records.list_series(lung_session, study.id)
+        for instance in imaging_records.list_instances(lung_session, series.id)
+    }
+    burned = [p for p in disc.rglob("*") if p.is_file() and p.parent.name.startswith("SE")]
+    assert stored == {path.read_bytes() for path in burned}  # byte-identical, out of the zip
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes and symlinks are POSIX here")
+def test_pipes_and_link_loops_are_skipped_with_a_reason_and_nothing_hangs(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    folder = tmp_path / "offered"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "letter.txt").write_text("Referral letter")
+    os.mkfifo(folder / "a pipe")  # opening it would wait for a writer forever
+    (folder / "loop a").symlink_to(folder / "loop b")
+    (folder / "loop b").symlink_to(folder / "loop a")
+    (folder / "inner" / "back up").symlink_to(folder)  # a folder link leading round again
+    (folder / "inner" / "shortcut.txt").symlink_to(folder / "letter.txt")
+    (folder / "gone").symlink_to(tmp_path / "nothing here")
+    summary = import_paths(
+        session, [folder, folder / "a pipe"], None, ignore_progress, NEVER_CANCELLED
+    )
+    problems = sorted((r.path.name, r.problem.value) for r in summary.refused)
+    assert problems == [
+        ("a pipe", "not_a_file"), ("a pipe", "not_a_file"), ("back up", "link_loop"),
+        ("gone", "vanished"), ("loop a", "link_loop"), ("loop b", "link_loop"),
+    ]  # fmt: skip
+    # The shortcut leads to the letter: one document, the other name recognised as the same.
+    [document] = summary.added
+    assert document.original_name in {"letter.txt", "shortcut.txt"}
+    assert {path.name for path, _ in summary.duplicates} == {"letter.txt", "shortcut.txt"} - {
+        document.original_name
+    }
+
+
+def test_a_zip_bomb_member_is_refused_and_the_rest_imported(
+    session: BinderSession, tmp_path: Path
+) -> None:
+    archive = tmp_path / "results.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("labs.txt", "Haemoglobin 118 g/L")
+        zipped.writestr("padding.bin", bytes(300 * 1024 * 1024))  # 300 MB of zeros, ~300 KB
+        zipped.writestr("locked.txt", "secret")
+    assert archive.stat().st_size < 1024 * 1024
+    size_before = (session.folder / "binder.db").stat().st_size
+    summary = import_paths(session, [archive], None, ignore_progress, NEVER_CANCELLED)
+    assert [d.original_name for d in summary.added] == ["labs.txt", "locked.txt"]
+    assert [(r.path.name, r.problem) for r in summary.refused] == [
+        ("padding.bin", FileProblem.ARCHIVE_BOMB)
+    ]
+    assert (session.folder / "binder.db").stat().st_size < size_before + 2 * 1024 * 1024
+
+
+def test_an_archive_is_opened_once_however_many_members(
+    session: BinderSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for index in range(2000):
+            zipped.writestr(f"notes/{index:05d}.txt", f"note {index}")
+    opened: list[object] = []
+    real_init = zipfile.ZipFile.__init__
+
+    def counting_init(self: zipfile.ZipFile, *args: object, **kwargs: object) -> None:
+        opened.append(args[0])
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", counting_init)
+    summary = import_paths(session, [archive], None, ignore_progress, NEVER_CANCELLED)
+    assert len(summary.added) == 2000
+    assert len(opened) == 1
+    assert summary.transactions <= 2000 // 64 + 2  # many files per transaction
+
+
+def test_files_that_fell_the_worker_are_kept_and_counted(
+    session: BinderSession, lung_ct_files: list[Path]
+) -> None:
+    """Every header read here balloons past a small memory limit (loading the DICOM reader
+    alone does): each file costs a worker, is kept as a document, and the summary says so."""
+    from casebook.services.isolation import IsolatedWorker
+
+    with IsolatedWorker(memory_limit_mb=32, timeout_seconds=60, guard="watchdog") as pool:
+        summary = import_paths(
+            session, lung_ct_files[:2], None, ignore_progress, NEVER_CANCELLED, pool=pool,
+            accept_other_patients=True,
+        )  # fmt: skip
+        assert pool.restarts >= 2  # (warming up, loading the reader, fells one too)
+    assert summary.worker_restarts == 2
+    assert summary.images_added == 0
+    assert sorted(d.original_name for d in summary.added) == sorted(
+        path.name for path in lung_ct_files[:2]
+    )
+    stored = {records.read_document_bytes(session, d.id) for d in summary.added}
+    assert stored == {path.read_bytes() for path in lung_ct_files[:2]}  # nothing lost

@@ -9,15 +9,18 @@ import pytest
 
 from casebook.core.errors import BinderUnavailable
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import maintenance, overview
-from casebook.services.binder import BinderSession, unlock_binder
-from casebook.services.importing import import_paths
+from casebook.services import overview
+from casebook.services.binder import maintenance
+from casebook.services.binder.session import BinderSession, unlock_binder
+from casebook.services.records.importing import import_paths
 
 from .conftest import PASSWORD
 
 
 def _fill(session: BinderSession, files: list[Path]) -> None:
-    summary = import_paths(session, files, None, ignore_progress, NEVER_CANCELLED)
+    summary = import_paths(
+        session, files, None, ignore_progress, NEVER_CANCELLED, accept_other_patients=True
+    )
     assert summary.images_added == len(files)
 
 
@@ -88,7 +91,7 @@ def test_backup_never_overwrites(session: BinderSession, tmp_path: Path) -> None
         write_backup(
             session.database(),
             session.binder_folder.read_keyslots(),
-            session.master_key(),
+            session.key(),
             first,
             NEVER_CANCELLED,
         )

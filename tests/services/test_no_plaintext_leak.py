@@ -1,6 +1,8 @@
 """Nothing patient-identifying reaches the disk in plaintext: not the binder, not temp files.
 
-The work runs in a child process whose temporary directory is a fresh folder we can search.
+The work runs in a child process whose temporary directory and home folder (with the config,
+cache and data folders under it) are fresh folders we can search. The GUI's file dialogs are
+swept the same way in tests/ui/test_no_plaintext_leak_gui.py.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ import sys
 from pathlib import Path
 from casebook.core.model import Case
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import binder, maintenance, records, overview
-from casebook.services.importing import import_paths
+from casebook.services import overview
+from casebook.services.binder import session as binder
+from casebook.services.binder import maintenance
+from casebook.services.records import documents as records
+from casebook.services.records.importing import import_paths
 from casebook.store.keyslots import KdfParams
 
 work, source = Path(sys.argv[1]), Path(sys.argv[2])
@@ -51,11 +56,13 @@ def _encodings(text: str) -> list[bytes]:
 def test_canary_never_appears_in_plaintext(tmp_path: Path) -> None:
     work = tmp_path / "work"
     temp = tmp_path / "temp"
+    home = tmp_path / "home"
     source = tmp_path / "source"
-    for folder in (work, temp, source):
+    for folder in (work, temp, home, source):
         folder.mkdir()
     (source / f"{CANARY_NAME} pathology.txt").write_text(CANARY_TEXT, encoding="utf-8")
-    env = {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)}
+    env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+    env.update(TMPDIR=str(temp), TEMP=str(temp), TMP=str(temp), HOME=str(home))
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(work), str(source), CANARY_NAME, CANARY_TEXT],
         env=env,
@@ -66,7 +73,7 @@ def test_canary_never_appears_in_plaintext(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "done"
-    scanned = [p for root in (work, temp) for p in root.rglob("*") if p.is_file()]
+    scanned = [p for root in (work, temp, home) for p in root.rglob("*") if p.is_file()]
     assert any(p.name == "binder.db" for p in scanned)
     needles = _encodings(CANARY_NAME) + _encodings(CANARY_TEXT)
     for path in scanned:

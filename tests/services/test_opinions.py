@@ -9,8 +9,8 @@ from casebook.core.decisions import DecisionDraft
 from casebook.core.errors import InvalidInput
 from casebook.core.model import PartialDate
 from casebook.core.opinions import FieldValue, Mark, OpinionField
-from casebook.services import opinions
-from casebook.services.binder import BinderSession
+from casebook.services.binder.session import BinderSession
+from casebook.services.opinions import opinions
 from casebook.store.database import transaction
 
 F = OpinionField
@@ -22,9 +22,8 @@ def add_three(session: BinderSession) -> list[int]:
 
 def test_marks_are_kept_across_edits_unless_their_field_changed(session: BinderSession) -> None:
     chen_id, mueller_id, _ = add_three(session)
-    comparison = opinions.load_comparison(session, [chen_id, mueller_id])
-    comparison = opinions.set_mark(session, comparison, F.STAGE, Mark.AGREE)
-    comparison = opinions.set_mark(session, comparison, F.FOLLOW_UP, Mark.DIFFER)  # confirmed
+    comparison = opinions.set_mark(session, [chen_id, mueller_id], F.STAGE, Mark.AGREE)
+    comparison = opinions.set_mark(session, [chen_id, mueller_id], F.FOLLOW_UP, Mark.DIFFER)
     assert comparison.row(F.STAGE).mark is Mark.AGREE
 
     chen = next(o for o in opinions.list_opinions(session) if o.id == chen_id)
@@ -41,14 +40,13 @@ def test_marks_are_kept_across_edits_unless_their_field_changed(session: BinderS
     assert after.row(F.STAGE).mark is Mark.DIFFER
     assert after.row(F.FOLLOW_UP).confirmed
 
-    cleared = opinions.set_mark(session, after, F.FOLLOW_UP, None)
+    cleared = opinions.set_mark(session, [chen_id, mueller_id], F.FOLLOW_UP, None)
     assert not cleared.row(F.FOLLOW_UP).confirmed
 
 
 def test_marks_belong_to_one_set_of_opinions(session: BinderSession) -> None:
     ids = add_three(session)
-    pair = opinions.load_comparison(session, ids[:2])
-    opinions.set_mark(session, pair, F.STAGE, Mark.AGREE)
+    opinions.set_mark(session, ids[:2], F.STAGE, Mark.AGREE)
     trio = opinions.load_comparison(session, ids)
     assert trio.row(F.STAGE).mark is Mark.DIFFER
 
@@ -61,28 +59,27 @@ def test_a_comparison_needs_two_to_four_distinct_saved_opinions(session: BinderS
 
 
 def test_only_user_marks_can_be_set(session: BinderSession) -> None:
-    comparison = opinions.load_comparison(session, add_three(session)[:2])
     with pytest.raises(InvalidInput):
-        opinions.set_mark(session, comparison, F.STAGE, Mark.NONE_SAY)
+        opinions.set_mark(session, add_three(session)[:2], F.STAGE, Mark.NONE_SAY)
 
 
 def test_differences_go_to_the_question_list_once(session: BinderSession) -> None:
-    comparison = opinions.load_comparison(session, add_three(session)[:2])
+    compared = add_three(session)[:2]
     db = session.database()
     with transaction(db):
         db.execute(
             "INSERT INTO questions(text, created_at) VALUES (?, ?)",
-            ["dr wei chen recommends “chemotherapy first”, dr anna müller “surgery first”: "
-             "why this order", "2025-01-01T00:00:00+00:00"],
+            ["the two opinions suggest a different order or timing (chemotherapy first and "
+             "surgery first).  why, and does it matter", "2025-01-01T00:00:00+00:00"],
         )  # fmt: skip
         db.execute(  # the next consultation, not yet dated
             "INSERT INTO consultations(id, title, created_at) VALUES (5, 'Next visit', ?)",
             ["2025-01-01T00:00:00+00:00"],
         )
-    first = opinions.add_follow_up_questions(session, comparison)
+    first = opinions.add_follow_up_questions(session, compared)
     assert first.added
     assert first.already_listed == 1  # the order question was on the list already
-    second = opinions.add_follow_up_questions(session, comparison)
+    second = opinions.add_follow_up_questions(session, compared)
     assert second.added == ()
     assert second.already_listed == len(first.added) + 1
     rows = db.execute("SELECT text, topic, source, status FROM questions ORDER BY id").fetchall()
@@ -153,8 +150,7 @@ def test_summary_lines_for_the_export(session: BinderSession) -> None:
     assert any(line.startswith("Sequence and timing differs. Dr Wei Chen: ") for line in lines)
     assert not any("他说话" in line for line in lines)  # the family's notes stay home
     # The set the family marked last is the one summarised.
-    pair = opinions.load_comparison(session, [mueller_id, chen_id])
-    opinions.set_mark(session, pair, F.STAGE, Mark.AGREE)
+    opinions.set_mark(session, [mueller_id, chen_id], F.STAGE, Mark.AGREE)
     lines = opinions.comparison_summary_lines(session)
     assert lines[3].startswith("Dr Wei Chen and Dr Anna Müller say the same on:")
     assert "Stage" in lines[3]
@@ -166,3 +162,18 @@ def test_deleting_an_opinion(session: BinderSession) -> None:
     ids = add_three(session)
     opinions.delete_opinion(session, ids[1])
     assert [o.id for o in opinions.list_opinions(session)] == [ids[0], ids[2]]
+
+
+def test_the_family_chooses_which_questions_to_add_in_their_language(
+    session: BinderSession,
+) -> None:
+    compared = add_three(session)[:2]
+    proposed = opinions.propose_follow_up_questions(session, compared, "zh_CN")
+    assert len(proposed) > 2
+    assert not any(q.already_listed for q in proposed)
+    assert proposed[0].text.startswith("两份意见")
+    chosen = [proposed[0].field, proposed[2].field]
+    added = opinions.add_follow_up_questions(session, compared, chosen, "zh_CN")
+    assert added.added == (proposed[0].text, proposed[2].text)
+    again = opinions.propose_follow_up_questions(session, compared, "zh_CN")
+    assert [q.already_listed for q in again][:3] == [True, False, True]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import BinderSession
-from casebook.services.importing import import_paths
-from casebook.services.outside_copies import (
+from casebook.services.binder.session import BinderSession
+from casebook.services.records.importing import import_paths
+from casebook.services.records.outside_copies import (
     CopyFailed,
     cleanup_outside_copies,
     open_externally,

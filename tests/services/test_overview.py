@@ -11,9 +11,10 @@ from casebook.core.decisions import DecisionDraft
 from casebook.core.model import PartialDate
 from casebook.core.opinions import Opinion
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import consultations, maintenance, opinions, questions
-from casebook.services.binder import BinderSession
-from casebook.services.importing import import_paths
+from casebook.services import consultations
+from casebook.services.binder import maintenance
+from casebook.services.binder.session import BinderSession
+from casebook.services.opinions import opinions
 from casebook.services.overview import (
     LARGE_IMPORT_FILES,
     BackupReminder,
@@ -21,6 +22,8 @@ from casebook.services.overview import (
     choose_next_consultation,
     load_overview,
 )
+from casebook.services.questions import questions
+from casebook.services.records.importing import import_paths
 from casebook.services.timeline import save_decision_moment
 
 

@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import BinderSession
-from casebook.services.importing import import_paths
+from casebook.services.binder.session import BinderSession
 from casebook.services.isolation import IsolatedWorker
-from casebook.services.previews import document_thumbnail, page_count, render_page
+from casebook.services.records.importing import import_paths
+from casebook.services.records.previews import document_thumbnail, page_count, render_page
 
 from .test_importing import _report_pdf
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from casebook.core.consultations import Consultation, NoteTag
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.questions import Priority, QuestionStatus
-from casebook.services import consultations, questions
-from casebook.services.binder import BinderSession
+from casebook.services import consultations
+from casebook.services.binder.session import BinderSession
+from casebook.services.questions import questions
+from casebook.services.questions.questions import load_letter_templates
 
 ISSUE_QUESTIONS = (
     "diagnosis_confirmed",
@@ -142,3 +146,33 @@ def test_timeline_links_use_the_consultation_kind(session: BinderSession) -> Non
     assert tuple(row) == ("consultation", visit)
     consultations.delete_consultation(session, visit)
     assert db.execute("SELECT count(*) FROM timeline_links").fetchone()[0] == 0
+
+
+def test_letters_leave_gaps_in_their_own_language() -> None:
+    """The gaps a family fills follow the letter's language, whatever the interface's: an
+    English letter never says "[姓名] 医生", a Chinese one never "Dr [name]"."""
+    templates, _ = load_letter_templates()
+    for template in templates:
+        english = template.body("en")
+        assert english.startswith("Dear Dr [name],")
+        assert "[your name]" in english
+        assert "[patient's name]" in english
+        assert not re.search(r"[\u4e00-\u9fff]", english)
+        chinese = template.body("zh_CN", "林梅")
+        assert chinese.startswith("[姓名]医生您好")
+        assert "林梅" in chinese
+        assert "[您的姓名]" in chinese
+        assert not re.search(r"\[[A-Za-z ']+\]", chinese)
+        assert "{" not in english + chinese
+
+
+def test_the_self_check_names_every_warning_sign_in_both_languages() -> None:
+    _, check = load_letter_templates()
+    keys = [key for key, _ in check.signs]
+    assert keys == [
+        "unanswered", "played_down", "no_risks_benefits", "no_alternatives", "pressure",
+        "confusing", "disagreement", "rare",
+    ]  # fmt: skip
+    for _, texts in check.signs:
+        assert set(texts) == {"en", "zh_CN"}
+        assert all(text.strip() for text in texts.values())

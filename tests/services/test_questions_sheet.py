@@ -10,9 +10,10 @@ import pytest
 
 from casebook.core.consultations import Consultation, NoteTag
 from casebook.core.questions import Priority
-from casebook.services import consultations, questions
-from casebook.services.binder import BinderSession
-from casebook.services.question_sheet import (
+from casebook.services import consultations
+from casebook.services.binder.session import BinderSession
+from casebook.services.questions import questions
+from casebook.services.questions.sheet import (
     SheetQuestion,
     build_consultation_summary,
     build_question_sheet,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casebook.core.model import SlotKind
-from casebook.services.slot_catalogue import FIELDS, load_catalogue
+from casebook.services.records.slot_catalogue import FIELDS, load_catalogue
 
 
 def test_every_slot_has_every_text_in_english_and_chinese() -> None:

@@ -21,9 +21,10 @@ from casebook.core.timeline import (
     TimelineEvent,
 )
 from casebook.core.timeline_gaps import GapRule
-from casebook.services import records, timeline
-from casebook.services.binder import BinderSession, unlock_binder
-from casebook.services.importing import import_paths
+from casebook.services import timeline
+from casebook.services.binder.session import BinderSession, unlock_binder
+from casebook.services.records import documents as records
+from casebook.services.records.importing import import_paths
 
 from .conftest import PASSWORD
 
@@ -54,7 +55,12 @@ def write_pathology_pdf(path: Path) -> Path:
 def imported(session: BinderSession, tmp_path: Path, lung_ct_files: list[Path]) -> BinderSession:
     pdf = write_pathology_pdf(tmp_path / "biopsy report.pdf")
     summary = import_paths(
-        session, [pdf, *lung_ct_files[:3]], None, ignore_progress, NEVER_CANCELLED
+        session,
+        [pdf, *lung_ct_files[:3]],
+        None,
+        ignore_progress,
+        NEVER_CANCELLED,
+        accept_other_patients=True,
     )
     assert not summary.refused
     assert summary.images_added == 3
@@ -210,5 +216,24 @@ def test_summary_lines_in_english_and_chinese(session: BinderSession) -> None:
     )
     chinese = timeline.timeline_summary_lines(session, "zh")
     assert chinese[0] == "2007-05 · 诊断：Adenocarcinoma of the lung"
-    assert "第1线系统治疗：Carboplatin" in chinese[1]
+    assert "一线系统治疗：Carboplatin" in chinese[1]
     assert "部分缓解" in chinese[1]
+
+
+def test_one_cycle_is_a_cycle_and_the_second_line_is_erxian(session: BinderSession) -> None:
+    for title, start, end in (
+        ("Carboplatin", "2024-01", "2024-05"),
+        ("Docetaxel", "2024-06", "2024-09"),
+    ):
+        timeline.save_event(
+            session,
+            TimelineEvent(
+                EventKind.SYSTEMIC_THERAPY, title, P(start), P(end),
+                therapy=TherapyDetails("", 1),
+            ),
+        )  # fmt: skip
+    english = timeline.timeline_summary_lines(session)
+    assert "Line 1 of systemic therapy: Carboplatin (1 cycle)" in english[0]
+    chinese = timeline.timeline_summary_lines(session, "zh")
+    assert "一线系统治疗：Carboplatin（1个周期）" in chinese[0]
+    assert "二线系统治疗：Docetaxel" in chinese[1]

@@ -13,8 +13,10 @@ from casebook.core.consultations import Consultation
 from casebook.core.model import PartialDate
 from casebook.core.opinions import Mark, OpinionField
 from casebook.core.timeline import EventKind, Link, LinkKind, TimelineEvent
-from casebook.services import consultations, opinions, questions, timeline
-from casebook.services.binder import BinderSession
+from casebook.services import consultations, timeline
+from casebook.services.binder.session import BinderSession
+from casebook.services.opinions import opinions
+from casebook.services.questions import questions
 from casebook.services.undo import Undoable, delete_with_undo, undo_delete
 from casebook.store import search
 from casebook.store import undo as undo_store
@@ -61,8 +63,7 @@ def build_case(session: BinderSession) -> dict[str, int]:
         session, replace(dr_chen(), consultation_id=held, timeline_event_id=event)
     )
     mueller = opinions.save_opinion(session, dr_mueller())
-    comparison = opinions.load_comparison(session, [chen, mueller])
-    opinions.set_mark(session, comparison, OpinionField.STAGE, Mark.AGREE)
+    opinions.set_mark(session, [chen, mueller], OpinionField.STAGE, Mark.AGREE)
     return {
         "question": asked,
         "other_question": other,

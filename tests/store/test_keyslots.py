@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import json
-import secrets
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from casebook.core.errors import BinderDamaged, WrongPassword
+from casebook.store.kdf import MAX_ITERATIONS, MAX_MEMORY_KIB, derive_wrapping_key
+from casebook.store.key_buffer import KeyBuffer
 from casebook.store.keyslots import (
-    MASTER_KEY_BYTES,
     PASSWORD_SLOT,
     RECOVERY_SLOT,
     KdfParams,
     KeySlotFile,
     calibrate_kdf,
-    derive_wrapping_key,
     unwrap_master_key,
     wrap_master_key,
 )
@@ -30,7 +29,7 @@ from casebook.store.recovery_code import (
 FAST = KdfParams.minimum()
 
 
-def _file(master: bytes) -> tuple[KeySlotFile, str]:
+def _file(master: KeyBuffer) -> tuple[KeySlotFile, str]:
     binder_id = KeySlotFile.new_binder_id()
     code = generate_recovery_code()
     slots = (
@@ -41,16 +40,16 @@ def _file(master: bytes) -> tuple[KeySlotFile, str]:
 
 
 def test_both_slots_open_the_same_master_key() -> None:
-    master = secrets.token_bytes(MASTER_KEY_BYTES)
+    master = KeyBuffer.random()
     keyfile, code = _file(master)
     password_slot = keyfile.slot_of_type(PASSWORD_SLOT)
-    assert unwrap_master_key(password_slot, keyfile.binder_id, "pässword one") == master
+    assert unwrap_master_key(password_slot, keyfile.binder_id, "pässword one").same_as(master)
     recovery_slot = keyfile.slot_of_type(RECOVERY_SLOT)
-    assert unwrap_master_key(recovery_slot, keyfile.binder_id, code) == master
+    assert unwrap_master_key(recovery_slot, keyfile.binder_id, code).same_as(master)
 
 
 def test_wrong_secret_and_other_binder_are_rejected() -> None:
-    master = secrets.token_bytes(MASTER_KEY_BYTES)
+    master = KeyBuffer.random()
     keyfile, _ = _file(master)
     slot = keyfile.slot_of_type(PASSWORD_SLOT)
     with pytest.raises(WrongPassword):
@@ -61,16 +60,16 @@ def test_wrong_secret_and_other_binder_are_rejected() -> None:
 
 
 def test_password_is_unicode_normalised() -> None:
-    master = secrets.token_bytes(MASTER_KEY_BYTES)
+    master = KeyBuffer.random()
     keyfile, _ = _file(master)
     decomposed = unicodedata.normalize("NFD", "pässword one")
     assert decomposed != "pässword one"
     slot = keyfile.slot_of_type(PASSWORD_SLOT)
-    assert unwrap_master_key(slot, keyfile.binder_id, decomposed) == master
+    assert unwrap_master_key(slot, keyfile.binder_id, decomposed).same_as(master)
 
 
 def test_file_round_trips_and_every_flipped_byte_is_rejected(tmp_path: Path) -> None:
-    master = secrets.token_bytes(MASTER_KEY_BYTES)
+    master = KeyBuffer.random()
     keyfile, _ = _file(master)
     data = keyfile.to_bytes()
     path = tmp_path / "keyslots.json"
@@ -85,7 +84,7 @@ def test_file_round_trips_and_every_flipped_byte_is_rejected(tmp_path: Path) -> 
 
 def test_tampered_parameters_with_fixed_checksum_fail_authentication(tmp_path: Path) -> None:
     """Someone who recomputes the checksum still cannot weaken or swap a slot unnoticed."""
-    master = secrets.token_bytes(MASTER_KEY_BYTES)
+    master = KeyBuffer.random()
     keyfile, _ = _file(master)
     slot = keyfile.slot_of_type(PASSWORD_SLOT)
     stronger = KdfParams(FAST.memory_kib, FAST.iterations + 1, FAST.parallelism)
@@ -107,6 +106,11 @@ def test_tampered_parameters_with_fixed_checksum_fail_authentication(tmp_path: P
         (64 * 1024, 3, 0),
         (64 * 1024 * 1024, 3, 4),
         (65536, 10_000, 4),
+        # What the audit used: inside the old bounds, 4.3 GB and ~27 minutes per unlock.
+        (4 * 1024 * 1024, 200, 4),
+        (MAX_MEMORY_KIB + 1024, 3, 4),
+        (64 * 1024, MAX_ITERATIONS + 1, 4),
+        (64 * 1024, 3, 5),
     ],
 )
 def test_out_of_range_parameters_are_rejected_before_deriving(
@@ -116,7 +120,7 @@ def test_out_of_range_parameters_are_rejected_before_deriving(
     with pytest.raises(ValueError, match="out of bounds"):
         derive_wrapping_key("x", b"0" * 16, params)
     # And in a file: refused as damage while parsing, long before any derivation.
-    master = secrets.token_bytes(MASTER_KEY_BYTES)
+    master = KeyBuffer.random()
     keyfile, _ = _file(master)
     document = json.loads(keyfile.to_bytes())
     document["slots"][0]["kdf"].update(
@@ -131,6 +135,14 @@ def test_calibration_never_goes_below_the_floor() -> None:
     floor = KdfParams.minimum()
     assert params.memory_kib >= floor.memory_kib
     assert params.iterations >= floor.iterations
+    params.validate()
+
+
+def test_calibration_never_goes_above_the_cap() -> None:
+    """However fast the machine, calibration stays inside what opening accepts."""
+    params = calibrate_kdf(target_seconds=60.0)  # "this machine is 100x faster than needed"
+    assert params.memory_kib == MAX_MEMORY_KIB
+    assert params.iterations <= MAX_ITERATIONS
     params.validate()
 
 

@@ -12,7 +12,7 @@ from core.opinion_samples import dr_chen, dr_mueller
 from casebook.core.decisions import DecisionDraft
 from casebook.core.model import Case, PartialDate
 from casebook.core.opinions import NOT_STATED, FieldValue, Mark, MarkOverride, OpinionField
-from casebook.services.binder import create_binder
+from casebook.services.binder.session import create_binder
 from casebook.store import decisions, opinions
 from casebook.store.database import DatabaseError, transaction
 from casebook.store.keyslots import KdfParams
@@ -97,3 +97,15 @@ def test_history_cannot_be_rewritten_or_deleted(db: sqlite_utils.Database) -> No
     with pytest.raises(DatabaseError, match="FOREIGN KEY"), transaction(db):
         db.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
     assert decisions.list_decisions(db)[0].current.option_chosen == "Surgery first"
+
+
+def test_each_version_keeps_the_patients_own_goals(db: sqlite_utils.Database) -> None:
+    first = DecisionDraft("Chemotherapy first", goals="To be home for the spring festival")
+    decision_id = decisions.insert_decision(db, first, NOW)
+    second = DecisionDraft("Chemotherapy first", goals="  想尽量少住院  ")
+    decisions.revise_decision(db, decision_id, second, "2025-02-12T10:00:00+00:00")
+    (decision,) = decisions.list_decisions(db)
+    assert [v.draft.goals for v in decision.history] == [
+        "To be home for the spring festival",
+        "想尽量少住院",
+    ]

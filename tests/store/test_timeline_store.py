@@ -10,7 +10,7 @@ import pytest
 
 from casebook.core.model import Case, PartialDate
 from casebook.core.timeline import EventKind, Link, LinkKind, TimelineEvent
-from casebook.services.binder import NewBinder, create_binder
+from casebook.services.binder.session import NewBinder, create_binder
 from casebook.store import timeline as store
 from casebook.store.database import transaction
 from casebook.store.keyslots import KdfParams

@@ -10,15 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder import BinderSession, create_binder, unlock_binder
+from casebook.services.binder.session import BinderSession, create_binder, unlock_binder
 from casebook.store.keyslots import KdfParams
-from casebook.ui.look import apply_look
-from casebook.ui.tasks import BackgroundTask, writer_pool
+from casebook.ui.common.gui_gc import collect_on_gui_thread
+from casebook.ui.common.look import apply_look
+from casebook.ui.common.preferences import use_settings_file
+from casebook.ui.common.tasks import BackgroundTask, writer_pool
 
 PASSWORD = "violet harbour lantern 1987"
 PATIENT = "Ada Example"
@@ -26,19 +28,21 @@ PATIENT = "Ada Example"
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Each UI test gets empty QSettings in a temporary folder, never the user's own."""
+    """Each UI test gets empty settings in a temporary folder (as the app does with its data
+    folder), never the user's own: Casebook's settings.ini and Qt's QtProject.conf both."""
     folder = tmp_path_factory.mktemp("settings")
     QCoreApplication.setOrganizationName("CasebookTests")
     QCoreApplication.setApplicationName("CasebookTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    use_settings_file(folder / "settings.ini")
     return folder
 
 
 @pytest.fixture(autouse=True)
 def casebook_look(qapp: QApplication) -> None:
-    """Tests see the app as users do (style, palette, font size)."""
+    """Tests see the app as users do (style, palette, font size, garbage collected on the GUI
+    thread only)."""
     apply_look(qapp)
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from PIL import Image, ImageDraw
 
 from casebook.core.model import Document
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import BinderSession
-from casebook.services.importing import import_paths
+from casebook.services.binder.session import BinderSession
+from casebook.services.records.importing import import_paths
 
 
 def write_pdf(path: Path, pages: list[list[str]]) -> Path:
@@ -77,7 +77,10 @@ def _write_text(path: Path, text: str) -> Path:
 
 def import_records(session: BinderSession, folder: Path) -> dict[str, Document]:
     files = make_records(folder)
-    summary = import_paths(session, list(files.values()), None, ignore_progress, NEVER_CANCELLED)
+    summary = import_paths(
+        session, list(files.values()), None, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
     assert not summary.refused, summary.refused
     by_name = {document.original_name: document for document in summary.added}
     return {key: by_name[path.name] for key, path in files.items()}

@@ -47,16 +47,19 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from casebook.core.consultations import Consultation
-from casebook.core.model import PartialDate
-from casebook.core.opinions import Opinion
-from casebook.services import consultations, opinions, questions
 from casebook.services.demo import create_demo_binder
 from casebook.store.keyslots import KdfParams
-from casebook.ui.crash_dialog import CrashDialog
-from casebook.ui.dialogs.recovery_code_dialog import RecoveryCodeDialog
-from casebook.ui.look import DARK, MIN_TARGET_HEIGHT, apply_look, base_point_size, colours_for
-from casebook.ui.main_window import MainWindow
+from casebook.ui.binder.recovery_code_dialog import RecoveryCodeDialog
+from casebook.ui.common.look import (
+    DARK,
+    MIN_TARGET_HEIGHT,
+    apply_look,
+    base_point_size,
+    colours_for,
+)
+from casebook.ui.common.tasks import running_task_count
+from casebook.ui.shell.crash_dialog import CrashDialog
+from casebook.ui.shell.main_window import MainWindow
 
 from .screenshots import save_screenshot, screenshot_folder
 
@@ -170,17 +173,9 @@ def _walk_dialog_opened_by(qtbot: QtBot, button: QAbstractButton, screen: str) -
 
 @pytest.fixture
 def demo(tmp_path: Path) -> tuple[Path, str]:
-    """The demo binder, with a consultation, a question and two opinions added."""
+    """The demo binder: it holds a consultation, questions and two opinions of its own."""
     folder = tmp_path / "Demo binder"
     session, password = create_demo_binder(folder)
-    consultation_id = consultations.create_consultation(
-        session, Consultation(0, "Tumour board, Riverside", doctor="Dr Wei Chen")
-    )
-    questions.add_own_question(session, "Is surgery still possible after chemotherapy?")
-    opinions.save_opinion(session, Opinion("Dr Wei Chen", given_on=PartialDate(2026, 11, 5)))
-    opinions.save_opinion(
-        session, Opinion("Pancreas tumour board", consultation_id=consultation_id)
-    )
     session.close()
     return folder, password
 
@@ -267,9 +262,9 @@ def test_every_page_of_the_demo_binder_names_every_control(
 
     # Pages whose content appears once something is chosen.
     workspace.navigation.setCurrentRow(workspace.pages.indexOf(workspace.consultations_page))
-    consultations_list = workspace.consultations_page.list
-    qtbot.waitUntil(lambda: consultations_list.count() > 0)
-    consultations_list.setCurrentRow(0)
+    consultations_page = workspace.consultations_page
+    qtbot.waitUntil(lambda: consultations_page.model.rowCount() > 0)
+    consultations_page.select_row(0)
     qtbot.waitUntil(lambda: workspace.consultations_page.stack.currentIndex() != 0, timeout=5000)
     _settle(qtbot)
     problems += _walk_tabs(qtbot, window, "Consultations ▸ detail")
@@ -279,8 +274,8 @@ def test_every_page_of_the_demo_binder_names_every_control(
 
     workspace.navigation.setCurrentRow(workspace.pages.indexOf(workspace.opinions_page))
     opinions_page = workspace.opinions_page
-    qtbot.waitUntil(lambda: opinions_page.opinion_list.count() == 2)
-    opinions_page.opinion_list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: opinions_page.opinions_model.rowCount() == 2)
+    opinions_page.select_row(0)
     _settle(qtbot)
     problems += accessibility_problems(window, "Opinions ▸ chosen")
     problems += _check_dialog(qtbot, opinions_page.open_editor(None), "Opinions")
@@ -362,6 +357,10 @@ def test_keyboard_reaches_every_page_from_the_navigation_list(
     assert focused is not None
     assert focused is not workspace.navigation
     assert workspace.pages.currentWidget().isAncestorOf(focused)
+    # Every page was built on the way (each when first shown) and started its first read: let
+    # those reads arrive while the window is alive, not in the next test.
+    qtbot.waitUntil(lambda: running_task_count() == 0, timeout=30_000)
+    QApplication.processEvents()  # the outcomes queued as the last jobs ended
 
 
 def test_buttons_are_large_targets(qtbot: QtBot, demo: tuple[Path, str]) -> None:

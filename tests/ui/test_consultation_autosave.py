@@ -14,8 +14,9 @@ from pathlib import Path
 
 from casebook.core.consultations import Consultation
 from casebook.core.model import Case
-from casebook.services import consultations, questions
-from casebook.services.binder import create_binder, unlock_binder
+from casebook.services import consultations
+from casebook.services.binder.session import create_binder, unlock_binder
+from casebook.services.questions import questions
 from casebook.store.keyslots import KdfParams
 
 PASSWORD = "amber kettle 19 meadow"
@@ -30,11 +31,14 @@ def _child(folder: str, consultation_id: str) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from casebook.ui.consultation.note_taking_view import NoteTakingView
-    from casebook.ui.look import apply_look
+    from casebook.ui.common.look import apply_look
+    from casebook.ui.common.preferences import use_settings_file
+    from casebook.ui.consultations.note_taking_view import NoteTakingView
 
     app = QApplication([])
     apply_look(app)
+    # As the app does first thing: settings in a folder of their own, never the user's.
+    use_settings_file(Path(folder).parent / "child settings" / "settings.ini")
     session = unlock_binder(Path(folder), PASSWORD)
     cid = int(consultation_id)
     view = NoteTakingView(

@@ -9,18 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from casebook.services.binder import NewBinder, is_binder, unlock_binder
+from casebook.services.binder.session import NewBinder, is_binder, unlock_binder
 from casebook.store.keyslots import KdfParams
-from casebook.ui.dialogs.create_binder_dialog import CreateBinderDialog
-from casebook.ui.dialogs.recovery_code_dialog import RecoveryCodeDialog
-from casebook.ui.emergency_kit import save_emergency_kit_pdf
+from casebook.ui.binder.create_binder_dialog import CreateBinderDialog
+from casebook.ui.binder.recovery_code_dialog import RecoveryCodeDialog
 
 from .conftest import PASSWORD, PATIENT, close_on_writer_lane
 
 
 def fill_form(dialog: CreateBinderDialog, password: str, confirm: str) -> None:
     dialog.name_edit.setText(PATIENT)
-    dialog.birth_edit.setText("1958-03-14")
+    dialog.birth_edit.text_edit.setText("1958-03-14")
     dialog.password_edit.setText(password)
     dialog.confirm_edit.setText(confirm)
 
@@ -81,9 +80,10 @@ def test_unclear_date_of_birth_is_explained(qtbot: QtBot, tmp_path: Path, kdf: K
     dialog = CreateBinderDialog(parent_folder=tmp_path, kdf=kdf)
     qtbot.addWidget(dialog)
     fill_form(dialog, PASSWORD, PASSWORD)
-    dialog.birth_edit.setText("14/03/58")
+    qtbot.keyClicks(dialog.birth_edit.text_edit, "14/03/58")
     dialog.start_creating()
-    assert "date of birth" in dialog.message.text()
+    assert "not a date" in dialog.message.text()
+    assert dialog.focusWidget() is dialog.birth_edit.text_edit
     assert not any(tmp_path.iterdir())
 
 
@@ -118,8 +118,12 @@ def test_recovery_code_can_be_copied(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_emergency_kit_pdf_holds_the_code_but_not_the_patient(qtbot: QtBot, tmp_path: Path) -> None:
     pdf = tmp_path / "kit.pdf"
-    save_emergency_kit_pdf(pdf, CODE, tmp_path / "Casebook binder 2026-11-22")
+    dialog = RecoveryCodeDialog(CODE, tmp_path / "Casebook binder 2026-11-22")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.pdf.saved, timeout=20_000):
+        dialog.pdf.save("en", pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert "kit.pdf" in dialog.print_bar.text()
     document = pypdfium2.PdfDocument(str(pdf))
     try:
         text = document[0].get_textpage().get_text_range()
@@ -128,3 +132,31 @@ def test_emergency_kit_pdf_holds_the_code_but_not_the_patient(qtbot: QtBot, tmp_
     assert CODE in text
     assert "emergency kit" in text.lower()
     assert PATIENT not in text
+
+
+def test_enter_in_the_confirmation_continues_and_never_copies(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = RecoveryCodeDialog(CODE, tmp_path / "Casebook binder 2026-11-22")
+    qtbot.addWidget(dialog)
+    QGuiApplication.clipboard().clear()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.confirm_edit  # the one thing to type
+    qtbot.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)  # not confirmed: nothing happens
+    assert dialog.isVisible()
+    assert QGuiApplication.clipboard().text() == ""
+    qtbot.keyClicks(dialog.confirm_edit, "PQR9S")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.confirm_edit, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == ""  # Enter continued; it did not copy
+
+
+def test_the_create_dialog_starts_on_the_patients_name(
+    qtbot: QtBot, tmp_path: Path, kdf: KdfParams
+) -> None:
+    dialog = CreateBinderDialog(parent_folder=tmp_path, kdf=kdf)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.name_edit
+    qtbot.keyClicks(dialog.focusWidget(), PATIENT)
+    assert dialog.name_edit.text() == PATIENT

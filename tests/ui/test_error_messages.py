@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from casebook.core.errors import BinderUnavailable, FileProblem, FileRefused, UnavailableReason
-from casebook.ui.error_messages import describe_error, describe_file_problem
+from casebook.ui.common.error_messages import describe_error, describe_file_problem
 
 
 @pytest.mark.parametrize("problem", list(FileProblem))
@@ -28,7 +28,7 @@ def test_every_unavailable_reason_is_described(qtbot: QtBot, reason: Unavailable
 def test_a_message_set_before_layout_never_opens_its_own_window(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from casebook.ui.widgets.message_bar import MessageBar
+    from casebook.ui.common.message_bar import MessageBar
 
     bar = MessageBar()
     bar.show_message("Send the password separately")

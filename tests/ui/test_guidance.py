@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from casebook.services.guidance import PREPARING, REMOTE_REVIEW, load_guidance
 from casebook.store.keyslots import KdfParams
+from casebook.ui.common.look import BASE_POINT_SIZE
 from casebook.ui.help.guidance_dialog import GuidanceDialog
 from casebook.ui.help.guidance_link import GuidanceLinkButton
-from casebook.ui.look import BASE_POINT_SIZE
-from casebook.ui.main_window import MainWindow
+from casebook.ui.shell.main_window import MainWindow
 
 from .screenshots import save_screenshot, screenshot_folder
 

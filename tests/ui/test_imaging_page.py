@@ -9,27 +9,26 @@ from pathlib import Path
 
 import pydicom
 import pytest
+from data_paths import LUNG_CT
 from PIL import Image
 from pydicom.fileset import FileSet
 from pytestqt.qtbot import QtBot
 
 from casebook.core.model import Case
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import imaging_records
-from casebook.services.binder import BinderSession, create_binder
-from casebook.services.importing import import_paths
+from casebook.services.binder.session import BinderSession, create_binder
+from casebook.services.imaging import records as imaging_records
+from casebook.services.records.importing import import_paths
 from casebook.store.keyslots import KdfParams
+from casebook.ui.common.labels import format_date_text
+from casebook.ui.imaging.imaging_page import ImagingPage
 from casebook.ui.imaging.scan_review_dialog import ScanReviewDialog
 from casebook.ui.imaging.series_model import SeriesRole, ThumbnailReadyRole
 from casebook.ui.imaging.studies_model import StudyColumn
-from casebook.ui.labels import format_date_text
-from casebook.ui.pages.imaging_page import ImagingPage
 
 from .conftest import PASSWORD
 from .screenshots import save_screenshot, screenshot_folder
 
-SHARED_DICOM = Path(__file__).resolve().parents[3] / "shared" / "data" / "dicom"
-LUNG_CT = SHARED_DICOM / "lung-ct-Lung_Dx-A0001"
 WAIT_MS = 60_000
 
 
@@ -70,6 +69,7 @@ def make_page(qtbot: QtBot, session: BinderSession) -> ImagingPage:
     page = ImagingPage(session)
     qtbot.addWidget(page)
     page.resize(1100, 800)
+    page.show()  # a page reads the binder's changes while it is on screen
     qtbot.waitUntil(lambda: page.studies_model is not None)
     return page
 
@@ -157,7 +157,7 @@ def test_disc_of_jpegs_only_explains_what_to_ask_for(
 def test_models_and_thumbnails_arrive(
     qtbot: QtBot, lung_session: BinderSession, tmp_path: Path, qtmodeltester: object
 ) -> None:
-    from casebook.services.imaging_import import import_scan, scan_media
+    from casebook.services.imaging.importing import import_scan, scan_media
 
     scan = scan_media(lung_slices(5), ignore_progress, NEVER_CANCELLED)
     import_scan(lung_session, scan, ignore_progress, NEVER_CANCELLED)
@@ -175,7 +175,7 @@ def test_models_and_thumbnails_arrive(
 
 
 def test_report_link(qtbot: QtBot, lung_session: BinderSession, tmp_path: Path) -> None:
-    from casebook.services.imaging_import import import_scan, scan_media
+    from casebook.services.imaging.importing import import_scan, scan_media
 
     report = tmp_path / "CT report.txt"
     report.write_text("CT chest 2007-04-04: findings as described.\n")
@@ -194,7 +194,7 @@ def test_report_link(qtbot: QtBot, lung_session: BinderSession, tmp_path: Path) 
 
 
 def test_imaging_page_screenshot(qtbot: QtBot, lung_session: BinderSession, tmp_path: Path) -> None:
-    from casebook.services.imaging_import import import_scan, scan_media
+    from casebook.services.imaging.importing import import_scan, scan_media
 
     folder = LUNG_CT / "04-04-2007-NA-Chest-07990" / "2.000000-5mm-40805"
     scan = scan_media([folder], ignore_progress, NEVER_CANCELLED)

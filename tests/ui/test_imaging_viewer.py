@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pydicom
 import pytest
+from data_paths import LUNG_SERIES, MR_SERIES, TRANSFER_SYNTAXES
 from pydicom.encaps import encapsulate
 from pydicom.pixels import set_pixel_data
 from pydicom.uid import generate_uid
@@ -21,22 +22,17 @@ from pytestqt.qtbot import QtBot
 from casebook.core.model import Case
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.imaging.dicom_frames import WindowPreset
-from casebook.services import imaging_records
-from casebook.services.binder import BinderSession, create_binder
-from casebook.services.imaging_import import import_scan, scan_media
+from casebook.services.binder.session import BinderSession, create_binder
+from casebook.services.imaging import records as imaging_records
+from casebook.services.imaging.importing import import_scan, scan_media
 from casebook.store.keyslots import KdfParams
-from casebook.ui.imaging.dicom_viewer import DicomViewer
-from casebook.ui.labels import format_date_text
+from casebook.ui.common.labels import format_date_text
+from casebook.ui.imaging.dicom_viewer import CINE_INTERVAL_MS, DicomViewer
 
 from .conftest import PASSWORD
 from .screenshots import save_screenshot, screenshot_folder
 
-SHARED_DICOM = Path(__file__).resolve().parents[3] / "shared" / "data" / "dicom"
-LUNG_SERIES = (
-    SHARED_DICOM / "lung-ct-Lung_Dx-A0001" / "04-04-2007-NA-Chest-07990" / "2.000000-5mm-40805"
-)
-MR_150 = SHARED_DICOM / "mr-epi-150-dcm_qa_nih" / "mr_0005"
-TRANSFER_SYNTAXES = SHARED_DICOM / "transfer-syntaxes-dcm_qa_ts" / "In"
+MR_150 = MR_SERIES
 WAIT_MS = 60_000
 
 
@@ -99,10 +95,12 @@ def test_lung_ct_in_lung_and_bone_windows(
 ) -> None:
     add_images(binder, [LUNG_SERIES])
     viewer = open_viewer(qtbot, binder)
-    assert viewer.slice_slider.maximum() == 63
+    count = len(list(LUNG_SERIES.glob("*.dcm")))  # 13 of the series' 64 slices are kept
+    assert viewer.slice_slider.maximum() == count - 1
     expected = f"{format_date_text('2007-04-04')} | CT · 5mm"
     assert corner(viewer, Qt.Corner.TopLeftCorner) == expected
-    assert corner(viewer, Qt.Corner.BottomLeftCorner).startswith("Image 33 / 64 | Position ")
+    middle = f"Image {count // 2 + 1} / {count} | Position "
+    assert corner(viewer, Qt.Corner.BottomLeftCorner).startswith(middle)
     viewer.set_preset(WindowPreset.LUNG)
     assert corner(viewer, Qt.Corner.BottomRightCorner).startswith("W 1500  L -600")
     lung = rendered(viewer)
@@ -204,13 +202,26 @@ def _save(dataset: pydicom.Dataset, path: Path) -> Path:
     return path
 
 
-def test_multi_frame_cine(qtbot: QtBot, binder: BinderSession, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("rate", "interval"),
+    [
+        ({}, CINE_INTERVAL_MS),  # the file says nothing: ten frames a second
+        ({"CineRate": 25}, 40),
+        ({"FrameTime": "66.7", "RecommendedDisplayFrameRate": 12}, 83),  # the recommendation wins
+    ],
+)
+def test_multi_frame_cine(
+    qtbot: QtBot, binder: BinderSession, tmp_path: Path, rate: dict[str, object], interval: int
+) -> None:
     slices = [_lung(number) for number in (10, 30, 50)]
     dataset = slices[0]
     set_pixel_data(dataset, np.stack([s.pixel_array for s in slices]), "MONOCHROME2", 12)
     dataset.Modality = "XA"
+    for keyword, value in rate.items():
+        setattr(dataset, keyword, value)
     add_images(binder, [_save(dataset, tmp_path / "XA0001")])
     viewer = open_viewer(qtbot, binder)
+    assert viewer.cine.interval() == interval
     assert viewer.frame_row.isVisibleTo(viewer)
     assert viewer.frame_slider.maximum() == 2
     first = picture(viewer)

@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from casebook.ui.launch import run_gui
-from casebook.ui.main_window import MainWindow
+from casebook.ui.shell.launch import run_gui
+from casebook.ui.shell.main_window import MainWindow
 
 def look_and_quit():
     app = QApplication.instance()
@@ -30,7 +30,8 @@ def look_and_quit():
 
 app = QApplication(sys.argv[:1])  # run_gui uses it; the timer needs it to exist first
 QTimer.singleShot(300, look_and_quit)
-sys.exit(run_gui(sys.argv[:1], open_folder=Path(sys.argv[1]), demo_password=sys.argv[2]))
+sys.exit(run_gui(sys.argv[:1], settings_file=Path(sys.argv[3]), open_folder=Path(sys.argv[1]),
+                 demo_password=sys.argv[2]))
 """
 
 
@@ -38,8 +39,9 @@ def test_run_gui_opens_the_unlock_screen_with_the_demo_password(
     binder_folder: Path, tmp_path: Path
 ) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    settings = tmp_path / "data" / "config" / "settings.ini"
     result = subprocess.run(
-        [sys.executable, "-c", _SCRIPT, str(binder_folder), PASSWORD],
+        [sys.executable, "-c", _SCRIPT, str(binder_folder), PASSWORD, str(settings)],
         capture_output=True,
         text=True,
         env=env,

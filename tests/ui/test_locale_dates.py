@@ -13,25 +13,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from data_paths import LUNG_SERIES
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import Case, PartialDate
+from casebook.core.model import Case, DocumentEdit, PartialDate
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import imaging_records, records
-from casebook.services.binder import BinderSession, create_binder
-from casebook.services.imaging_import import import_scan, scan_media
+from casebook.services.binder.session import BinderSession, create_binder
+from casebook.services.imaging import records as imaging_records
+from casebook.services.imaging.importing import import_scan, scan_media
+from casebook.services.records import documents as records
 from casebook.store.keyslots import KdfParams
-from casebook.ui import tasks
-from casebook.ui.imaging.studies_model import StudiesModel, StudyColumn, StudySortRole
-from casebook.ui.labels import (
+from casebook.ui.common import tasks
+from casebook.ui.common.labels import (
     format_date_text,
     format_partial_date,
     format_size,
     format_timestamp,
 )
-from casebook.ui.models.documents_model import DocumentColumn
-from casebook.ui.pages.records_page import RecordsPage
+from casebook.ui.imaging.studies_model import StudiesModel, StudyColumn, StudySortRole
+from casebook.ui.records.documents_model import DocumentColumn
+from casebook.ui.records.records_page import RecordsPage
 
 from .conftest import PASSWORD
 from .records_samples import import_records
@@ -42,10 +44,6 @@ CHINA = QLocale(
     QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China
 )
 GERMANY = QLocale(QLocale.Language.German, QLocale.Country.Germany)
-LUNG_SERIES = (
-    Path(__file__).resolve().parents[3]
-    / "shared/data/dicom/lung-ct-Lung_Dx-A0001/04-04-2007-NA-Chest-07990/2.000000-5mm-40805"
-)
 
 
 @pytest.fixture
@@ -116,8 +114,9 @@ def test_documents_table_shows_local_dates_and_sorts_by_date(
     # Written so that alphabetical order of the shown text differs from the calendar.
     wanted = {"pathology": "2024-03-14", "chinese": "2023-11", "scan": "2024-10-02"}
     for key, text in wanted.items():
-        document = dataclasses.replace(imported[key], document_date=PartialDate.parse(text))
-        records.update_document(session, document)
+        document = imported[key]
+        edit = dataclasses.replace(DocumentEdit.of(document), document_date=PartialDate.parse(text))
+        records.edit_document(session, document.id, edit)
     in_locale.setDefault(US)
     page = RecordsPage(session)
     qtbot.addWidget(page)

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from casebook.core.model import Case
-from casebook.services.binder import create_binder
+from casebook.services.binder.session import create_binder
 from casebook.store.keyslots import KdfParams
-from casebook.ui.dialogs.create_binder_dialog import CreateBinderDialog
-from casebook.ui.dialogs.preferences_dialog import PreferencesDialog
-from casebook.ui.dialogs.recover_dialog import RecoverDialog
-from casebook.ui.dialogs.recovery_code_dialog import RecoveryCodeDialog
-from casebook.ui.main_window import MainWindow
-from casebook.ui.preferences import auto_lock_seconds, recent_binders, set_auto_lock_seconds
+from casebook.ui.binder.create_binder_dialog import CreateBinderDialog
+from casebook.ui.binder.preferences_dialog import PreferencesDialog
+from casebook.ui.binder.recover_dialog import RecoverDialog
+from casebook.ui.binder.recovery_code_dialog import RecoveryCodeDialog
+from casebook.ui.common.preferences import auto_lock_seconds, recent_binders, set_auto_lock_seconds
+from casebook.ui.shell.main_window import MainWindow
 
 from .conftest import PASSWORD, PATIENT
 
@@ -107,7 +107,7 @@ def test_unlock_shows_the_overview(qtbot: QtBot, binder_folder: Path, kdf: KdfPa
     titles = [navigation.item(row).text() for row in range(navigation.count())]
     assert titles == [
         "Overview", "Records", "Imaging", "Timeline", "Questions", "Consultations", "Opinions",
-        "Export",
+        "Export", "Appointments", "Medicines", "Diary", "Contacts",
     ]  # fmt: skip
     assert window.lock_action.isEnabled()
     assert PATIENT in texts_on_screen(window)
@@ -141,9 +141,13 @@ def test_lock_hides_all_case_content(qtbot: QtBot, binder_folder: Path, kdf: Kdf
 def test_auto_lock_after_idle_time(qtbot: QtBot, binder_folder: Path, kdf: KdfParams) -> None:
     set_auto_lock_seconds(0.5)
     window = make_window(qtbot, kdf, open_folder=binder_folder)
-    unlock(qtbot, window)
-    with qtbot.waitSignal(window.binder_locked, timeout=5_000):
-        pass
+    assert window.unlock_page is not None
+    window.unlock_page.password_edit.setText(PASSWORD)
+    # Listening for the lock before unlocking: on a busy machine the idle time can end while
+    # the pages are still loading, and a signal listened for afterwards would be missed.
+    locked = qtbot.waitSignal(window.binder_locked, timeout=20_000)
+    with locked, qtbot.waitSignal(window.binder_opened, timeout=20_000):
+        qtbot.keyClick(window.unlock_page.password_edit, Qt.Key.Key_Return)
     assert window.workspace is None
     assert window.stack.currentWidget() is window.unlock_page
 
@@ -153,6 +157,9 @@ def test_preferences_store_the_auto_lock_delay(qtbot: QtBot) -> None:
     dialog = PreferencesDialog()
     qtbot.addWidget(dialog)
     assert dialog.minutes_spin.value() == 10
+    assert dialog.minutes_spin.text() == "10 minutes"
+    dialog.minutes_spin.setValue(1)
+    assert dialog.minutes_spin.text() == "1 minute"  # never "1 minutes"
     dialog.minutes_spin.setValue(3)
     dialog.accept()
     assert auto_lock_seconds() == 180

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from casebook.services.binder import BinderSession, unlock_binder
-from casebook.ui.maintenance_actions import BinderMaintenance
+from casebook.services.binder.session import BinderSession, unlock_binder
+from casebook.ui.binder.maintenance_actions import BinderMaintenance
 
 from .conftest import PASSWORD
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
@@ -19,18 +18,22 @@ from casebook.core.decisions import DecisionDraft
 from casebook.core.model import PartialDate
 from casebook.core.opinions import Opinion
 from casebook.core.progress import NEVER_CANCELLED, Progress, ignore_progress
-from casebook.services import consultations, maintenance, opinions, questions
-from casebook.services.binder import BinderSession
+from casebook.services import clock, consultations
+from casebook.services.binder import maintenance
+from casebook.services.binder.session import BinderSession
+from casebook.services.clock import SetClock
 from casebook.services.demo import create_demo_binder
-from casebook.services.importing import ImportSummary, import_paths
+from casebook.services.opinions import opinions
 from casebook.services.overview import load_overview
+from casebook.services.questions import questions
+from casebook.services.records.importing import ImportSummary, import_paths
 from casebook.services.timeline import save_decision_moment
 from casebook.store.keyslots import KdfParams
-from casebook.ui.dialogs.import_summary_dialog import ImportSummaryDialog
-from casebook.ui.labels import format_date_text
-from casebook.ui.main_window import MainWindow
-from casebook.ui.pages.overview_page import OverviewPage
-from casebook.ui.tasks import BackgroundTask, writer_pool
+from casebook.ui.common.labels import format_date_text
+from casebook.ui.common.tasks import BackgroundTask, writer_pool
+from casebook.ui.overview.overview_page import OverviewPage
+from casebook.ui.records.import_summary_dialog import ImportSummaryDialog
+from casebook.ui.shell.main_window import MainWindow
 
 from .conftest import PASSWORD, PATIENT
 from .screenshots import save_screenshot, screenshot_folder
@@ -71,9 +74,11 @@ def test_overview_shows_the_case_and_what_is_missing(qtbot: QtBot, session: Bind
     assert "Missing" in first.text(1)
     assert "✗" in first.text(1)  # a shape as well as a word, never colour alone
     assert first.font(1).bold()
-    # What is missing is said once as counts (the panel) and once slot by slot (the table).
-    qtbot.waitUntil(lambda: page.completeness_panel.completeness is not None)
-    assert "not collected yet" in page.completeness_panel.text()
+    # What is missing is said slot by slot (the table) and as pre-flight lines that lead there.
+    panel = page.preflight_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    lines = [panel.model.index(row).data() for row in range(panel.model.rowCount())]
+    assert "→  Pathology report: still missing." in lines
     assert first.text(0) == "Pathology report"
     assert "Last backup: never" in page.activity_label.text()
     assert "Last export: never" in page.activity_label.text()
@@ -178,7 +183,7 @@ def test_cancelled_import_shows_no_summary(
     qtbot.waitUntil(lambda: page.overview is not None and page.overview.document_count == 0)
 
 
-COMING = (date.today() + timedelta(days=12)).isoformat()
+COMING = (clock.today() + timedelta(days=12)).isoformat()
 
 
 def prepare_next_steps(session: BinderSession) -> int:
@@ -252,11 +257,14 @@ def test_links_ask_the_workspace_to_open_a_page(qtbot: QtBot, session: BinderSes
         assert blocker.args == [name]
 
 
-def test_backup_reminder(qtbot: QtBot, session: BinderSession, tmp_path: Path) -> None:
+def test_backup_reminder(
+    qtbot: QtBot, session: BinderSession, tmp_path: Path, set_clock: SetClock
+) -> None:
     import_paths(session, make_files(tmp_path / "in")[:2], None, ignore_progress, NEVER_CANCELLED)
     page = make_page(qtbot, session)
     assert "No backup has been made yet" in page.backup_bar.text()
 
+    set_clock.advance(timedelta(minutes=1))  # the backup comes after those two files
     maintenance.backup_binder(session, tmp_path / "backups", ignore_progress, NEVER_CANCELLED)
     page.overview = None
     page.reload()
@@ -265,8 +273,10 @@ def test_backup_reminder(qtbot: QtBot, session: BinderSession, tmp_path: Path) -
     assert "Last backup: never" not in page.activity_label.text()
 
     # Eight days on, the same records call for a new backup.
-    page.show_overview(load_overview(session, datetime.now(UTC) + timedelta(days=8)))
+    page.show_overview(load_overview(session, set_clock.moment + timedelta(days=8)))
     assert "more than a week old" in page.backup_bar.text()
+
+    set_clock.advance(timedelta(minutes=1))  # letters that come after the backup
 
     letters = tmp_path / "letters"
     letters.mkdir()
@@ -276,8 +286,7 @@ def test_backup_reminder(qtbot: QtBot, session: BinderSession, tmp_path: Path) -
     page.overview = None
     page.reload()
     qtbot.waitUntil(lambda: page.overview is not None)
-    # 51 letters, plus the two earlier files when the backup was made in the same second.
-    assert re.match(r"5[13] files \(", page.backup_bar.text())
+    assert page.backup_bar.text().startswith("51 files (")  # not the two from before
     assert "since the last backup" in page.backup_bar.text()
 
 
@@ -290,9 +299,10 @@ def test_overview_of_the_demo_binder_screenshot(qtbot: QtBot, tmp_path: Path) ->
         page.resize(1040, 1300)
         page.show()
         qtbot.waitUntil(lambda: page.overview is not None)
-        qtbot.waitUntil(lambda: page.completeness_panel.completeness is not None)
+        qtbot.waitUntil(lambda: page.preflight_panel.model.rowCount() > 0)
         assert "Before treatment starts" in page.moment_label.text()
-        assert "2 questions still to ask" in page.unanswered_label.text()
+        # The demo's own questions join those added above.
+        assert "questions still to ask" in page.unanswered_label.text()
         out = screenshot_folder(tmp_path / "shots")
         shot = save_screenshot(qtbot, page, out, "overview")
         assert not QImage(str(shot)).isNull()

@@ -6,14 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from casebook.core.consultations import Consultation
+from casebook.core.decision_moment import DecisionMoment
 from casebook.core.questions import Priority
-from casebook.services import consultations, questions
-from casebook.services.binder import BinderSession
-from casebook.ui.labels import format_date_text
-from casebook.ui.pages.questions_page import QuestionsPage
+from casebook.services import consultations, timeline
+from casebook.services.binder.session import BinderSession
+from casebook.services.questions import questions
+from casebook.ui.common.labels import format_date_text
+from casebook.ui.questions.questions_page import QuestionsPage
 
 from .conftest import close_on_writer_lane
 from .screenshots import save_screenshot, screenshot_folder
@@ -21,7 +25,7 @@ from .screenshots import save_screenshot, screenshot_folder
 
 def fill(session: BinderSession) -> None:
     """A family two consultations in, facing a decision with unclear options."""
-    session.database().execute("UPDATE case_info SET decision_moment = 'options_unclear'")
+    timeline.save_decision_moment(session, DecisionMoment.OPTIONS_UNCLEAR)
     stage = questions.add_from_bank(session, "stage_confirmed", "en", Priority.MUST_ASK)
     alternatives = questions.add_from_bank(session, "alternatives_now", "en", Priority.MUST_ASK)
     questions.add_from_bank(session, "molecular_testing", "en")
@@ -40,6 +44,12 @@ def fill(session: BinderSession) -> None:
     del alternatives
 
 
+def click_row(qtbot: QtBot, page: QuestionsPage, row: int) -> None:
+    """Click the question in `row`, as the family would."""
+    rect = page.tree.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
 def test_questions_page_lists_history_and_bank(
     qtbot: QtBot, session: BinderSession, tmp_path: Path
 ) -> None:
@@ -47,29 +57,33 @@ def test_questions_page_lists_history_and_bank(
     page = QuestionsPage(session)
     qtbot.addWidget(page)
     page.resize(1240, 820)
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 4)
-    texts = [page.tree.topLevelItem(i).text(0) for i in range(4)]
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    texts = [page.model.index(i, 0).data() for i in range(4)]
     # Must-ask first; the own "if there is time" question last.
     assert texts[0].startswith("Is the stage confirmed?")
     assert texts[1].startswith("What other options exist now")
     assert "Asked 2× without an answer" in texts[1]
     assert texts[3].startswith("Can Mum still travel")
-    assert "options feel unclear" in page.moment_label.text()
-    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    assert page.moment_label.text().startswith(
+        "Where you are now: Options feel unclear, or doctors disagree."
+    )
+    click_row(qtbot, page, 0)
     history = page.history.toPlainText()
     assert f"{format_date_text('2025-03-02')} · Dr Li · City Hospital" in history
     assert "Stage III; the PET-CT in February confirmed it." in history
 
     # The bank puts questions for the current moment first and marks those already taken.
-    first_group = page.bank_panel.tree.topLevelItem(0)
-    assert first_group.text(0) == "For where you are now"
-    children = [first_group.child(i).text(0) for i in range(first_group.childCount())]
+    bank = page.bank_panel.model
+    first_group = bank.index(0, 0)
+    assert first_group.data() == "For where you are now"
+    children = [bank.index(i, 0, first_group).data() for i in range(bank.rowCount(first_group))]
     assert any(c.startswith("✓ on our list · What other options") for c in children)
 
     # Adding one's own question with Enter.
     qtbot.keyClicks(page.new_edit, "Who do we call at night?")
     qtbot.keyClick(page.new_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 5)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
 
     # Letters: three situations, bilingual, with the patient's name filled in.
     letters = page.letters
@@ -77,7 +91,19 @@ def test_questions_page_lists_history_and_bank(
     qtbot.waitUntil(lambda: "Ada Example" in letters.letter_edit.toPlainText())
     letters.language_combo.setCurrentIndex(1)
     assert "第二诊疗意见" in letters.letter_edit.toPlainText()
-    assert len(letters.sign_boxes) >= 4
+    assert len(letters.sign_boxes) == 8
+    # Each sign's words wrap beside its box (the panel fits a 1366-pixel screen) and a click
+    # on them ticks it.
+    assert letters.minimumSizeHint().width() < 1366 - 260
+    played_down = letters.sign_boxes[1]
+    [words] = [
+        label for label in letters.findChildren(QLabel)
+        if label.text() == played_down.accessibleName()
+    ]  # fmt: skip
+    assert words.wordWrap()
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert played_down.isChecked()
 
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "questions")
     page.tabs.setCurrentIndex(2)
@@ -85,4 +111,74 @@ def test_questions_page_lists_history_and_bank(
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "questions_letters")
     page.tabs.setCurrentIndex(1)
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "questions_suggested")
+    close_on_writer_lane(qtbot, session)
+
+
+def test_questions_model_and_a_change_keep_the_chosen_question(
+    qtbot: QtBot, session: BinderSession, qtmodeltester: ModelTester
+) -> None:
+    """The list is a model; a write elsewhere repaints it and the chosen question stays chosen
+    (by id, even when its row moves)."""
+    fill(session)
+    page = QuestionsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1240, 820)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    qtmodeltester.check(page.model, force_py=True)
+    click_row(qtbot, page, 3)
+    chosen = page.model.index(3, 0).data()
+    assert chosen.startswith("Can Mum still travel")
+    assert page.priority_combo.currentData() == int(Priority.IF_TIME)
+
+    # Raising its priority (the page's own combo) moves it up; it is still the chosen one.
+    page.priority_combo.setCurrentIndex(page.priority_combo.findData(int(Priority.MUST_ASK)))
+    page.priority_combo.activated.emit(page.priority_combo.currentIndex())
+    qtbot.waitUntil(lambda: page.model.index(3, 0).data() != chosen)
+    row = page.tree.currentIndex().row()
+    assert page.model.index(row, 0).data() == chosen
+    assert page.model.index(row, 1).data() == "★ Must ask"
+    assert page.model.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert "Can Mum still travel" in page.history.toPlainText()
+    close_on_writer_lane(qtbot, session)
+
+
+def test_suggested_questions_are_a_model_and_added_ones_get_their_mark(
+    qtbot: QtBot, session: BinderSession, qtmodeltester: ModelTester
+) -> None:
+    """Two suggestions chosen with the mouse and added: both are marked “on our list” in
+    place, and they are still the chosen rows."""
+    fill(session)
+    page = QuestionsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1240, 820)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    page.tabs.setCurrentIndex(1)
+    panel = page.bank_panel
+    bank = panel.model
+    qtmodeltester.check(bank, force_py=True)
+    group = next(
+        bank.index(row, 0)
+        for row in range(bank.rowCount())
+        if bank.rowCount(bank.index(row, 0)) >= 2
+        and not bank.index(0, 0, bank.index(row, 0)).data().startswith("✓")
+        and not bank.index(1, 0, bank.index(row, 0)).data().startswith("✓")
+    )
+    first, second = bank.index(0, 0, group), bank.index(1, 0, group)
+    assert not (bank.flags(group) & Qt.ItemFlag.ItemIsSelectable)  # a heading, not a question
+    for index, modifier in ((first, Qt.KeyboardModifier.NoModifier),
+                            (second, Qt.KeyboardModifier.ControlModifier)):  # fmt: skip
+        panel.tree.scrollTo(index)
+        rect = panel.tree.visualRect(index)
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    assert len(panel.tree.selectionModel().selectedRows()) == 2
+    reset: list[bool] = []
+    bank.modelReset.connect(lambda: reset.append(True))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)
+    qtbot.waitUntil(lambda: first.data().startswith("✓ on our list"))
+    assert second.data().startswith("✓ on our list")
+    assert not reset
+    assert len(panel.tree.selectionModel().selectedRows()) == 2
     close_on_writer_lane(qtbot, session)

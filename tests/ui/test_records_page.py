@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,20 +13,21 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import Document, PartialDate, SlotKind, SlotStatus
-from casebook.services import records
-from casebook.services.binder import BinderSession
-from casebook.ui import tasks
-from casebook.ui.dialogs.document_dialog import DocumentDialog
-from casebook.ui.dialogs.slot_dialog import SlotDialog
-from casebook.ui.labels import format_date_text
-from casebook.ui.models.documents_model import (
+from casebook.core.model import Document, PartialDate, SlotKind, SlotStatement, SlotStatus
+from casebook.services import clock
+from casebook.services.binder.session import BinderSession
+from casebook.services.records import documents as records
+from casebook.ui.common import tasks
+from casebook.ui.common.labels import format_date_text
+from casebook.ui.records.document_dialog import DocumentDialog
+from casebook.ui.records.documents_model import (
     DocumentColumn,
     DocumentsFilterModel,
     DocumentsModel,
 )
-from casebook.ui.models.thumbnail_cache import ThumbnailCache
-from casebook.ui.pages.records_page import RecordsPage
+from casebook.ui.records.records_page import RecordsPage
+from casebook.ui.records.slot_dialog import SlotDialog
+from casebook.ui.records.thumbnail_cache import ThumbnailCache
 
 from .records_samples import import_records, write_scan
 
@@ -192,11 +194,10 @@ def test_edit_document_details(
 
     # An impossible day is refused in the dialog, nothing is saved.
     dialog = page.edit_document(stored)
-    dialog.date_edit.year_spin.setValue(2023)
-    dialog.date_edit.month_combo.setCurrentIndex(2)
-    dialog.date_edit.day_combo.setCurrentIndex(30)
+    dialog.date_edit.text_edit.clear()
+    qtbot.keyClicks(dialog.date_edit.text_edit, "2023-02-30")
     dialog.save_button.click()
-    assert "does not exist" in dialog.error_bar.text()
+    assert "no such day" in dialog.error_bar.text()
     assert dialog.isVisible()
     dialog.reject()
 
@@ -207,9 +208,12 @@ def test_set_slot_status_requested_with_date_and_whom(qtbot: QtBot, session: Bin
     page.guide.status_button.click()
     dialog = page.findChild(SlotDialog)
     assert isinstance(dialog, SlotDialog)
-    dialog.status_buttons[SlotStatus.REQUESTED].setChecked(True)
+    with clock.clock_set_to(datetime(2024, 5, 3, 8, 0, tzinfo=UTC)):
+        dialog.status_buttons[SlotStatement.REQUESTED].setChecked(True)
     assert dialog.request_form.isVisibleTo(dialog)
-    dialog.requested_on_edit.set_value(PartialDate(2024, 5, 2))
+    assert dialog.requested_on_edit.value() == PartialDate(2024, 5, 3)  # asked today
+    dialog.requested_on_edit.text_edit.clear()
+    qtbot.keyClicks(dialog.requested_on_edit.text_edit, "2024-05-02")  # no: yesterday
     dialog.requested_from_edit.setText("Genetics lab, City Hospital")
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         dialog._save()
@@ -237,17 +241,17 @@ def test_trash_restore_and_empty(
 
     page.trash_button.click()
     assert page.stack.currentWidget() is page.trash_view
-    assert page.trash_view.trash_list.count() == 1
+    assert page.trash_view.model.rowCount() == 1
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.trash_view.restore_button.click()
     assert "referral letter" in titles(page)
-    assert page.trash_view.trash_list.count() == 0
+    assert page.trash_view.model.rowCount() == 0
 
     # Move the scan to the trash from its details dialog, then empty the trash.
     dialog = page.edit_document(imported["scan"])
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         dialog.trash_button.click()
-    assert page.trash_view.trash_list.count() == 1
+    assert page.trash_view.model.rowCount() == 1
     page.trash_view.empty_button.click()
     box = page.trash_view.findChild(QMessageBox, "empty_trash_box")
     assert isinstance(box, QMessageBox)
@@ -257,7 +261,7 @@ def test_trash_restore_and_empty(
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         delete.click()
     assert records.list_trash(session) == []
-    assert page.trash_view.trash_list.count() == 0
+    assert page.trash_view.model.rowCount() == 0
     assert "blood tests" not in titles(page)
     page.trash_view.back_button.click()
     assert page.stack.currentIndex() == 0
@@ -337,3 +341,27 @@ def test_documents_filter_passes_the_model_tester(
     # Undated documents sort after dated ones.
     assert proxy.index(0, DocumentColumn.DATE).data() == format_date_text("2024-03-14")
     assert proxy.index(3, DocumentColumn.DATE).data() == "No date"
+
+
+def test_the_trash_is_a_model_and_restores_the_chosen_document(
+    qtbot: QtBot,
+    session: BinderSession,
+    imported: dict[str, Document],
+    qtmodeltester: ModelTester,
+) -> None:
+    records.move_to_trash(session, imported["letter"].id)
+    records.move_to_trash(session, imported["scan"].id)
+    page = make_page(qtbot, session)
+    page.trash_button.click()
+    trash = page.trash_view
+    qtbot.waitUntil(lambda: trash.model.rowCount() == 2)
+    qtmodeltester.check(trash.model, force_py=True)
+    row = trash.model.row_of(imported["scan"].id)
+    assert row is not None
+    rect = trash.trash_list.visualRect(trash.model.index(row))
+    qtbot.mouseClick(trash.trash_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        trash.restore_button.click()
+    assert [d.id for d in records.list_trash(session)] == [imported["letter"].id]
+    assert trash.model.rowCount() == 1
+    assert trash.restore_button.isEnabled()

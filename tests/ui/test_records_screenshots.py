@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import PartialDate, SlotKind, SlotStatus
-from casebook.services import records
-from casebook.services.binder import BinderSession
-from casebook.ui import tasks
-from casebook.ui.pages.records_page import RecordsPage
-from casebook.ui.viewer.document_viewer import DocumentViewer
+from casebook.core.model import DocumentEdit, PartialDate, SlotKind, SlotStatement
+from casebook.services.binder.session import BinderSession
+from casebook.services.records import documents as records
+from casebook.ui.common import tasks
+from casebook.ui.records.document_viewer import DocumentViewer
+from casebook.ui.records.records_page import RecordsPage
 
 from .records_samples import import_records, write_pdf
 from .screenshots import save_screenshot, screenshot_folder
@@ -28,10 +28,12 @@ def test_screenshots_of_records_and_viewer(
         tmp_path / "records" / "CT chest report.pdf",
         [["CT CHEST WITH CONTRAST", "Date: 2 April 2024", "Findings: no distant metastases."]],
     )
-    records.update_document(
+    chinese = documents["chinese"]
+    records.edit_document(
         session,
+        chinese.id,
         replace(
-            documents["chinese"],
+            DocumentEdit.of(chinese),
             title="出院小结 (discharge summary)",
             slot=SlotKind.DISCHARGE_REFERRAL,
             document_date=PartialDate(2024, 4),
@@ -39,22 +41,20 @@ def test_screenshots_of_records_and_viewer(
         ),
     )
     from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-    from casebook.services.importing import import_paths
+    from casebook.services.records.importing import import_paths
 
-    import_paths(session, [more], SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED)
-    for slot in records.list_slots(session):
-        if slot.kind is SlotKind.MOLECULAR:
-            records.update_slot(
-                session,
-                replace(
-                    slot,
-                    status=SlotStatus.REQUESTED,
-                    requested_on=PartialDate(2024, 5, 2),
-                    requested_from="Genetics lab, City Hospital",
-                ),
-            )
-        if slot.kind is SlotKind.IDENTITY:
-            records.update_slot(session, replace(slot, status=SlotStatus.NOT_APPLICABLE))
+    import_paths(
+        session, [more], SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
+    records.set_slot_statement(
+        session,
+        SlotKind.MOLECULAR,
+        SlotStatement.REQUESTED,
+        PartialDate(2024, 5, 2),
+        "Genetics lab, City Hospital",
+    )
+    records.set_slot_statement(session, SlotKind.IDENTITY, SlotStatement.NOT_APPLICABLE)
 
     page = RecordsPage(session)
     qtbot.addWidget(page)

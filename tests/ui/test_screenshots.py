@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import SlotKind, SlotStatus
+from casebook.core.model import SlotKind, SlotStatement
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services.binder import BinderSession
-from casebook.services.importing import import_paths
-from casebook.services.records import list_slots, update_slot
+from casebook.services.binder.session import BinderSession
+from casebook.services.records.documents import set_slot_statement
+from casebook.services.records.importing import import_paths
 from casebook.store.keyslots import KdfParams
-from casebook.ui.dialogs.about_dialog import AboutDialog
-from casebook.ui.dialogs.create_binder_dialog import CreateBinderDialog
-from casebook.ui.dialogs.import_summary_dialog import ImportSummaryDialog
-from casebook.ui.dialogs.preferences_dialog import PreferencesDialog
-from casebook.ui.dialogs.recovery_code_dialog import RecoveryCodeDialog
-from casebook.ui.main_window import MainWindow
-from casebook.ui.preferences import remember_binder
+from casebook.ui.binder.create_binder_dialog import CreateBinderDialog
+from casebook.ui.binder.preferences_dialog import PreferencesDialog
+from casebook.ui.binder.recovery_code_dialog import RecoveryCodeDialog
+from casebook.ui.common.preferences import remember_binder
+from casebook.ui.records.import_summary_dialog import ImportSummaryDialog
+from casebook.ui.shell.about_dialog import AboutDialog
+from casebook.ui.shell.main_window import MainWindow
 
 from .conftest import PASSWORD, PATIENT
 from .screenshots import save_screenshot, screenshot_folder
@@ -42,7 +41,7 @@ def test_screenshots_of_every_screen(
 
     create = CreateBinderDialog(window, parent_folder=Path("/home/you/Documents"), kdf=kdf)
     create.name_edit.setText(PATIENT)
-    create.birth_edit.setText("1958-03-14")
+    create.birth_edit.text_edit.setText("1958-03-14")
     create.password_edit.setText(PASSWORD)
     create.confirm_edit.setText(PASSWORD)
     shots.append(save_screenshot(qtbot, create, out, "create"))
@@ -73,13 +72,8 @@ def test_screenshots_of_every_screen(
     summary = import_paths(
         session, make_files(tmp_path / "records"), None, ignore_progress, NEVER_CANCELLED
     )
-    for slot in list_slots(session):
-        if slot.kind is SlotKind.PATHOLOGY:
-            update_slot(session, replace(slot, status=SlotStatus.RECEIVED))
-        if slot.kind is SlotKind.IMAGING:
-            update_slot(session, replace(slot, status=SlotStatus.REQUESTED))
-        if slot.kind is SlotKind.MOLECULAR:
-            update_slot(session, replace(slot, status=SlotStatus.NOT_APPLICABLE))
+    set_slot_statement(session, SlotKind.IMAGING, SlotStatement.REQUESTED)
+    set_slot_statement(session, SlotKind.MOLECULAR, SlotStatement.NOT_APPLICABLE)
     overview_page = window.workspace.overview_page
     overview_page.overview = None
     overview_page.reload()

@@ -7,12 +7,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from casebook.core.errors import BinderUnavailable, UnavailableReason
 from casebook.core.progress import CancelToken, Progress, Report
-from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
+from casebook.services.binder.binder_session import BinderSession
+from casebook.ui.common.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 
 
 def make_context(qtbot: QtBot) -> QWidget:
@@ -169,3 +170,81 @@ def test_writer_pool_runs_one_job_at_a_time(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: len(finished) == 5)
     assert peak == 1
     assert writer_pool().max_threads == 1
+
+
+def test_locking_the_binder_under_a_running_read_cancels_it(
+    qtbot: QtBot, session: BinderSession
+) -> None:
+    """The user locks while a page is still reading: the read ends as cancelled, no crash."""
+    context = make_context(qtbot)
+    in_statement = threading.Event()
+    outcomes: list[str] = []
+
+    def job(_report: Report, _cancel: CancelToken) -> int:
+        with session.reading() as db:
+            db.conn.create_function("arrived", 1, lambda x: in_statement.set() or x)
+            endless = (
+                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+                "SELECT count(arrived(x)) FROM n"
+            )
+            return int(db.execute(endless).fetchone()[0])
+
+    task = BackgroundTask(context, job)
+    task.on_success(lambda _value: outcomes.append("success"))
+    task.on_failure(lambda _failure: outcomes.append("failure"))
+    task.on_cancel(lambda: outcomes.append("cancel")).start(reader_pool())
+    assert in_statement.wait(timeout=30)
+    session.close()
+    qtbot.waitUntil(lambda: outcomes != [], timeout=30_000)
+    assert outcomes == ["cancel"]
+
+
+def test_garbage_cycles_are_collected_on_the_gui_thread_only(qtbot: QtBot) -> None:
+    """A cycle holding a Qt object is freed by the GUI thread's timer, never by a worker."""
+    import gc
+    import weakref
+
+    from casebook.ui.common.gui_gc import CHECK_INTERVAL_MS, collect_on_gui_thread
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    collector = collect_on_gui_thread(app)
+    assert collect_on_gui_thread(app) is collector  # once per application
+    assert not gc.isenabled()
+    freed_on: list[int] = []
+    gui_thread = threading.get_ident()
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+            self.widget = QWidget()  # owned by Python, freed with the cycle
+
+        def __del__(self) -> None:
+            freed_on.append(threading.get_ident())
+
+    cycle = Cycle()
+    gone = weakref.ref(cycle)
+    del cycle
+
+    def churn(_report: Report, _cancel: CancelToken) -> int:
+        # Far past every threshold: the automatic collector would have run in this thread.
+        return len([[n] for n in range(50 * gc.get_threshold()[0])])
+
+    done: list[int] = []
+    BackgroundTask(make_context(qtbot), churn).on_success(done.append).start(reader_pool())
+    qtbot.waitUntil(lambda: bool(done))
+    # The GUI thread keeps allocating: its timer collects each generation as it falls due
+    # (low thresholds, so the cycle is reached whichever generation it has aged into).
+    kept: list[list[int]] = []
+
+    def allocating_until_freed() -> bool:
+        kept.extend([n] for n in range(100))
+        return gone() is None
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50, 2, 2)
+    try:
+        qtbot.waitUntil(allocating_until_freed, timeout=40 * CHECK_INTERVAL_MS)
+    finally:
+        gc.set_threshold(*thresholds)
+    assert freed_on == [gui_thread]

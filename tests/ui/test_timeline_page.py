@@ -10,16 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QRadioButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.model import PartialDate
 from casebook.core.timeline import EventKind, Link, LinkKind, Response
 from casebook.services import timeline
-from casebook.services.binder import BinderSession
-from casebook.ui.labels import format_date_text
-from casebook.ui.pages.timeline_page import TimelinePage
+from casebook.services.binder.session import BinderSession
+from casebook.ui.common.labels import format_date_text
 from casebook.ui.timeline.event_dialog import EventDialog
+from casebook.ui.timeline.timeline_page import TimelinePage
 
 from .screenshots import save_screenshot, screenshot_folder
 from .timeline_samples import enter_story, import_records
@@ -34,6 +35,7 @@ def page(qtbot: QtBot, session: BinderSession, tmp_path: Path) -> Iterator[Timel
     widget = TimelinePage(session)
     qtbot.addWidget(widget)
     widget.resize(1400, 900)
+    widget.show()
     with qtbot.waitSignal(widget.loaded, timeout=10_000):
         pass
     yield widget
@@ -52,11 +54,14 @@ def _dialog(page: TimelinePage) -> EventDialog:
 
 def test_page_shows_story_gaps_and_suggestions(page: TimelinePage) -> None:
     assert page.state is not None
-    assert page.list_view.topLevelItemCount() == 9
-    first = page.list_view.topLevelItem(0)
+    model = page.list_view.events_model
+    assert model.rowCount() == 9
     first_date = format_date_text("2006-12")
-    assert (first.text(0), first.text(2)) == (first_date, "Cough and weight loss")
-    headings = [page.list_view.topLevelItem(i).text(2) for i in range(9)]
+    assert (model.index(0, 0).data(), model.index(0, 2).data()) == (
+        first_date,
+        "Cough and weight loss",
+    )
+    headings = [model.index(i, 2).data() for i in range(9)]
     assert "Line 1 · Carboplatin + pemetrexed" in headings
     assert "Line 2 · Docetaxel" in headings
     kinds = [(s.event.kind, s.event.start) for s in page.suggestions_panel.suggestions]
@@ -87,7 +92,7 @@ def test_accepting_a_suggestion_adds_it_with_its_link(qtbot: QtBot, page: Timeli
     imaging = [e for e in page.state.events if e.start == P("2007-04-04")]
     assert imaging[0].links == {Link(LinkKind.IMAGING_STUDY, studies[0].id)}
     assert [s.event.kind for s in page.state.suggestions] == [EventKind.DIAGNOSIS, EventKind.BIOPSY]
-    assert page.list_view.topLevelItemCount() == 10
+    assert page.list_view.events_model.rowCount() == 10
 
 
 def test_dismissing_a_suggestion_is_remembered(
@@ -170,8 +175,8 @@ def test_print_to_pdf(
 ) -> None:
     pdftotext = require_tool("pdftotext")
     target = tmp_path / "timeline.pdf"
-    with qtbot.waitSignal(page.printed, timeout=20_000):
-        page.print_to_pdf(target)
+    with qtbot.waitSignal(page.pdf.saved, timeout=20_000):
+        page.pdf.save("en", target)
     text = subprocess.run(
         [str(pdftotext), "-layout", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -196,4 +201,21 @@ def test_screenshots(qtbot: QtBot, page: TimelinePage, tmp_path: Path) -> None:
     page.edit_event(page.state.events[2].id if page.state else 0)
     dialog = _dialog(page)
     save_screenshot(qtbot, dialog, folder, "timeline_event_dialog")
+    dialog.reject()
+
+
+def test_the_list_is_a_model_and_enter_opens_the_chosen_event(
+    qtbot: QtBot, page: TimelinePage, qtmodeltester: ModelTester
+) -> None:
+    qtmodeltester.check(page.list_view.events_model, force_py=True)
+    page.tabs.setCurrentWidget(page.list_view)
+    page.list_view.setFocus()
+    page.list_view.select_row(2)
+    assert page.state is not None
+    chosen = page.state.events[2]
+    assert page.list_view.selected_event_id() == chosen.id
+    assert page.edit_button.isEnabled()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+    dialog = _dialog(page)
+    assert dialog.title_edit.text() == chosen.title
     dialog.reject()

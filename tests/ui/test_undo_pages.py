@@ -14,13 +14,15 @@ from pytestqt.qtbot import QtBot
 from casebook.core.consultations import Consultation
 from casebook.core.model import PartialDate
 from casebook.core.timeline import EventKind, Link, LinkKind, TimelineEvent
-from casebook.services import consultations, opinions, questions, timeline
-from casebook.services.binder import BinderSession
-from casebook.ui.pages.consultations_page import ConsultationsPage
-from casebook.ui.pages.opinions_page import OpinionsPage
-from casebook.ui.pages.questions_page import QuestionsPage
-from casebook.ui.pages.timeline_page import TimelinePage
-from casebook.ui.widgets.undo_bar import UndoBar, shortened
+from casebook.services import consultations, timeline
+from casebook.services.binder.session import BinderSession
+from casebook.services.opinions import opinions
+from casebook.services.questions import questions
+from casebook.ui.common.undo_bar import UndoBar, shortened
+from casebook.ui.consultations.consultations_page import ConsultationsPage
+from casebook.ui.opinions.opinions_page import OpinionsPage
+from casebook.ui.questions.questions_page import QuestionsPage
+from casebook.ui.timeline.timeline_page import TimelinePage
 
 from .screenshots import save_screenshot, screenshot_folder
 
@@ -60,14 +62,13 @@ def test_timeline_delete_and_undo(qtbot: QtBot, session: BinderSession, tmp_path
     page.show()
     qtbot.waitUntil(lambda: page.state is not None and len(page.state.events) == 1)
     page.tabs.setCurrentWidget(page.list_view)
-    first = page.list_view.topLevelItem(0)
-    assert first is not None
-    page.list_view.setCurrentItem(first)
+    page.list_view.select_row(0)
 
     QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.state is not None and not page.state.events)
     assert no_box_asked()
-    assert page.undo_bar.text() == "Deleted “Surgical consultation”."
+    # The reload the change announces may come before the delete's own callback shows the bar.
+    qtbot.waitUntil(lambda: page.undo_bar.text() == "Deleted “Surgical consultation”.")
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "timeline_undo_bar")
 
     click_undo(page.undo_bar)
@@ -88,13 +89,13 @@ def test_consultation_delete_and_undo(qtbot: QtBot, session: BinderSession, tmp_
     qtbot.waitUntil(lambda: page.detail.view is not None)
 
     QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.list.count() == 0 and page.undo_bar.isVisible())
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.undo_bar.isVisible())
     assert no_box_asked()
     assert page.undo_bar.text() == "Deleted “Visit at Ruijin”."
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "consultations_undo_bar")
 
     click_undo(page.undo_bar)
-    qtbot.waitUntil(lambda: page.list.count() == 1 and page.current_id == held)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.current_id == held)
     listed = consultations.listed_questions(session, held)
     assert [(q.question.id, q.answer) for q in listed] == [
         (question, "Possibly, after chemotherapy")
@@ -111,19 +112,17 @@ def test_question_delete_and_undo(qtbot: QtBot, session: BinderSession, tmp_path
     qtbot.addWidget(page)
     page.resize(1240, 820)
     page.show()
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1)
-    first = page.tree.topLevelItem(0)
-    assert first is not None
-    page.tree.setCurrentItem(first)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.select_row(0)
 
     QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 0 and page.undo_bar.isVisible())
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.undo_bar.isVisible())
     assert no_box_asked()
     assert page.undo_bar.text() == "Deleted “Is surgery still possible?”."
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "questions_undo_bar")
 
     click_undo(page.undo_bar)
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     history = questions.answer_history(session, question)
     assert [(a.consultation_id, a.answer) for a in history.answers] == [
         (held, "Possibly, after chemotherapy")
@@ -138,18 +137,18 @@ def test_opinion_remove_and_undo(qtbot: QtBot, session: BinderSession, tmp_path:
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()
-    qtbot.waitUntil(lambda: page.opinion_list.count() == 1)
-    page.opinion_list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: page.opinions_model.rowCount() == 1)
+    page.select_row(0)
     assert page.remove_button.isEnabled()
 
     QTest.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.opinion_list.count() == 0 and page.undo_bar.isVisible())
+    qtbot.waitUntil(lambda: page.opinions_model.rowCount() == 0 and page.undo_bar.isVisible())
     assert no_box_asked()
     assert page.undo_bar.text() == "Deleted “Dr Wei Chen”."
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "opinions_undo_bar")
 
     click_undo(page.undo_bar)
-    qtbot.waitUntil(lambda: page.opinion_list.count() == 1)
+    qtbot.waitUntil(lambda: page.opinions_model.rowCount() == 1)
     assert [o.id for o in opinions.list_opinions(session)] == [opinion_id]
     page.stop_work()
 

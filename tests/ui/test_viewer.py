@@ -13,10 +13,15 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from casebook.core.model import Document
-from casebook.services.binder import BinderSession
-from casebook.services.outside_copies import cleanup_outside_copies, outside_folders
-from casebook.ui import tasks
-from casebook.ui.viewer.document_viewer import DocumentViewer
+from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+from casebook.services.binder.session import BinderSession
+from casebook.services.records.importing import import_paths
+from casebook.services.records.outside_copies import (
+    cleanup_outside_copies,
+    outside_folders,
+)
+from casebook.ui.common import tasks
+from casebook.ui.records.document_viewer import DocumentViewer
 
 from .records_samples import import_records
 
@@ -148,3 +153,26 @@ def test_open_with_another_program_uses_a_private_folder_cleaned_up_later(
     assert cleanup_outside_copies() == 1
     assert not path.parent.exists()
     assert outside_folders() == []
+
+
+def test_a_damaged_pdf_is_worded_as_damaged_not_as_a_bug(
+    qtbot: QtBot, session: BinderSession, imported: dict[str, Document], tmp_path: Path
+) -> None:
+    """A PDF cut short on its way (a failed download) is an expected failure with its own
+    words, in the viewer as everywhere else."""
+    whole = (tmp_path / "records" / "surgical pathology.pdf").read_bytes()
+    cut = tmp_path / "cut short.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    summary = import_paths(
+        session, [cut], None, ignore_progress, NEVER_CANCELLED, accept_other_patients=True
+    )
+    (document,) = summary.added
+    viewer = DocumentViewer(session, document, open_url=lambda _url: True)
+    qtbot.addWidget(viewer)
+    viewer.resize(900, 760)
+    viewer.show()
+    qtbot.waitUntil(lambda: "cannot be shown" in viewer.canvas.page_label.text(), timeout=30_000)
+    said = viewer.canvas.page_label.text()
+    assert "damaged" in said
+    assert "could not be completed" not in said
+    assert "inside Casebook" not in said

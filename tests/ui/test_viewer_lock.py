@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from casebook.services.outside_copies import open_externally, outside_folders
+from casebook.services.records.outside_copies import open_externally, outside_folders
 from casebook.store.keyslots import KdfParams
-from casebook.ui.main_window import MainWindow
+from casebook.ui.shell.main_window import MainWindow
 
 from .conftest import PASSWORD
 from .records_samples import import_records

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from data_paths import lung_slices
+
 from casebook.core.model import PartialDate
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.core.timeline import EventKind, Response, StopReason, TherapyDetails, TimelineEvent
 from casebook.services import timeline
-from casebook.services.binder import BinderSession
-from casebook.services.importing import import_paths
+from casebook.services.binder.session import BinderSession
+from casebook.services.records.importing import import_paths
 
-REAL_DICOM = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dicom"
 P = PartialDate.parse
 
 
@@ -37,10 +38,13 @@ def write_pathology_pdf(path: Path) -> Path:
 
 
 def import_records(session: BinderSession, folder: Path) -> None:
-    slices = sorted((REAL_DICOM / "lung-ct-Lung_Dx-A0001").rglob("*.dcm"))[:3]
+    slices = lung_slices(3)
     assert slices, "real DICOM test data missing"
     pdf = write_pathology_pdf(folder / "biopsy report.pdf")
-    summary = import_paths(session, [pdf, *slices], None, ignore_progress, NEVER_CANCELLED)
+    summary = import_paths(
+        session, [pdf, *slices], None, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
     assert not summary.refused
     assert summary.images_added == 3
 

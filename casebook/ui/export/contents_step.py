@@ -21,8 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.core.model import Document, ImagingStudy
-from casebook.services.export_wizard import ExportChoices
-from casebook.ui.labels import choose_plural, format_partial_date, format_size, slot_kind_label
+from casebook.services.export.wizard import ExportChoices
+from casebook.ui.common.labels import (
+    choose_plural,
+    format_partial_date,
+    format_size,
+    slot_kind_label,
+)
+from casebook.ui.common.look import look_as
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 StudyIdRole = Qt.ItemDataRole.UserRole + 2
@@ -54,7 +60,7 @@ class ContentsStep(QWidget):
         self.tree.setAccessibleName(self.tr("Items to put in the bundle"))
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Size")])
         self.tree.setAlternatingRowColors(True)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 4px; }")
+        look_as(self.tree, rows="compact")
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -66,6 +72,11 @@ class ContentsStep(QWidget):
         self.review_hint.setProperty("role", "hint")
         self.review_hint.setWordWrap(True)
         self.review_hint.hide()
+        self.recordings_hint = QLabel()
+        self.recordings_hint.setObjectName("recordings_hint")
+        self.recordings_hint.setProperty("role", "hint")
+        self.recordings_hint.setWordWrap(True)
+        self.recordings_hint.hide()
 
         language_heading = QLabel(self.tr("Language of the case summary"))
         language_heading.setProperty("role", "subheading")
@@ -95,6 +106,7 @@ class ContentsStep(QWidget):
         layout.addWidget(self.choose_radio)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.review_hint)
+        layout.addWidget(self.recordings_hint)
         layout.addSpacing(10)
         layout.addWidget(language_heading)
         layout.addLayout(languages)
@@ -141,7 +153,27 @@ class ContentsStep(QWidget):
                 )
             )
         self.review_hint.setVisible(bool(unconfirmed))
+        self._show_recordings(choices)
         self.changed.emit()
+
+    def _show_recordings(self, choices: ExportChoices) -> None:
+        """Recordings are chosen on the Consultations page; say which go and which stay."""
+        sending = len(choices.recordings_to_send)
+        if sending:
+            text = choose_plural(
+                sending,
+                self.tr("🎙 {count} recording of a consultation goes with the bundle, as "
+                        "ticked on the Consultations page."),
+                self.tr("🎙 {count} recordings of consultations go with the bundle, as ticked "
+                        "on the Consultations page."),
+            )  # fmt: skip
+        else:
+            text = self.tr(
+                "🎙 Recordings of consultations stay in the binder. To send one, tick it on "
+                "the Consultations page."
+            )
+        self.recordings_hint.setText(text)
+        self.recordings_hint.setVisible(bool(choices.recordings))
 
     def _parent_item(self, title: str, count: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title, count])
@@ -219,6 +251,12 @@ class ContentsStep(QWidget):
     def is_complete(self) -> bool:
         documents, studies = self.document_ids(), self.study_ids()
         return documents is None or bool(documents) or bool(studies)
+
+    def use_language(self, code: str) -> None:
+        """Propose the summary's languages ("en", "zh" or "en+zh")."""
+        radio = self.language_radios.get(code)
+        if radio is not None:
+            radio.setChecked(True)
 
     def summary_language(self) -> str:
         return next(code for code, radio in self.language_radios.items() if radio.isChecked())

@@ -7,15 +7,14 @@ or leaving the page) drops it for good. Each part is listed with its SHA-256 in 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,30 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.bundle.cover_sheet import group_hash
-from casebook.services.export import ExportRequest, ExportResult
-from casebook.services.export_wizard import cover_sheet_pages, cover_sheet_pdf
-from casebook.ui.labels import format_size
-from casebook.ui.look import BASE_POINT_SIZE
-from casebook.ui.widgets.message_bar import MessageBar
-
-
-def print_pdf_pages(printer: QPrinter, pdf: bytes) -> None:
-    """Paint each page of `pdf` (rendered by PDFium) onto `printer`, fitted to the paper."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return
-    try:
-        for index, pixels in enumerate(cover_sheet_pages(pdf)):
-            if index:
-                printer.newPage()
-            height, width, _ = pixels.shape
-            image = QImage(pixels.tobytes(), width, height, 3 * width, QImage.Format.Format_RGB888)
-            page = QRectF(painter.viewport())
-            scale = min(page.width() / width, page.height() / height)
-            target = QRectF(0, 0, width * scale, height * scale)
-            painter.drawImage(target, image)
-    finally:
-        painter.end()
+from casebook.services import clock
+from casebook.services.export.sealing import ExportRequest, ExportResult
+from casebook.services.export.wizard import cover_sheet_pdf
+from casebook.ui.common.labels import format_size
+from casebook.ui.common.look import BASE_POINT_SIZE, look_as
+from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.pdf_output import PdfOutput, PrintControls
+from casebook.ui.common.secret_clipboard import SecretClipboard, secret_clipboard
 
 
 class PasswordPanel(QWidget):
@@ -58,12 +41,16 @@ class PasswordPanel(QWidget):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, clipboard: SecretClipboard | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("export_password_panel")
+        # Marked secret for clipboard managers, cleared after a minute and on lock.
+        self._clipboard = clipboard or secret_clipboard()
         self._request: ExportRequest | None = None
         self._result: ExportResult | None = None
-        self._today = date.today()
+        self._today = clock.today()
 
         heading = QLabel(self.tr("The bundle is sealed"))
         heading.setProperty("role", "heading")
@@ -84,10 +71,7 @@ class PasswordPanel(QWidget):
         font.setBold(True)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         self.password_label.setFont(font)
-        self.password_label.setStyleSheet(
-            "QLabel { font-size: 26pt; background: palette(base); border: 2px dashed #8aa5b3;"
-            " border-radius: 6px; padding: 18px; }"
-        )
+        look_as(self.password_label, role="code")
         self.channel_bar = MessageBar()
         self.channel_bar.setObjectName("channel_bar")
         self.channel_bar.show_message(
@@ -101,19 +85,32 @@ class PasswordPanel(QWidget):
         self.copy_button = QPushButton(self.tr("Copy password"))
         self.copy_button.setObjectName("copy_password_button")
         self.copy_button.clicked.connect(self.copy_password)
-        self.print_button = QPushButton(self.tr("Print cover sheet…"))
-        self.print_button.setObjectName("print_cover_sheet_button")
-        self.print_button.clicked.connect(self._print)
-        self.save_button = QPushButton(self.tr("Save cover sheet as PDF…"))
-        self.save_button.setObjectName("save_cover_sheet_button")
-        self.save_button.clicked.connect(self._choose_save_path)
+        # The cover sheet is in the summary's language(s), chosen for the hospital.
+        self.print_controls = PrintControls(
+            self.tr("the cover sheet"),
+            "cover_sheet",
+            languages=None,
+            print_text=self.tr("Print cover sheet…"),
+        )
+        self.print_controls.save_button.setText(self.tr("Save cover sheet as PDF…"))
+        self.print_button = self.print_controls.print_button
+        self.save_button = self.print_controls.save_button
+        self.print_bar = MessageBar()
+        self.print_bar.setObjectName("cover_sheet_bar")
+        self.pdf = PdfOutput(self, self.print_bar, self._cover_sheet_job, self._cover_sheet_name)
+        self.pdf.serve(self.print_controls)
         self.action_label = QLabel()
         self.action_label.setObjectName("password_action_label")
         self.action_label.setProperty("role", "hint")
+        self.pdf.saved.connect(
+            lambda _path: self.action_label.setText(
+                self.tr("Saved. Keep it apart from the bundle.")
+            )
+        )
         actions = QHBoxLayout()
         actions.setSpacing(10)
-        for button in (self.copy_button, self.print_button, self.save_button):
-            actions.addWidget(button)
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.print_controls)
         actions.addWidget(self.action_label, 1)
 
         parts_heading = QLabel(self.tr("Files to send"))
@@ -124,7 +121,7 @@ class PasswordPanel(QWidget):
         self.parts_tree.setRootIsDecorated(False)
         self.parts_tree.setAlternatingRowColors(True)
         self.parts_tree.setHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("SHA-256")])
-        self.parts_tree.setStyleSheet("QTreeWidget::item { padding: 4px 6px; }")
+        look_as(self.parts_tree, rows="compact")
         self._hash_font = QFont("DejaVu Sans Mono")
         self._hash_font.setStyleHint(QFont.StyleHint.Monospace)
         self._hash_font.setPointSizeF(BASE_POINT_SIZE)
@@ -140,7 +137,7 @@ class PasswordPanel(QWidget):
 
         self.saved_check = QCheckBox(self.tr("I have saved the password or written it down"))
         self.saved_check.setObjectName("password_saved_check")
-        self.finish_button = QPushButton(self.tr("Finish"))
+        self.finish_button = QPushButton(self.tr("Next: how to send it"))
         self.finish_button.setObjectName("primary_button")
         self.finish_button.setEnabled(False)
         self.saved_check.toggled.connect(self.finish_button.setEnabled)
@@ -157,6 +154,7 @@ class PasswordPanel(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.password_label)
         layout.addLayout(actions)
+        layout.addWidget(self.print_bar)
         layout.addWidget(self.channel_bar)
         layout.addSpacing(6)
         layout.addWidget(parts_heading)
@@ -169,6 +167,7 @@ class PasswordPanel(QWidget):
         self.password_label.setText(result.password)
         self.saved_check.setChecked(False)
         self.action_label.clear()
+        self.print_bar.clear()
         self.parts_tree.clear()
         for part in result.bundle.parts:
             item = QTreeWidgetItem(
@@ -187,7 +186,9 @@ class PasswordPanel(QWidget):
         return self._result.password if self._result is not None else ""
 
     def clear(self) -> None:
-        """Forget the password (it is never shown again)."""
+        """Forget the password (it is never shown again), also from the clipboard."""
+        if self._result is not None:
+            self._clipboard.clear()
         self._request = self._result = None
         self.password_label.clear()
         self.parts_tree.clear()
@@ -196,44 +197,28 @@ class PasswordPanel(QWidget):
     @Slot()
     def copy_password(self) -> None:
         if self._result is not None:
-            QGuiApplication.clipboard().setText(self._result.password)
-            self.action_label.setText(self.tr("Copied. Paste it where you will send it from."))
+            self._clipboard.copy(self._result.password)
+            self.action_label.setText(
+                self.tr(
+                    "Copied. Paste it where you will send it from: Casebook removes it from "
+                    "the clipboard after a minute."
+                )
+            )
 
     def cover_sheet(self) -> bytes:
         """The cover sheet PDF in the summary's language(s), built in memory."""
+        return self._cover_sheet_job("")()
+
+    def _cover_sheet_job(self, _language: str) -> Callable[[], bytes]:
         assert self._request is not None
         assert self._result is not None
-        language = self._request.summary_language
-        return cover_sheet_pdf(self._request, self._result, self._today, language)
-
-    def save_cover_sheet(self, path: Path) -> None:
-        path.write_bytes(self.cover_sheet())
-        self.action_label.setText(self.tr("Saved. Keep it apart from the bundle."))
-
-    @Slot()
-    def _choose_save_path(self) -> None:
-        if self._result is None:
-            return
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the cover sheet"),
-            str(Path.home() / self.tr("Bundle password {date}.pdf").format(date=self._today)),
-            self.tr("PDF files (*.pdf)"),
+        request, result = self._request, self._result
+        return functools.partial(
+            cover_sheet_pdf, request, result, self._today, request.summary_language
         )
-        if name:
-            self.save_cover_sheet(Path(name))
 
-    @Slot()
-    def _print(self) -> None:
-        if self._result is None:
-            return
-        pdf = self.cover_sheet()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(lambda: print_pdf_pages(printer, pdf))
-        dialog.show()
+    def _cover_sheet_name(self) -> str:
+        return self.tr("Bundle password {date}.pdf").format(date=self._today)
 
     @Slot()
     def _finish(self) -> None:

@@ -4,8 +4,6 @@ destination can take it — shown before anything is written, so the family can 
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casebook.bundle.archive import ARCHIVE_OVERHEAD, MEGABYTE
 from casebook.core.model import SlotKind
-from casebook.services.export_wizard import ExportPreview, Preflight, PreflightProblem
-from casebook.ui.labels import choose_plural, format_date_text, format_size, slot_kind_label
-from casebook.ui.widgets.completeness_panel import CompletenessPanel
-from casebook.ui.widgets.message_bar import MessageBar
+from casebook.services.export.wizard import ExportPreview, Preflight, PreflightProblem
+from casebook.ui.common.labels import choose_plural, format_date_text, format_size, slot_kind_label
+from casebook.ui.common.look import look_as
+from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.export.delivery_step import Travel
+from casebook.ui.overview.preflight_panel import PreflightPanel
 
 
 def _value_label(name: str) -> QLabel:
@@ -39,6 +38,7 @@ class ReviewStep(QWidget):
     """The last look before sealing; `use_parts_requested` offers the FAT32 way out."""
 
     use_parts_requested = Signal(int)
+    finding_opened = Signal(object)  # a pre-flight Finding: leave the wizard to fix it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,7 +52,7 @@ class ReviewStep(QWidget):
         self.delivery_label = _value_label("review_delivery_label")
         self.folder_label = _value_label("review_folder_label")
         self.size_label = _value_label("review_size_label")
-        self.size_label.setStyleSheet("QLabel { font-weight: bold; }")
+        look_as(self.size_label, role="strong")
         form = QFormLayout()
         form.setVerticalSpacing(6)
         form.setHorizontalSpacing(18)
@@ -81,13 +81,14 @@ class ReviewStep(QWidget):
         self.items_tree.setHeaderLabels([self.tr("What will be sent"), self.tr("Size")])
         self.items_tree.setRootIsDecorated(True)
         self.items_tree.setAlternatingRowColors(True)
-        self.items_tree.setStyleSheet("QTreeWidget::item { padding: 3px 4px; }")
+        look_as(self.items_tree, rows="compact")
         header = self.items_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.completeness_panel = CompletenessPanel()
+        self.preflight_panel = PreflightPanel()
+        self.preflight_panel.open_requested.connect(self.finding_opened)
         self.wait_hint = QLabel(
             self.tr(
                 "You can send the bundle now and the rest later, or wait until the missing "
@@ -97,9 +98,6 @@ class ReviewStep(QWidget):
         self.wait_hint.setObjectName("wait_hint")
         self.wait_hint.setProperty("role", "hint")
         self.wait_hint.setWordWrap(True)
-        self.review_label = QLabel()
-        self.review_label.setObjectName("review_unconfirmed_label")
-        self.review_label.setWordWrap(True)
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -110,9 +108,8 @@ class ReviewStep(QWidget):
         left.addWidget(self.items_tree, 1)
         right = QVBoxLayout()
         right.setSpacing(10)
-        right.addWidget(self.completeness_panel)
+        right.addWidget(self.preflight_panel)
         right.addWidget(self.wait_hint)
-        right.addWidget(self.review_label)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,7 +117,9 @@ class ReviewStep(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
 
-    def show_preview(self, preview: ExportPreview, volume_size_mb: int | None) -> None:
+    def show_preview(
+        self, preview: ExportPreview, volume_size_mb: int | None, travel: Travel = Travel.EMAIL
+    ) -> None:
         self.preview = preview
         plan = preview.plan
         recipient = plan.recipient
@@ -149,30 +148,31 @@ class ReviewStep(QWidget):
             "en+zh": self.tr("in English and in Chinese"),
         }
         self.language_label.setText(languages[plan.summary_language])
-        archive = preview.total_bytes + ARCHIVE_OVERHEAD // 4
-        if volume_size_mb is None:
-            self.delivery_label.setText(self.tr("one file (USB stick or upload)"))
-        else:
-            parts = max(1, math.ceil(archive / (volume_size_mb * MEGABYTE)))
-            one = self.tr("by email: one part of at most {mb} MB")
-            many = self.tr("by email: about {count} parts of at most {mb} MB each")
-            text = one if parts == 1 else many
-            self.delivery_label.setText(text.format(count=parts, mb=volume_size_mb))
+        self.delivery_label.setText(self._delivery_text(preview, volume_size_mb, travel))
         self.folder_label.setText(str(preview.preflight.directory))
         self.size_label.setText(format_size(preview.total_bytes))
         self._show_preflight(preview.preflight)
         self._fill_items(preview)
-        self.completeness_panel.show_completeness(preview.completeness)
-        self.wait_hint.setVisible(not preview.completeness.is_complete)
-        unconfirmed = preview.needs_review
-        self.review_label.setVisible(bool(unconfirmed))
-        if unconfirmed:
-            titles = ", ".join(f"“{d.title}”" for d in unconfirmed[:4])
-            self.review_label.setText(
-                self.tr(
-                    "⚑ Not confirmed yet (kind or date suggested by Casebook): {titles}"
-                ).format(titles=titles)
+        self.preflight_panel.show_findings(preview.findings)
+        self.wait_hint.setVisible(bool(preview.findings))
+
+    def _delivery_text(
+        self, preview: ExportPreview, volume_size_mb: int | None, travel: Travel
+    ) -> str:
+        """The way it travels and the exact number of files the seal will write."""
+        parts = preview.size.parts(volume_size_mb)
+        if travel is Travel.EMAIL:
+            one = self.tr("by e-mail: one e-mail with one file")
+            many = self.tr("by e-mail: {count} e-mails, each with one part of at most {mb} MB")
+        elif travel is Travel.USB:
+            one = self.tr("on a USB stick or a disc: one file")
+            many = self.tr("on a USB stick or a disc: {count} files of at most {mb} MB")
+        else:
+            one = self.tr("through a shared folder or a cloud link: one file")
+            many = self.tr(
+                "through a shared folder or a cloud link: {count} files of at most {mb} MB"
             )
+        return (one if parts == 1 else many).format(count=parts, mb=volume_size_mb)
 
     def _fill_items(self, preview: ExportPreview) -> None:
         self.items_tree.clear()

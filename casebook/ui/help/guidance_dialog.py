@@ -7,9 +7,8 @@ working on; each main window has at most one, raised again when asked for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QRect, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QLocale, QRect, QSize, Qt, Slot
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
     QTextBlockFormat,
@@ -29,14 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.services.guidance import GuidancePage, load_guidance
-from casebook.ui.look import BASE_POINT_SIZE
+from casebook.ui.common.look import (
+    GUIDANCE_TEXT_SCALE,
+    GUIDANCE_TOPIC_PADDING,
+    base_point_size,
+    current_colours,
+    qcolor,
+)
+from casebook.ui.common.screen_fit import fit_to_screen
 
-TEXT_SCALE = 1.2  # guidance is read slowly, by tired eyes: larger than the rest of the app
 LINE_HEIGHT_PERCENT = 140
 HEADING_SCALE = 1.45
 TOPICS_WIDTH = 290
-TOPIC_PADDING = 9
-HINT_COLOUR = "#4a5560"
+TOPIC_PADDING = GUIDANCE_TOPIC_PADDING
 
 
 def _readable(browser: QTextBrowser, point_size: float) -> None:
@@ -76,7 +80,7 @@ def _quiet_note(browser: QTextBrowser, note: str) -> None:
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
     quiet = QTextCharFormat()
     quiet.setFontItalic(True)
-    quiet.setForeground(QColor(HINT_COLOUR))
+    quiet.setForeground(qcolor(current_colours().hint))
     cursor.mergeCharFormat(quiet)
 
 
@@ -85,6 +89,7 @@ class GuidanceDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__(parent)
+        self._hint = ""  # the colour the closing note was written in
         self.setObjectName("guidance_dialog")
         self.setWindowTitle(self.tr("Guidance"))
         self.pages: tuple[GuidancePage, ...] = load_guidance(language or QLocale().name())
@@ -96,9 +101,6 @@ class GuidanceDialog(QDialog):
         self.topics_list.setAccessibleName(self.tr("Guidance topics"))
         self.topics_list.setWordWrap(True)
         self.topics_list.setSpacing(2)
-        self.topics_list.setStyleSheet(
-            f"QListWidget::item {{ padding: {TOPIC_PADDING}px {TOPIC_PADDING}px; }}"
-        )
         self.topics_list.setFixedWidth(TOPICS_WIDTH)
         self.topics_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.topics_list.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -123,12 +125,8 @@ class GuidanceDialog(QDialog):
         self.text_view.setOpenLinks(False)
         self.text_view.setFrameShape(QTextBrowser.Shape.NoFrame)
         font = QFont(self.text_view.font())
-        font.setPointSizeF(BASE_POINT_SIZE * TEXT_SCALE)
+        font.setPointSizeF(base_point_size() * GUIDANCE_TEXT_SCALE)
         self.text_view.setFont(font)
-        self.text_view.setStyleSheet(
-            f"QTextBrowser {{ font-size: {BASE_POINT_SIZE * TEXT_SCALE:.1f}pt;"
-            " background: palette(base); padding: 18px 26px; }"
-        )
         self.text_view.document().setDocumentMargin(6)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -149,7 +147,7 @@ class GuidanceDialog(QDialog):
         layout.setSpacing(12)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
-        self.resize(940, 660)
+        fit_to_screen(self, 940, 660)
         self.topics_list.setCurrentRow(0)
 
     @property
@@ -164,12 +162,21 @@ class GuidanceDialog(QDialog):
                 return
         raise KeyError(key)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """The closing note is in the scheme's hint colour: shown again when the scheme changes."""
+        super().changeEvent(event)
+        topics = getattr(self, "topics_list", None)  # None while the dialog is being built
+        changed = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if changed and topics is not None and self._hint != current_colours().hint:
+            self._show_row(topics.currentRow())
+
     @Slot(int)
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         self.text_view.setMarkdown(self.pages[row].markdown)
-        _readable(self.text_view, BASE_POINT_SIZE * TEXT_SCALE)
+        _readable(self.text_view, base_point_size() * GUIDANCE_TEXT_SCALE)
+        self._hint = current_colours().hint
         _quiet_note(self.text_view, self.pages[row].note)
         self.text_view.verticalScrollBar().setValue(0)
 

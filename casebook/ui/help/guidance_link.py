@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
+from casebook.ui.common.link_button import LinkButton
 from casebook.ui.help.guidance_dialog import open_guidance
-from casebook.ui.help.link_button import LinkButton
 
 
 class GuidanceLinkButton(LinkButton):

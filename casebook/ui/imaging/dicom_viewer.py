@@ -1,7 +1,12 @@
-"""A window for one series: scroll through slices, window/level, zoom, pan, cine, tags, key
-images. Frames are decoded in the isolated worker (via `FrameLoader`); the window shows
-"Preparing image…" meanwhile and never waits. Windowing a decoded frame is in memory.
-The window is a child of the Imaging page, so locking the binder closes it with the page.
+"""A window for one series at a time: scroll through slices in their order along the body,
+window/level, zoom, pan, cine at the file's own frame rate, tags, key images, and the study's
+previous or next series in the same window (keeping the contrast).
+
+Frames are decoded in the isolated worker (via `FrameLoader`); the window shows "Preparing
+image…" meanwhile and never waits. Windowing a decoded frame is in memory. The lists come from
+`SeriesLoader` (images in reading order) and are read again when a write changes the imaging.
+Esc or Ctrl+W closes the window. It is a child of the Imaging page, so locking the binder
+closes it with the page.
 """
 
 from __future__ import annotations
@@ -10,16 +15,14 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent
-from PySide6.QtWidgets import (
-    QSplitter,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QSplitter, QWidget
 
+from casebook.core.changes import Changed, Changes
 from casebook.core.model import ImagingStudy
 from casebook.core.progress import CancelToken, Report
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_previews import (
+from casebook.services.binder.session import BinderSession
+from casebook.services.imaging.previews import (
     PRESET_WINDOWS,
     DecodedFrame,
     Window,
@@ -27,17 +30,21 @@ from casebook.services.imaging_previews import (
     apply_window,
     read_tags,
 )
-from casebook.services.imaging_records import list_instances, set_key_image
-from casebook.store.imaging import InstanceRecord, SeriesRecord
-from casebook.ui.error_messages import failure_message
+from casebook.services.imaging.records import InstanceRecord, SeriesRecord, set_key_image
+from casebook.ui.common.binder_events import follow_changes
+from casebook.ui.common.error_messages import failure_message
+from casebook.ui.common.ops import ReadOp, WriteOp
+from casebook.ui.common.screen_fit import fit_to_screen
+from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.imaging.frame_loader import FrameLoader
+from casebook.ui.imaging.series_loader import SeriesLoader
 from casebook.ui.imaging.slice_canvas import SliceCanvas
 from casebook.ui.imaging.tag_panel import TagPanel
 from casebook.ui.imaging.texts import date_text, describe_image_failure
 from casebook.ui.imaging.viewer_controls import ViewerControls
-from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
 
-CINE_INTERVAL_MS = 100
+CINE_INTERVAL_MS = 100  # ten frames a second, when the file does not say
+PREFERRED_SIZE = (1100, 820)
 _TAGS_DELAY_MS = 250
 
 
@@ -53,11 +60,14 @@ def pixels_to_qimage(pixels: np.ndarray) -> QImage:
 
 
 class DicomViewer(QWidget):
-    """`shown` is emitted each time a decoded frame is on screen (instance index, frame)."""
+    """`shown` is emitted each time a decoded frame is on screen (image index, frame);
+    `series_shown` when the images of a series (the first or another) are listed."""
 
     shown = Signal(int, int)
     failed = Signal(int, int)
     key_image_saved = Signal(int, bool)
+    series_shown = Signal(object)  # SeriesRecord
+    reordered = Signal()  # the images were put in order once their placements were read
 
     def __init__(
         self,
@@ -69,21 +79,23 @@ class DicomViewer(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("dicom_viewer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        description = series.description or series.modality
-        self.setWindowTitle(self.tr("{description} — Casebook").format(description=description))
-        self.resize(1100, 820)
         self._session = session
         self.study = study
         self.series = series
         self.instances: list[InstanceRecord] = []
         self.index = 0
-        self.frame = 0
+        self.frame = 0  # the frame shown (its index in the file)
         self.contrast: Window | None = None  # the window shown; None: each frame's automatic one
         self.inverted = False
         self.current: DecodedFrame | None = None
         self.loader = FrameLoader(session, self)
         self.loader.frame_ready.connect(self._frame_ready)
         self.loader.frame_failed.connect(self._frame_failed)
+        self.lists = SeriesLoader(session, study.id, self)
+        self.lists.loaded.connect(self._instances_loaded)
+        self.lists.reordered.connect(self._instances_reordered)
+        self.lists.study_listed.connect(self._update_series_buttons)
+        self.lists.failed.connect(self._instances_failed)
         self.canvas = SliceCanvas()
         self.canvas.window_dragged.connect(self._drag_window)
         self.canvas.slice_scrolled.connect(lambda step: self.show_slice(self.index + step))
@@ -95,10 +107,13 @@ class DicomViewer(QWidget):
         self.cine = QTimer(self, interval=CINE_INTERVAL_MS)
         self.cine.timeout.connect(self._cine_step)
         self._build(series.modality)
+        self._add_shortcuts()
+        self._set_title()
+        fit_to_screen(self, *PREFERRED_SIZE)
         self.canvas.show_message(self.tr("Preparing image…"))
-        BackgroundTask(self, lambda _r, _c: list_instances(session, series.id)).on_success(
-            self._instances_loaded
-        ).on_failure(self._instances_failed).start(reader_pool())
+        self.lists.list_study()
+        self.lists.load(series)
+        follow_changes(self, session, (Changed.IMAGING,), self._binder_changed)
 
     # Layout --------------------------------------------------------------------------------
 
@@ -108,7 +123,7 @@ class DicomViewer(QWidget):
         splitter.addWidget(self.tags)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        controls = ViewerControls(self, modality, splitter)
+        self.controls = controls = ViewerControls(self, modality, splitter)
         self.preset_combo = controls.preset_combo
         self.invert_button = controls.invert_button
         self.zoom_out_button = controls.zoom_out_button
@@ -123,6 +138,8 @@ class DicomViewer(QWidget):
         self.frame_label = controls.frame_label
         self.cine_button = controls.cine_button
         self.frame_row = controls.frame_row
+        self.previous_series_button = controls.previous_series_button
+        self.next_series_button = controls.next_series_button
         self.preset_combo.currentIndexChanged.connect(self._preset_chosen)
         self.invert_button.toggled.connect(self.set_inverted)
         self.zoom_out_button.clicked.connect(self.canvas.zoom_out)
@@ -134,20 +151,98 @@ class DicomViewer(QWidget):
         self.slice_slider.valueChanged.connect(self.show_slice)
         self.frame_slider.valueChanged.connect(self.show_frame)
         self.cine_button.toggled.connect(self._toggle_cine)
+        self.previous_series_button.clicked.connect(lambda: self.step_series(-1))
+        self.next_series_button.clicked.connect(lambda: self.step_series(1))
+        self._update_series_buttons()
+
+    def _add_shortcuts(self) -> None:
+        closing = [QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")]
+        for keys in QKeySequence.keyBindings(QKeySequence.StandardKey.Close):
+            if keys not in closing:  # the same keys twice would make both ambiguous
+                closing.append(keys)
+        for keys in closing:
+            QShortcut(keys, self, self.close)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.step_series(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.step_series(-1))
+
+    def _set_title(self) -> None:
+        description = self.series.description or self.series.modality
+        self.setWindowTitle(self.tr("{description} — Casebook").format(description=description))
+
+    # Series --------------------------------------------------------------------------------
+
+    def step_series(self, step: int) -> None:
+        """Show the study's next (+1) or previous (-1) series, wrapping round."""
+        chosen = self.lists.neighbour(self.series.id, step)
+        if chosen is not None:
+            self.show_series(chosen)
+
+    def show_series(self, series: SeriesRecord) -> None:
+        """Show `series` in this window, keeping the contrast (where it means the same)."""
+        if series.id == self.series.id:
+            return
+        self.cine_button.setChecked(False)
+        if series.modality != self.series.modality:
+            self.controls.set_modality(series.modality)
+            self._preset_chosen(self.preset_combo.currentIndex())
+        self.series = series
+        self.instances, self.index, self.current = [], 0, None
+        self._set_title()
+        self.canvas.fit()
+        self.canvas.show_message(self.tr("Preparing image…"))
+        self._update_series_buttons()
+        self.lists.load(series)
+
+    def _update_series_buttons(self, *_args: object) -> None:
+        several = len(self.lists.study_series) > 1
+        self.previous_series_button.setEnabled(several)
+        self.next_series_button.setEnabled(several)
+        self._update_overlay()
+
+    def _binder_changed(self, _changes: Changes) -> None:
+        self.lists.list_study()
+        self.lists.load(self.series)
 
     # Loading -------------------------------------------------------------------------------
 
-    def _instances_loaded(self, instances: list[InstanceRecord]) -> None:
-        self.instances = instances
+    def _instances_loaded(self, series: SeriesRecord, instances: list[InstanceRecord]) -> None:
+        if series.id != self.series.id:
+            return
+        self.series = series
         if not instances:
+            self.instances, self.current = [], None
             self.canvas.show_message(self.tr("This series holds no images."))
             return
+        self._keep_place(instances)
+        self.series_shown.emit(series)
+
+    def _instances_reordered(self, instances: list[InstanceRecord]) -> None:
+        self._keep_place(instances)
+        self.reordered.emit()
+
+    def _keep_place(self, instances: list[InstanceRecord]) -> None:
+        """Take the new list; the image on screen stays on screen (else the middle one)."""
+        shown = self.instance.id if self.instance is not None else None
+        ids = [instance.id for instance in instances]
+        self.instances = instances
+        self.slice_slider.blockSignals(True)
         self.slice_slider.setRange(0, len(instances) - 1)
-        middle = len(instances) // 2
-        if self.slice_slider.value() == middle:
-            self.show_slice(middle)
+        self.slice_slider.blockSignals(False)
+        if shown in ids:
+            self.index = ids.index(shown)
+            for slider, value in (
+                (self.slice_slider, self.index),
+                (self.frame_slider, self._step_of(self.frame)),  # its frames may be in order now
+            ):
+                slider.blockSignals(True)
+                slider.setValue(value)
+                slider.blockSignals(False)
+            self.key_image_box.setChecked(instances[self.index].is_key_image)
+            self._update_labels()
+            self._update_overlay()
         else:
-            self.slice_slider.setValue(middle)
+            self.index = -1  # nothing shown yet: show_slice starts afresh
+            self.show_slice(len(instances) // 2)
 
     def _instances_failed(self, failure: TaskFailure) -> None:
         self.canvas.show_message(failure_message(failure.error))
@@ -159,11 +254,10 @@ class DicomViewer(QWidget):
         return self.instances[self.index] if 0 <= self.index < len(self.instances) else None
 
     def show_slice(self, index: int) -> None:
-        """Show image `index` of the series (clamped), its first frame."""
+        """Show image `index` of the series in reading order (clamped), its first frame."""
         if not self.instances:
             return
         index = min(max(0, index), len(self.instances) - 1)
-        changed = index != self.index or self.current is None
         self.index = index
         if self.slice_slider.value() != index:
             self.slice_slider.setValue(index)  # comes back here through valueChanged
@@ -176,15 +270,25 @@ class DicomViewer(QWidget):
         self.frame_slider.setValue(0)
         self.frame_slider.blockSignals(False)
         self.key_image_box.setChecked(instance.is_key_image)
-        if changed or self.frame != 0:
-            self.frame = 0
+        self.frame = self._frame_at(0)
         self._request()
         if self.tags.isVisible():
             self._tags_timer.start()
 
-    def show_frame(self, frame: int) -> None:
-        self.frame = frame
+    def show_frame(self, step: int) -> None:
+        """Show the frame at `step` of the frame slider (frames in order along the body)."""
+        self.frame = self._frame_at(step)
         self._request()
+
+    def _frame_at(self, step: int) -> int:
+        instance = self.instance
+        order = instance.placement.frame_order if instance and instance.placement else None
+        return order[step] if order is not None and 0 <= step < len(order) else step
+
+    def _step_of(self, frame: int) -> int:
+        instance = self.instance
+        order = instance.placement.frame_order if instance and instance.placement else None
+        return order.index(frame) if order is not None and frame in order else frame
 
     def _request(self) -> None:
         instance = self.instance
@@ -222,6 +326,9 @@ class DicomViewer(QWidget):
             self.frame_slider.blockSignals(True)
             self.frame_slider.setRange(0, decoded.frame_count - 1)
             self.frame_slider.blockSignals(False)
+        interval = round(decoded.frame_time_ms or CINE_INTERVAL_MS)
+        if self.cine.interval() != interval:
+            self.cine.setInterval(interval)
         self._render()
         self.shown.emit(self.index, self.frame)
 
@@ -239,21 +346,29 @@ class DicomViewer(QWidget):
         total = len(self.instances)
         self.slice_label.setText(self.tr("{n} of {total}").format(n=self.index + 1, total=total))
         frames = self.frame_slider.maximum() + 1
-        self.frame_label.setText(self.tr("{n} of {total}").format(n=self.frame + 1, total=frames))
+        step = self.frame_slider.value()
+        self.frame_label.setText(self.tr("{n} of {total}").format(n=step + 1, total=frames))
 
     def _update_overlay(self) -> None:
         decoded = self.current
         description = self.series.description or self.tr("(no description)")
-        self.canvas.set_corner_text(
-            Qt.Corner.TopLeftCorner,
-            [date_text(self.study.study_date), f"{self.series.modality} · {description}"],
-        )
+        top_left = [date_text(self.study.study_date), f"{self.series.modality} · {description}"]
+        listed = [series.id for series in self.lists.study_series]
+        if len(listed) > 1 and self.series.id in listed:
+            top_left.append(
+                self.tr("Series {n} of {total}").format(
+                    n=listed.index(self.series.id) + 1, total=len(listed)
+                )
+            )
+        self.canvas.set_corner_text(Qt.Corner.TopLeftCorner, top_left)
         bottom_left = [
             self.tr("Image {n} / {total}").format(n=self.index + 1, total=len(self.instances))
         ]
         if decoded is not None and decoded.frame_count > 1:
             bottom_left.append(
-                self.tr("Frame {n} / {total}").format(n=self.frame + 1, total=decoded.frame_count)
+                self.tr("Frame {n} / {total}").format(
+                    n=self.frame_slider.value() + 1, total=decoded.frame_count
+                )
             )
         if decoded is not None and decoded.position is not None:
             bottom_left.append(self.tr("Position {mm:.1f} mm").format(mm=decoded.position))
@@ -329,7 +444,7 @@ class DicomViewer(QWidget):
         if decoded is None or decoded.frame_index != self.frame:
             return  # the last frame is still being prepared: do not run ahead of it
         frames = self.frame_slider.maximum() + 1
-        self.frame_slider.setValue((self.frame + 1) % frames)
+        self.frame_slider.setValue((self.frame_slider.value() + 1) % frames)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
@@ -372,19 +487,22 @@ class DicomViewer(QWidget):
         def failed(failure: TaskFailure) -> None:
             self.tags.show_message(describe_image_failure(failure.error))
 
-        BackgroundTask(self, job).on_success(arrived).on_failure(failed).start(reader_pool())
+        ReadOp.with_progress(self, job).on_success(arrived).on_failure(failed).start()
 
     def _key_image_clicked(self, checked: bool) -> None:
         instance = self.instance
         if instance is None:
             return
-        session, index = self._session, self.index
+        session = self._session
 
         def job(_report: Report, _cancel: CancelToken) -> None:
             set_key_image(session, instance.id, checked)
 
         def saved(_none: None) -> None:
-            self.instances[index] = replace(self.instances[index], is_key_image=checked)
+            self.instances = [
+                replace(i, is_key_image=checked) if i.id == instance.id else i
+                for i in self.instances
+            ]
             self._update_overlay()
             self.key_image_saved.emit(instance.id, checked)
 
@@ -393,8 +511,13 @@ class DicomViewer(QWidget):
             if failure.is_bug:
                 failure.show_as_crash()
 
-        BackgroundTask(self, job).on_success(saved).on_failure(failed).start(writer_pool())
+        WriteOp.with_progress(self, self._session, job).on_success(saved).on_failure(failed).start()
 
     def stop_work(self) -> None:
         self.cine.stop()
         self.loader.stop()
+        self.lists.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_work()
+        super().closeEvent(event)

@@ -12,10 +12,11 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, Signal
 
 from casebook.core.progress import CancelToken, Report
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_previews import DecodedFrame, read_frame
-from casebook.store.imaging import InstanceRecord
-from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool
+from casebook.services.binder.session import BinderSession
+from casebook.services.imaging.previews import DecodedFrame, read_frame
+from casebook.services.imaging.records import InstanceRecord
+from casebook.ui.common.ops import ReadOp
+from casebook.ui.common.tasks import TaskFailure
 
 CACHED_FRAMES = 24
 CACHE_BYTES = 384 * 1024 * 1024
@@ -33,7 +34,7 @@ class FrameLoader(QObject):
         self._session = session
         self._frames: OrderedDict[FrameKey, DecodedFrame] = OrderedDict()
         self._failures: dict[FrameKey, BaseException] = {}
-        self._running: BackgroundTask[DecodedFrame] | None = None
+        self._running: ReadOp[DecodedFrame] | None = None
         self._running_key: FrameKey | None = None
         self._wanted: tuple[InstanceRecord, int] | None = None
         self._stopped = False
@@ -81,11 +82,11 @@ class FrameLoader(QObject):
 
         self._running_key = key
         self._running = (
-            BackgroundTask(self, job)
+            ReadOp.with_progress(self, job)
             .on_success(lambda decoded: self._arrived(key, decoded))
             .on_failure(lambda failure: self._failed(key, failure))
             .on_cancel(self._finished)
-            .start(reader_pool())
+            .start()
         )
 
     def _finished(self) -> None:

@@ -1,7 +1,9 @@
 """Getting images off a disc from the UI: scan (with progress and cancel), review what was
-found, then import on the writer lane (with progress and cancel), then a plain summary.
+found, then import (a `WriteOp`, with progress and cancel), then a plain summary.
 
 Nothing is stored before the family has seen the review, including any wrong-disc warning.
+When the family stops the import, what was already stored is kept; they are told what, and
+offered to remove it a whole series at a time (incomplete series ticked).
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from casebook.core.model import Case
 from casebook.core.progress import CancelToken, Progress, Report
-from casebook.services import records
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_import import (
+from casebook.services.binder.session import BinderSession
+from casebook.services.imaging.importing import (
     IdentityMismatch,
     ImagingImportSummary,
     MediaScan,
@@ -24,11 +25,15 @@ from casebook.services.imaging_import import (
     import_scan,
     scan_media,
 )
-from casebook.ui.error_messages import failure_message
+from casebook.services.imaging.records import KeptSeries, kept_series, remove_series
+from casebook.services.records import documents as records
+from casebook.ui.common.error_messages import failure_message
+from casebook.ui.common.job_progress import PROGRESS_STEPS, open_job_progress
+from casebook.ui.common.ops import ReadOp, WriteOp
+from casebook.ui.common.tasks import TaskFailure
+from casebook.ui.imaging.cancelled_import_dialog import CancelledImportDialog
 from casebook.ui.imaging.scan_review_dialog import ScanReviewDialog
 from casebook.ui.imaging.texts import file_count, image_count
-from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
-from casebook.ui.widgets.job_progress import PROGRESS_STEPS, open_job_progress
 
 
 @dataclass(frozen=True)
@@ -51,12 +56,14 @@ class ImagingImportFlow(QObject):
     reviewed = Signal(object)  # the ScanReviewDialog, once shown (for tests)
     finished = Signal()
     summarised = Signal(object)  # ImagingImportSummary
+    cancelled_reviewed = Signal(object)  # the CancelledImportDialog, once shown (for tests)
 
     def __init__(self, session: BinderSession, window: QWidget) -> None:
         super().__init__(window)
         self._session = session
         self._window = window
-        self._task: BackgroundTask[ScanOutcome] | BackgroundTask[ImagingImportSummary] | None = None
+        self._task: ReadOp[ScanOutcome] | WriteOp[ImagingImportSummary] | None = None
+        self._scan: MediaScan | None = None
         self._progress: QProgressDialog | None = None
         self._writing = False
         self.review: ScanReviewDialog | None = None
@@ -84,12 +91,12 @@ class ImagingImportFlow(QObject):
 
         self._open_progress(self.tr("Looking at the disc"), self.tr("Looking for images…"))
         self._task = (
-            BackgroundTask(self, job)
+            ReadOp.with_progress(self, job)
             .on_progress(lambda p: self._show_progress(p, self.tr("Looking at “{name}”")))
             .on_success(self._scanned)
             .on_failure(self._failed)
             .on_cancel(self._cancelled)
-            .start(reader_pool())
+            .start()
         )
         return True
 
@@ -125,6 +132,7 @@ class ImagingImportFlow(QObject):
 
     def _close_progress(self) -> None:
         self._task = None
+        self._writing = False
         if self._progress is not None:
             self._progress.close()
             self._progress.deleteLater()
@@ -136,29 +144,34 @@ class ImagingImportFlow(QObject):
         self._close_progress()
         review = ScanReviewDialog(outcome.scan, outcome.case, outcome.mismatches, self._window)
         review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        review.finished.connect(lambda result: self._reviewed(outcome.scan, result))
+        review.finished.connect(
+            lambda result: self._reviewed(outcome, review.leave_out_others, result)
+        )
         self.review = review
         review.open()
         self.reviewed.emit(review)
 
-    def _reviewed(self, scan: MediaScan, result: int) -> None:
+    def _reviewed(self, outcome: ScanOutcome, leave_out_others: bool, result: int) -> None:
         self.review = None
+        scan = outcome.scan
         if result != QDialog.DialogCode.Accepted or not scan.has_dicom:
             return
         session = self._session
         self._writing = True
+        self._scan = scan
+        left_out = [m.patient for m in outcome.mismatches] if leave_out_others else []
 
         def job(report: Report, cancel: CancelToken) -> ImagingImportSummary:
-            return import_scan(session, scan, report, cancel)
+            return import_scan(session, scan, report, cancel, left_out)
 
         self._open_progress(self.tr("Adding images"), self.tr("Adding images…"))
         self._task = (
-            BackgroundTask(self, job)
+            WriteOp.with_progress(self, session, job)
             .on_progress(lambda p: self._show_progress(p, self.tr("Adding “{name}”")))
             .on_success(self._imported)
             .on_failure(self._failed)
             .on_cancel(self._cancelled)
-            .start(writer_pool())
+            .start()
         )
 
     def _imported(self, summary: ImagingImportSummary) -> None:
@@ -183,10 +196,33 @@ class ImagingImportFlow(QObject):
         self._message(self.tr("Images added"), "\n".join(lines), QMessageBox.Icon.Information)
 
     def _cancelled(self) -> None:
-        writing = self._writing
+        writing, scan = self._writing, self._scan
         self._close_progress()
-        if writing:  # images added before the cancel stay in the binder
+        if writing and scan is not None:  # images added before the cancel stay in the binder
             self.finished.emit()
+            session, listed = self._session, scan.series_counts()
+            ReadOp(self, lambda: kept_series(session, listed)).on_success(
+                self._offer_removal
+            ).on_failure(self._failed).start()
+
+    def _offer_removal(self, kept: list[KeptSeries]) -> None:
+        """Say what the stopped import kept; remove the series the family ticks."""
+        if not kept:
+            return
+        dialog = CancelledImportDialog(kept, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        session = self._session
+
+        def remove() -> None:
+            chosen = dialog.chosen_series_ids()
+            if chosen:
+                WriteOp(self, session, lambda: remove_series(session, chosen)).on_failure(
+                    self._failed
+                ).start()
+
+        dialog.accepted.connect(remove)
+        dialog.open()
+        self.cancelled_reviewed.emit(dialog)
 
     def _failed(self, failure: TaskFailure) -> None:
         writing = self._writing

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.core.model import Document
-from casebook.ui.labels import format_partial_date
+from casebook.ui.common.labels import format_partial_date
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 

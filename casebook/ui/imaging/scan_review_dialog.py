@@ -4,8 +4,9 @@ disc. The family decides; nothing is imported unless they press the import butto
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.imaging_import import IdentityMismatch, MediaScan, SkipReason
+from casebook.services.imaging.importing import IdentityMismatch, MediaScan, SkipReason
 from casebook.ui.imaging.texts import (
     date_text,
     file_count,
@@ -28,12 +29,6 @@ from casebook.ui.imaging.texts import (
     skip_reason_label,
     study_count,
 )
-
-_WARNING_STYLE = (
-    "QFrame#identity_warning { background: #fdf3e1; border: 2px solid #c98a1b;"
-    " border-radius: 6px; } QFrame#identity_warning QLabel { color: #3d2a05; }"
-)
-
 
 _DIALOG_WIDTH = 640
 
@@ -83,6 +78,8 @@ class ScanReviewDialog(QDialog):
             layout.addWidget(self._identity_warning(case))
         buttons = QDialogButtonBox()
         self.import_button: QPushButton | None = None
+        self.only_case_button: QPushButton | None = None
+        self.leave_out_others = False  # set when the family adds only the case's images
         if scan.has_dicom:
             text = (
                 self.tr("Import anyway")
@@ -92,6 +89,16 @@ class ScanReviewDialog(QDialog):
             self.import_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
             self.import_button.setObjectName("import_images_button")
             self.import_button.setDefault(not mismatches)
+            others = sum(m.patient.image_count for m in mismatches)
+            if mismatches and others < len(scan.instances):
+                self.only_case_button = buttons.addButton(
+                    self.tr("Add only this patient's {images}").format(
+                        images=image_count(len(scan.instances) - others)
+                    ),
+                    QDialogButtonBox.ButtonRole.ActionRole,
+                )
+                self.only_case_button.setObjectName("import_case_images_button")
+                self.only_case_button.clicked.connect(self._add_only_case_images)
             close = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
             close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -104,6 +111,10 @@ class ScanReviewDialog(QDialog):
             close.setDefault(True)  # Enter must not import someone else's images
             close.setFocus()
 
+    def _add_only_case_images(self) -> None:
+        self.leave_out_others = True
+        self.accept()
+
     @staticmethod
     def _label(text: str, name: str, width: int = _DIALOG_WIDTH - 48) -> QLabel:
         label = QLabel(text)
@@ -113,12 +124,6 @@ class ScanReviewDialog(QDialog):
         label.setFixedWidth(width)  # wrapped labels need a width to know their height
         label.setMinimumHeight(label.heightForWidth(width))
         return label
-
-    def _person(self, name: str, birth: PartialDate | None) -> str:
-        shown = name.replace("^", " ").strip() or self.tr("no name")
-        if birth is None:
-            return self.tr("“{name}”").format(name=shown)
-        return self.tr("“{name}”, born {birth}").format(name=shown, birth=date_text(birth))
 
     def _found_text(self) -> str:
         studies = {i.summary.study_instance_uid for i in self.scan.instances}
@@ -183,27 +188,71 @@ class ScanReviewDialog(QDialog):
         )
 
     def _identity_warning(self, case: Case) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("identity_warning")
-        frame.setStyleSheet(_WARNING_STYLE)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        title = QLabel(self.tr("⚠  This disc may belong to someone else"))
-        title.setObjectName("identity_warning_title")
-        title.setProperty("role", "subheading")
-        layout.addWidget(title)
-        people = "\n".join(
-            self.tr("•  {person} ({images})").format(
-                person=self._person(m.patient.name, m.patient.birth_date),
-                images=image_count(m.patient.image_count),
+        people = [
+            OtherPerson(
+                m.patient.name, m.patient.birth_date, m.patient.image_count, m.birth_date_differs
             )
             for m in self.mismatches
+        ]
+        return identity_warning(
+            people,
+            case,
+            self.tr("⚠  This disc may belong to someone else"),
+            self.tr(
+                "The images on the disc are for:\n{people}\n\nThis binder is for {case}.\n\n"
+                "Check the name on the disc. Import only if you are sure these images belong to "
+                "this case."
+            ),
+            _DIALOG_WIDTH - 84,
         )
-        text = self.tr(
-            "The images on the disc are for:\n{people}\n\nThis binder is for {case}.\n\n"
-            "Check the name on the disc. Import only if you are sure these images belong to "
-            "this case."
-        ).format(people=people, case=self._person(case.patient_name, case.date_of_birth))
-        layout.addWidget(self._label(text, "identity_warning_text", _DIALOG_WIDTH - 84))
-        return frame
+
+
+@dataclass(frozen=True)
+class OtherPerson:
+    """A patient found on media who does not look like the case's."""
+
+    name: str
+    birth_date: PartialDate | None
+    images: int
+    birth_date_differs: bool  # the stronger signal: said in words
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IdentityWarning", text)
+
+
+def person_text(name: str, birth: PartialDate | None) -> str:
+    shown = name.replace("^", " ").replace("=", " / ").strip() or _tr("no name")
+    if birth is None:
+        return _tr("“{name}”").format(name=shown)
+    return _tr("“{name}”, born {birth}").format(name=shown, birth=date_text(birth))
+
+
+def identity_warning(
+    people: list[OtherPerson], case: Case, title_text: str, template: str, width: int
+) -> QFrame:
+    """The framed warning, naming each person found and the case's patient. `template` has
+    {people} and {case}; a different date of birth is pointed out for each person."""
+    frame = QFrame()
+    frame.setObjectName("identity_warning")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(8)
+    title = QLabel(title_text)
+    title.setObjectName("identity_warning_title")
+    title.setProperty("role", "subheading")
+    title.setWordWrap(True)
+    layout.addWidget(title)
+    lines = []
+    for person in people:
+        line = _tr("•  {person} ({images})").format(
+            person=person_text(person.name, person.birth_date), images=image_count(person.images)
+        )
+        if person.birth_date_differs:
+            line += " — " + _tr("a different date of birth")
+        lines.append(line)
+    text = template.format(
+        people="\n".join(lines), case=person_text(case.patient_name, case.date_of_birth)
+    )
+    layout.addWidget(ScanReviewDialog._label(text, "identity_warning_text", width))
+    return frame

@@ -9,10 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 
-from casebook.services.imaging_previews import SERIES_THUMBNAIL_SIZE
-from casebook.store.imaging import SeriesRecord
+from casebook.services.imaging.previews import SERIES_THUMBNAIL_SIZE
+from casebook.services.imaging.records import SeriesRecord
+from casebook.ui.common.look import (
+    IMAGE_BACKGROUND,
+    IMAGE_PLACEHOLDER,
+    IMAGE_PLACEHOLDER_TEXT,
+    qcolor,
+)
 from casebook.ui.imaging.series_thumbnails import SeriesThumbnailCache
 from casebook.ui.imaging.texts import image_count
 
@@ -26,9 +32,9 @@ ICON_SIZE = QSize(SERIES_THUMBNAIL_SIZE, SERIES_THUMBNAIL_SIZE)
 def _placeholder(text: str) -> QPixmap:
     """A dark square with a word, where the picture will be (or could not be made)."""
     pixmap = QPixmap(ICON_SIZE)
-    pixmap.fill(QColor("#27313a"))
+    pixmap.fill(qcolor(IMAGE_PLACEHOLDER))
     painter = QPainter(pixmap)
-    painter.setPen(QColor("#dfe6ea"))
+    painter.setPen(qcolor(IMAGE_PLACEHOLDER_TEXT))
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
     painter.end()
     return pixmap
@@ -67,7 +73,8 @@ class SeriesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             problem = self._thumbnails.problem(series.id)
             caption = self._caption(series)
-            return f"{caption}\n{self.tr('No preview')}" if problem else caption
+            no_preview = self.tr("No preview")  # lupdate skips tr() in f-strings
+            return f"{caption}\n{no_preview}" if problem else caption
         if role == Qt.ItemDataRole.DecorationRole:
             image = self._thumbnails.image(series.id)
             if image is not None:
@@ -86,7 +93,7 @@ class SeriesModel(QAbstractListModel):
     def _framed(image: QImage) -> QPixmap:
         """The thumbnail centred on a dark square, so the grid lines up whatever the shape."""
         pixmap = QPixmap(ICON_SIZE)
-        pixmap.fill(QColor("#000000"))
+        pixmap.fill(qcolor(IMAGE_BACKGROUND))
         painter = QPainter(pixmap)
         x = (ICON_SIZE.width() - image.width()) // 2
         y = (ICON_SIZE.height() - image.height()) // 2

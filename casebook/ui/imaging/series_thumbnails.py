@@ -1,15 +1,17 @@
-"""Series thumbnails fetched lazily: a miss schedules one job on the reader lane; arrival is
-announced with the series id. Pictures live in memory only while the page shows them."""
+"""Series thumbnails fetched lazily: a miss schedules one job on the reader lane, newest
+request first (the series on screen now); arrival is announced with the series id. Pictures
+live in memory only while the page shows them; made ones are stored by the writer lane."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from casebook.core.progress import CancelToken, Report
-from casebook.services.binder import BinderSession
-from casebook.services.imaging_previews import Preview, series_thumbnail
-from casebook.ui.tasks import BackgroundTask, TaskFailure, reader_pool
+from casebook.services.binder.session import BinderSession
+from casebook.services.imaging.previews import Preview, remember_preview, series_thumbnail
+from casebook.ui.common.newest_first import NewestFirst
+from casebook.ui.common.ops import ReadOp, WriteOp
+from casebook.ui.common.tasks import TaskFailure
 
 
 class SeriesThumbnailCache(QObject):
@@ -22,25 +24,28 @@ class SeriesThumbnailCache(QObject):
         self._session = session
         self._images: dict[int, QImage | None] = {}
         self._problems: dict[int, str] = {}
-        self._tasks: dict[int, BackgroundTask[Preview]] = {}
+        self._tasks: dict[int, ReadOp[Preview]] = {}
+        self._queue: NewestFirst[int] = NewestFirst(self._start)
 
     def image(self, series_id: int) -> QImage | None:
         if series_id in self._images:
             return self._images[series_id]
-        if series_id not in self._tasks:
-            session = self._session
-
-            def job(_report: Report, _cancel: CancelToken) -> Preview:
-                return series_thumbnail(session, series_id)
-
-            self._tasks[series_id] = (
-                BackgroundTask(self, job)
-                .on_success(lambda preview: self._store(series_id, preview))
-                .on_failure(lambda failure: self._failed(series_id, failure))
-                .on_cancel(lambda: self._forget_task(series_id))
-                .start(reader_pool())
-            )
+        self._queue.ask(series_id)
         return None
+
+    def _start(self, series_id: int) -> None:
+        session = self._session
+        read = ReadOp(self, lambda: series_thumbnail(session, series_id, store=False))
+        read.on_success(lambda preview: self._arrived(series_id, preview))
+        read.on_failure(lambda failure: self._failed(series_id, failure))
+        read.on_cancel(lambda: self._forget_task(series_id))
+        self._tasks[series_id] = read.start()
+
+    def _arrived(self, series_id: int, preview: Preview) -> None:
+        if preview.unsaved is not None:  # made just now: keep it (the writer lane stores it)
+            session = self._session
+            WriteOp(self, session, lambda: remember_preview(session, preview)).start()
+        self._store(series_id, preview)
 
     def has_result(self, series_id: int) -> bool:
         return series_id in self._images
@@ -56,15 +61,18 @@ class SeriesThumbnailCache(QObject):
 
     def cancel(self) -> None:
         """Skip thumbnails not started yet (the binder is about to be locked)."""
+        self._queue.forget()
         for task in self._tasks.values():
             task.cancel()
         self._tasks.clear()
 
     def _forget_task(self, series_id: int) -> None:
         self._tasks.pop(series_id, None)
+        self._queue.finished(series_id)
 
     def _store(self, series_id: int, preview: Preview) -> None:
         self._tasks.pop(series_id, None)
+        self._queue.finished(series_id)
         image = QImage.fromData(preview.png) if preview.png is not None else None
         self._images[series_id] = image if image is not None and not image.isNull() else None
         self._problems[series_id] = preview.problem

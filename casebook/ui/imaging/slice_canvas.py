@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QImage,
     QMouseEvent,
@@ -18,6 +17,15 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from casebook.ui.common.look import (
+    IMAGE_BACKGROUND,
+    IMAGE_TEXT,
+    IMAGE_TEXT_BRIGHT,
+    IMAGE_TEXT_SHADOW,
+    qcolor,
+    rgba,
+)
 
 MIN_ZOOM = 0.25
 MAX_ZOOM = 16.0
@@ -35,7 +43,7 @@ class SliceCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slice_canvas")
-        self.setMinimumSize(320, 320)
+        self.setMinimumSize(320, 240)  # a small screen shrinks the picture, not the controls
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -98,13 +106,13 @@ class SliceCanvas(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#000000"))
+        painter.fillRect(self.rect(), qcolor(IMAGE_BACKGROUND))
         if self.image is not None and not self.image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.zoom < 3.0)
             painter.drawImage(self.image_rect(), self.image)
             self._paint_corners(painter)
         elif self.message:
-            painter.setPen(QColor("#e6ecef"))
+            painter.setPen(qcolor(IMAGE_TEXT))
             area = self.rect().adjusted(40, 40, -40, -40)
             painter.drawText(
                 area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message
@@ -130,9 +138,9 @@ class SliceCanvas(QWidget):
                     if bottom
                     else _MARGIN + row * line_height + metrics.ascent()
                 )
-                painter.setPen(QColor(0, 0, 0, 200))  # a shadow keeps text readable on white
+                painter.setPen(rgba(IMAGE_TEXT_SHADOW))  # keeps the text readable on white
                 painter.drawText(x + 1, y + 1, line)
-                painter.setPen(QColor("#f3f6f8"))
+                painter.setPen(qcolor(IMAGE_TEXT_BRIGHT))
                 painter.drawText(x, y, line)
 
     # Gestures ------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from casebook.services.imaging_previews import TagRow
+from casebook.services.imaging.previews import TagRow
 
 
 class TagPanel(QTreeWidget):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from casebook.core.model import PartialDate
-from casebook.services.imaging_import import SkipReason
-from casebook.services.imaging_previews import DicomProblem, DicomUnreadable, WindowPreset
-from casebook.ui.error_messages import failure_message
-from casebook.ui.labels import format_partial_date
+from casebook.services.imaging.importing import SkipReason
+from casebook.services.imaging.previews import WindowPreset
+from casebook.ui.common.error_messages import failure_message
+from casebook.ui.common.labels import format_partial_date
 
 
 def _tr(text: str) -> str:
@@ -42,17 +42,6 @@ def preset_label(preset: WindowPreset) -> str:
 
 def describe_image_failure(error: BaseException) -> str:
     """Why an image cannot be shown, in words a caregiver can pass on to the hospital."""
-    if isinstance(error, DicomUnreadable):
-        texts = {
-            DicomProblem.UNSUPPORTED_COMPRESSION: _tr(
-                "This image is stored with a compression Casebook cannot show ({detail})."
-            ),
-            DicomProblem.NO_PIXELS: _tr("This file holds no picture (for example a report)."),
-            DicomProblem.DAMAGED: _tr("This image is damaged and cannot be shown."),
-            DicomProblem.NOT_DICOM: _tr("This file is not a DICOM image."),
-        }
-        detail = error.detail.split(" (")[0] if error.detail else ""
-        return texts[error.problem].format(detail=detail)
     return failure_message(error)
 
 

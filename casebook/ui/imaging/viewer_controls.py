@@ -17,21 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casebook.services.imaging_previews import presets_for
+from casebook.services.imaging.previews import presets_for
 from casebook.ui.imaging.texts import preset_label
 
 
 class ViewerControls(QObject):
-    """Creates the controls and the window's layout: tools above, sliders below `centre`."""
+    """Creates the controls and the window's layout: tools above, sliders below `centre`
+    (with the key-image box beside the image slider).
+
+    The picture takes the room that is left: on a small screen it shrinks, the controls keep
+    their size (each row holds its height)."""
 
     def __init__(self, owner: QWidget, modality: str, centre: QWidget) -> None:
         super().__init__(owner)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("preset_combo")
         self.preset_combo.setAccessibleName(self.tr("Contrast"))
-        for preset in presets_for(modality):
-            self.preset_combo.addItem(preset_label(preset), preset)
-        self.preset_combo.addItem(self.tr("Custom"), None)
+        self.set_modality(modality)
         self.invert_button = self._button(
             self.tr("Invert"), "invert_button", self.tr("Swap black and white")
         )
@@ -70,7 +72,6 @@ class ViewerControls(QObject):
         ):
             tools.addWidget(widget)
         tools.addStretch(1)
-        tools.addWidget(self.key_image_box)
         tools.addWidget(self.tags_button)
 
         self.slice_slider = QSlider(Qt.Orientation.Horizontal)
@@ -88,10 +89,25 @@ class ViewerControls(QObject):
             self.tr("▶ Play"), "cine_button", self.tr("Play the frames as a film")
         )
         self.cine_button.setCheckable(True)
+        self.previous_series_button = self._button(
+            self.tr("◀ Previous series"),
+            "previous_series_button",
+            self.tr("The study's previous series (Ctrl + Page Up)"),
+        )
+        self.next_series_button = self._button(
+            self.tr("Next series ▶"),
+            "next_series_button",
+            self.tr("The study's next series (Ctrl + Page Down)"),
+        )
         slices = QHBoxLayout()
         slices.addWidget(QLabel(self.tr("Image")))
         slices.addWidget(self.slice_slider, 1)
         slices.addWidget(self.slice_label)
+        # Beside the image it marks, and off the tool row, which must fit an 800-pixel screen.
+        slices.addWidget(self.key_image_box)
+        slices.addSpacing(16)
+        slices.addWidget(self.previous_series_button)
+        slices.addWidget(self.next_series_button)
         self.frame_row = QWidget()
         frames = QHBoxLayout(self.frame_row)
         frames.setContentsMargins(0, 0, 0, 0)
@@ -103,10 +119,11 @@ class ViewerControls(QObject):
         hint = QLabel(
             self.tr(
                 "Drag: contrast  ·  Right-drag: move  ·  Wheel or ↑ ↓: next image  ·  "
-                "Ctrl + wheel: zoom  ·  Double-click: fit"
+                "Ctrl + wheel: zoom  ·  Double-click: fit  ·  Esc: close"
             )
         )
         hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
         layout = QVBoxLayout(owner)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
@@ -115,6 +132,19 @@ class ViewerControls(QObject):
         layout.addLayout(slices)
         layout.addWidget(self.frame_row)
         layout.addWidget(hint)
+
+    def set_modality(self, modality: str) -> None:
+        """Offer the contrast presets that make sense for `modality`, keeping the chosen one
+        where it is offered again (else the automatic window)."""
+        chosen = self.preset_combo.currentData()
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.clear()
+        for preset in presets_for(modality):
+            self.preset_combo.addItem(preset_label(preset), preset)
+        self.preset_combo.addItem(self.tr("Custom"), None)
+        found = self.preset_combo.findData(chosen) if chosen is not None else -1
+        self.preset_combo.setCurrentIndex(max(0, found))
+        self.preset_combo.blockSignals(False)
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
         button = QPushButton(text)

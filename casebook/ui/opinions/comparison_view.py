@@ -1,48 +1,45 @@
 """Two to four opinions side by side: one row per field, one column per opinion, and a last
 column where the family confirms or changes Casebook's suggestion (same / different / only one
-says). Marks show a symbol and a word; a tint only repeats what the words say."""
+says). Marks show a symbol and a word; a tint only repeats what the words say.
+
+The cells come from `ComparisonModel`; the mark column's controls are `MarkEditor`s that
+`MarkDelegate` keeps open in every row that has a mark to check.
+"""
 
 from __future__ import annotations
 
-import textwrap
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from casebook.core.opinions import (
-    USER_MARKS,
-    Comparison,
-    ComparisonRow,
-    FieldValue,
-    Mark,
-    Opinion,
-    OpinionField,
-    SourceKind,
-    TreatmentIntent,
-)
-from casebook.ui.labels import format_partial_date
-from casebook.ui.opinions.labels import field_label, intent_label, mark_label, not_stated_label
+from casebook.core.opinions import USER_MARKS, Comparison, ComparisonRow, OpinionField
+from casebook.ui.common.look import TABLE_CELL_PADDING
+from casebook.ui.opinions.comparison_model import ComparisonModel, ObjectRole
+from casebook.ui.opinions.labels import field_label, mark_label
 
 FIELD_COLUMN_WIDTH = 200
 MARK_COLUMN_WIDTH = 250
-CELL_PADDING = 8
-HEADER_WRAP = 30
-"""Characters per line of an opinion's institution in the column header."""
-_DIFFER_TINT = QColor("#fff4e0")
-_MUTED = QColor("#5f6b75")
-_ON_TINT = QColor("#1d2328")
+CELL_PADDING = TABLE_CELL_PADDING
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class MarkEditor(QWidget):
@@ -53,19 +50,20 @@ class MarkEditor(QWidget):
     def __init__(self, row: ComparisonRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"mark_{row.field.value}")
+        self.setAutoFillBackground(True)  # covers the cell it sits in
         self.combo = QComboBox()
         self.combo.setObjectName("mark_combo")
+        self.combo.setAccessibleName(
+            self.tr("Same or different: {field}").format(field=field_label(row.field))
+        )
         for mark in USER_MARKS:
             self.combo.addItem(mark_label(mark), mark)
-        self.combo.setCurrentIndex(max(0, self.combo.findData(row.mark)))
         self.confirm_box = QCheckBox(self.tr("Checked by us"))
         self.confirm_box.setObjectName("confirm_box")
-        self.confirm_box.setChecked(row.confirmed)
-        self.status = QLabel(self._status_text(row))
+        self.status = QLabel()
         self.status.setObjectName("mark_status")
         self.status.setWordWrap(True)
         self.status.setProperty("role", "hint")
-        self.status.setVisible(row.needs_check)  # only where Casebook could not tell
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -75,6 +73,14 @@ class MarkEditor(QWidget):
         layout.addStretch(1)
         self.combo.activated.connect(self._mark_chosen)
         self.confirm_box.clicked.connect(self._confirm_clicked)
+        self.show_row(row)
+
+    def show_row(self, row: ComparisonRow) -> None:
+        """Show the row's mark as saved (programmatic changes emit nothing)."""
+        self.combo.setCurrentIndex(max(0, self.combo.findData(row.mark)))
+        self.confirm_box.setChecked(row.confirmed)
+        self.status.setText(self._status_text(row))
+        self.status.setVisible(row.needs_check)  # only where Casebook could not tell
 
     def _status_text(self, row: ComparisonRow) -> str:
         if row.confirmed:
@@ -92,6 +98,31 @@ class MarkEditor(QWidget):
         self.changed.emit(self.combo.currentData() if checked else None)
 
 
+class MarkDelegate(QStyledItemDelegate):
+    """Puts a `MarkEditor` in the mark column; `mark_changed(field, mark | None)` when the
+    family changes one. Nothing is written into the model: the page saves the mark and the
+    change it announces brings the comparison back."""
+
+    mark_changed = Signal(object, object)
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        row = index.data(ObjectRole)
+        assert isinstance(row, ComparisonRow)
+        editor = MarkEditor(row, parent)
+        editor.changed.connect(partial(self.mark_changed.emit, row.field))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        row = index.data(ObjectRole)
+        if isinstance(editor, MarkEditor) and isinstance(row, ComparisonRow):
+            editor.show_row(row)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        """Marks are saved by the page, through the writer."""
+
+
 class ComparisonView(QWidget):
     """Shows one `Comparison`; `mark_changed(field, mark | None)` asks the page to save."""
 
@@ -99,20 +130,19 @@ class ComparisonView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.comparison: Comparison | None = None
-        self.table = QTableWidget()
+        self.model = ComparisonModel(self)
+        self.delegate = MarkDelegate(self)
+        self.delegate.mark_changed.connect(self.mark_changed)
+        self.table = QTableView()
         self.table.setObjectName("comparison_table")
+        self.table.setAccessibleName(self.tr("The opinions side by side"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(self.delegate)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().hide()
-        self.table.setStyleSheet(
-            "QTableWidget { gridline-color: #d5dde2; }"
-            f"QTableWidget::item {{ padding: {CELL_PADDING}px; }}"
-            "QHeaderView::section { padding: 8px; background: palette(alternate-base);"
-            " border: none; border-right: 1px solid #d5dde2; border-bottom: 1px solid #d5dde2; }"
-        )
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         header.sectionResized.connect(lambda *_: self.fit_rows())
@@ -120,104 +150,59 @@ class ComparisonView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
+    @property
+    def comparison(self) -> Comparison | None:
+        return self.model.comparison
+
+    def clear(self) -> None:
+        """Show nothing (the opinions compared are gone)."""
+        self.model.set_comparison(None)
+
     def show_comparison(self, comparison: Comparison) -> None:
-        self.comparison = comparison
-        opinions = comparison.opinions
-        table = self.table
-        table.clear()
-        table.setColumnCount(len(opinions) + 2)
-        table.setRowCount(len(comparison.rows))
-        table.setHorizontalHeaderItem(0, QTableWidgetItem(self.tr("Topic")))
-        for column, opinion in enumerate(opinions, start=1):
-            table.setHorizontalHeaderItem(column, self._header_item(opinion))
-        table.setHorizontalHeaderItem(
-            len(opinions) + 1, QTableWidgetItem(self.tr("Same or different?"))
+        reshaped = self.model.comparison is None or self.model.columnCount() != (
+            len(comparison.opinions) + 2
         )
-        bold = QFont(table.font())
-        bold.setBold(True)
-        for number, row in enumerate(comparison.rows):
-            topic = QTableWidgetItem(field_label(row.field))
-            topic.setFont(bold)
-            topic.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            table.setItem(number, 0, topic)
-            for column, value in enumerate(row.values, start=1):
-                table.setItem(number, column, self._value_item(row.field, value))
-            if row.mark is Mark.NONE_SAY:
-                nobody = QTableWidgetItem(mark_label(Mark.NONE_SAY))
-                nobody.setForeground(QBrush(_MUTED))
-                table.setItem(number, len(opinions) + 1, nobody)
-            else:
-                editor = MarkEditor(row)
-                editor.changed.connect(partial(self._mark_edited, row.field))
-                table.setCellWidget(number, len(opinions) + 1, editor)
-            if row.mark is Mark.DIFFER:
-                for column in range(len(opinions) + 1):
-                    item = table.item(number, column)
-                    if item is not None:
-                        item.setBackground(QBrush(_DIFFER_TINT))
-                        item.setForeground(QBrush(_ON_TINT))  # readable in the dark scheme too
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        table.setColumnWidth(0, FIELD_COLUMN_WIDTH)
-        for column in range(1, len(opinions) + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(len(opinions) + 1, QHeaderView.ResizeMode.Fixed)
-        table.setColumnWidth(len(opinions) + 1, MARK_COLUMN_WIDTH)
+        self.model.set_comparison(comparison)
+        mark_column = self.model.mark_column
+        for number in range(self.model.rowCount()):
+            index = self.model.index(number, mark_column)
+            has_editor = self.table.isPersistentEditorOpen(index)
+            wants_editor = bool(self.model.flags(index) & Qt.ItemFlag.ItemIsEditable)
+            if wants_editor and not has_editor:
+                self.table.openPersistentEditor(index)
+            elif has_editor and not wants_editor:
+                self.table.closePersistentEditor(index)
+        if reshaped:
+            header = self.table.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(0, FIELD_COLUMN_WIDTH)
+            for column in range(1, mark_column):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(mark_column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(mark_column, MARK_COLUMN_WIDTH)
         self.fit_rows()
 
     def fit_rows(self) -> None:
         """Rows as tall as their wrapped text, and never shorter than their mark editor."""
         table = self.table
         table.resizeRowsToContents()
-        for number in range(table.rowCount()):
-            editor = table.cellWidget(number, table.columnCount() - 1)
+        if self.model.comparison is None:
+            return
+        mark_column = self.model.mark_column
+        for number in range(self.model.rowCount()):
+            editor = table.indexWidget(self.model.index(number, mark_column))
             if editor is not None:
                 # Style sheets apply on polish; unpolished widgets report too small a size.
                 for child in (editor, *editor.findChildren(QWidget)):
                     child.ensurePolished()
-                # The cell widget sits inside the item's padding, top and bottom.
+                # The editor sits inside the cell, which has the item's padding top and bottom.
                 needed = editor.sizeHint().height() + 2 * CELL_PADDING + 2
                 if table.rowHeight(number) < needed:
                     table.setRowHeight(number, needed)
 
-    def _header_item(self, opinion: Opinion) -> QTableWidgetItem:
-        """Name, then institution (wrapped: headers do not wrap by themselves), then the rest."""
-        lines = [opinion.label]
-        if opinion.source_kind is SourceKind.MDT:
-            lines.append(self.tr("Team (MDT)"))
-        if opinion.institution:
-            lines += textwrap.wrap(opinion.institution, HEADER_WRAP) or [opinion.institution]
-        rest = [opinion.country, format_partial_date(opinion.given_on)]
-        if any(rest):
-            lines.append(" · ".join(x for x in rest if x))
-        item = QTableWidgetItem("\n".join(lines))
-        item.setToolTip("\n".join(lines))
-        return item
-
-    def _value_item(self, which: OpinionField, value: FieldValue) -> QTableWidgetItem:
-        if value.not_stated:
-            item = QTableWidgetItem(not_stated_label())
-            font = QFont(self.table.font())
-            font.setItalic(True)
-            item.setFont(font)
-            item.setForeground(QBrush(_MUTED))
-            return item
-        text = value.text.strip()
-        if which is OpinionField.TREATMENT_INTENT and text:
-            known = {i.value: i for i in TreatmentIntent}
-            text = intent_label(known[text]) if text in known else text
-        item = QTableWidgetItem(text or "—")
-        item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if not text:
-            item.setForeground(QBrush(_MUTED))
-        return item
-
-    def _mark_edited(self, which: OpinionField, mark: Mark | None) -> None:
-        self.mark_changed.emit(which, mark)
-
     def mark_editor(self, which: OpinionField) -> MarkEditor | None:
-        if self.comparison is None:
+        number = self.model.row_of(which)
+        if number is None:
             return None
-        rows = [r.field for r in self.comparison.rows]
-        widget = self.table.cellWidget(rows.index(which), self.table.columnCount() - 1)
+        widget = self.table.indexWidget(self.model.index(number, self.model.mark_column))
         return widget if isinstance(widget, MarkEditor) else None

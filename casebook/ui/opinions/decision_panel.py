@@ -4,21 +4,51 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from casebook.core.decisions import Decision, DecisionDraft
-from casebook.ui.labels import format_partial_date, format_timestamp
+from casebook.core.decisions import Decision
+from casebook.ui.common.labels import format_partial_date, format_timestamp
+from casebook.ui.common.look import look_as
+from casebook.ui.opinions.decisions_model import DecisionsModel, ObjectRole
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Measures each cell wrapped to its column's width.
+
+    A QTreeView with word wrap still measures rows on one line, so long words in the family's
+    own hand (a decision, the patient's goals) ended in "…"; the style wraps only when the
+    option's rectangle is valid, which the view does not give it."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        # The column, less the item's padding (the tree's style sheet) and text margins.
+        width = self._tree.header().sectionSize(index.column()) - 16
+        if index.column() == 0:  # the branch lines take the left of the first column
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self._tree.indentation() * depth
+        wrapped = QStyleOptionViewItem(option)
+        wrapped.rect = QRect(0, 0, max(60, width), 1)
+        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(wrapped, index)
 
 
 class DecisionPanel(QWidget):
@@ -50,17 +80,26 @@ class DecisionPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
-        self.tree = QTreeWidget()
+        self.model = DecisionsModel(self)
+        self.tree = QTreeView()
         self.tree.setObjectName("decisions_tree")
-        self.tree.setHeaderLabels([self.tr("Decision"), self.tr("Details")])
+        self.tree.setAccessibleName(self.tr("Decisions logged"))
+        self.tree.setModel(self.model)
         self.tree.setWordWrap(True)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 5px 4px; }")
+        self.tree.setUniformRowHeights(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        look_as(self.tree, rows="spaced")
+        # Rows are measured wrapped to their columns, and measured again whenever a column
+        # changes width (they are often added while the tab is hidden), so a long decision
+        # or the patient's goals wrap instead of ending in "…".
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 300)
-        self.tree.itemSelectionChanged.connect(
-            lambda: self.edit_button.setEnabled(self.selected() is not None)
+        self.tree.selectionModel().currentChanged.connect(
+            lambda *_: self.edit_button.setEnabled(self.selected() is not None)
         )
-        self.tree.itemDoubleClicked.connect(lambda *_: self._edit_selected())
+        self.tree.doubleClicked.connect(lambda *_: self._edit_selected())
         self.empty_label = QLabel(self.tr("No decision recorded yet."))
         self.empty_label.setProperty("role", "hint")
         layout = QVBoxLayout(self)
@@ -72,55 +111,29 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.tree, 1)
 
     def show_decisions(self, decisions: Sequence[Decision]) -> None:
+        chosen = self.selected()
         self.decisions = list(decisions)
-        self.tree.clear()
         self.empty_label.setVisible(not decisions)
         self.tree.setVisible(bool(decisions))
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        for decision in decisions:
-            current = decision.current
-            when = format_partial_date(current.decided_on, self.tr("no date"))
-            top = QTreeWidgetItem([current.option_chosen, when])
-            top.setFont(0, bold)
-            top.setData(0, Qt.ItemDataRole.UserRole, decision.id)
-            self._add_details(top, current)
-            if len(decision.history) > 1:
-                earlier = QTreeWidgetItem(
-                    [self.tr("Earlier versions ({count})").format(count=len(decision.history) - 1)]
-                )
-                top.addChild(earlier)
-                for version in reversed(decision.history[:-1]):
-                    item = QTreeWidgetItem(
-                        [
-                            self.tr("Version {n}: {option}").format(
-                                n=version.version, option=version.draft.option_chosen
-                            ),
-                            self.tr("saved {when}").format(when=_readable(version.saved_at)),
-                        ]
-                    )
-                    self._add_details(item, version.draft)
-                    earlier.addChild(item)
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
+        self.model.set_decisions(
+            decisions,
+            lambda draft: format_partial_date(draft.decided_on, self.tr("no date")),
+            _readable,
+        )
+        for top in range(self.model.rowCount()):
+            self.tree.expand(self.model.index(top, 0))
+        row = self.model.row_of(chosen.id if chosen is not None else None)
+        if row is not None:
+            self.select_row(row)
+        self.edit_button.setEnabled(self.selected() is not None)
 
-    def _add_details(self, parent: QTreeWidgetItem, draft: DecisionDraft) -> None:
-        for label, text in (
-            (self.tr("Our reasons"), draft.reasons),
-            (self.tr("Who took part"), draft.participants),
-            (self.tr("We would think again if"), draft.revisit_if),
-        ):
-            if text:
-                parent.addChild(QTreeWidgetItem([label, text]))
+    def select_row(self, row: int) -> None:
+        """Choose the decision in `row` (as a click would)."""
+        self.tree.setCurrentIndex(self.model.index(row, 0))
 
     def selected(self) -> Decision | None:
-        item = self.tree.currentItem()
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        if item is None:
-            return None
-        decision_id = item.data(0, Qt.ItemDataRole.UserRole)
-        return next((d for d in self.decisions if d.id == decision_id), None)
+        decision = self.tree.currentIndex().data(ObjectRole)
+        return decision if isinstance(decision, Decision) else None
 
     def _edit_selected(self) -> None:
         decision = self.selected()

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casebook.store.opinions import NoteLine
+from casebook.services.opinions.opinions import NoteLine
+from casebook.ui.common.look import look_as
 
 
 class NoteLinesDialog(QDialog):
@@ -37,7 +38,7 @@ class NoteLinesDialog(QDialog):
         self.lines_list = QListWidget()
         self.lines_list.setObjectName("note_lines_list")
         self.lines_list.setWordWrap(True)
-        self.lines_list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        look_as(self.lines_list, rows="spaced")
         for line in lines:
             text = f"{line.author}: {line.text}" if line.author else line.text
             item = QListWidgetItem(text)

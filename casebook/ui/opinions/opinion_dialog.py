@@ -9,21 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import pairwise
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,15 +38,24 @@ from casebook.core.opinions import (
     SourceKind,
     TreatmentIntent,
 )
-from casebook.services.opinions import LinkChoice, LinkChoices, NoteLine
-from casebook.ui.labels import format_date_text
+from casebook.services.opinions.opinions import LinkChoice, LinkChoices, NoteLine
+from casebook.ui.common.labels import format_date_text
+from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.ops import ReadOp
+from casebook.ui.common.partial_date_edit import PartialDateEdit, first_date_problem
+from casebook.ui.common.screen_fit import fit_to_screen
 from casebook.ui.opinions.labels import field_label, intent_label, source_kind_label
 from casebook.ui.opinions.note_lines_dialog import NoteLinesDialog
-from casebook.ui.tasks import BackgroundTask, reader_pool
-from casebook.ui.widgets.message_bar import MessageBar
-from casebook.ui.widgets.partial_date_edit import PartialDateEdit
 
 LoadLines = Callable[[int], list[NoteLine]]
+
+MAIN_FIELDS = (
+    OpinionField.DIAGNOSIS,
+    OpinionField.STAGE,
+    OpinionField.TREATMENT_INTENT,
+    OpinionField.RECOMMENDED_PLAN,
+)
+"""With who gave it, what the family compares first; every other field is under "More details"."""
 
 
 class _FieldEditor:
@@ -115,7 +126,6 @@ class OpinionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("opinion_dialog")
         self.setWindowTitle(self.tr("Edit opinion") if opinion else self.tr("Add an opinion"))
-        self.resize(860, 820)
         self._original = opinion or Opinion(source_name="")
         self._load_lines = load_lines
         self.edited: Opinion | None = None
@@ -144,46 +154,24 @@ class OpinionDialog(QDialog):
         self.event_combo = self._link_combo(
             "timeline_event_combo", choices.timeline_events, self._original.timeline_event_id
         )
-        source = QFormLayout()
-        source.setSpacing(10)
-        source.addRow(self.tr("Given by"), self.kind_combo)
-        source.addRow(self.tr("Name"), self.name_edit)
-        source.addRow(self.tr("Hospital or institution"), self.institution_edit)
-        source.addRow(self.tr("Country"), self.country_edit)
-        source.addRow(self.tr("Date"), self.date_edit)
-        source.addRow(self.tr("Consultation"), self.consultation_combo)
-        source.addRow(self.tr("Written report"), self.report_combo)
-        source.addRow(self.tr("On the timeline"), self.event_combo)
-
         self.editors = {
             which: _FieldEditor(which, self._original.value(which), self) for which in OpinionField
         }
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(10)
-        grid.setColumnStretch(1, 1)
-        for row, editor in enumerate(self.editors.values()):
-            label = QLabel(field_label(editor.field))
-            label.setWordWrap(True)
-            label.setMinimumWidth(180)
-            label.setMaximumWidth(220)
-            label.setBuddy(editor.editor)
-            # Every row has the same two buttons; their names say which field they belong to.
-            name = field_label(editor.field)
-            editor.not_stated.setAccessibleName(self.tr("{field}: not stated").format(field=name))
-            editor.from_notes.setAccessibleName(
-                self.tr("{field}: fill from the notes").format(field=name)
-            )
-            grid.addWidget(label, row, 0)
-            grid.addWidget(editor.editor, row, 1)
-            grid.addWidget(editor.not_stated, row, 2)
-            grid.addWidget(editor.from_notes, row, 3)
-            editor.from_notes.clicked.connect(partial(self.fill_from_notes, editor.field))
-        self.consultation_combo.currentIndexChanged.connect(self._update_from_notes)
-        self._update_from_notes()
-
+        main_grid, details_grid = self._field_grid(), self._field_grid()
+        self._add_row(main_grid, self.tr("Name"), self.name_edit)
+        self._add_row(main_grid, self.tr("Given by"), self.kind_combo)
+        for label, widget in (
+            (self.tr("Hospital or institution"), self.institution_edit),
+            (self.tr("Country"), self.country_edit),
+            (self.tr("Date"), self.date_edit),
+            (self.tr("Consultation"), self.consultation_combo),
+            (self.tr("Written report"), self.report_combo),
+            (self.tr("On the timeline"), self.event_combo),
+        ):
+            self._add_row(details_grid, label, widget)
         fields_heading = QLabel(self.tr("What the opinion says"))
         fields_heading.setProperty("role", "subheading")
+        fields_heading.setContentsMargins(0, 12, 0, 0)
         hint = QLabel(
             self.tr(
                 "Write what was said, in the doctor's words where you can. Leave a field empty "
@@ -192,19 +180,56 @@ class OpinionDialog(QDialog):
         )
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
+        for words in (fields_heading, hint):
+            main_grid.addWidget(words, main_grid.rowCount(), 0, 1, 4)
+        for which in MAIN_FIELDS:
+            self._add_field_row(main_grid, self.editors[which])
+        for which, editor in self.editors.items():
+            if which not in MAIN_FIELDS:
+                self._add_field_row(details_grid, editor)
+        self.consultation_combo.currentIndexChanged.connect(self._update_from_notes)
+        self._update_from_notes()
+
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("more_details_button")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.toggled.connect(self._show_details)
+        details_hint = QLabel(
+            self.tr(
+                "Hospital, date and links, then the rest of the opinion: sequence, "
+                "alternatives, trials, benefits and risks, tests, follow-up, reasoning"
+            )
+        )
+        details_hint.setProperty("role", "hint")
+        details_hint.setWordWrap(True)
+        details_row = QHBoxLayout()
+        details_row.setSpacing(12)
+        details_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        details_row.addWidget(details_hint, 1)
+        self.details = QWidget()
+        self.details.setObjectName("opinion_details")
+        details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.setSpacing(12)
+        details_layout.addLayout(details_grid)
+
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.setContentsMargins(4, 4, 16, 4)
         inner.setSpacing(12)
-        inner.addLayout(source)
-        inner.addSpacing(8)
-        inner.addWidget(fields_heading)
-        inner.addWidget(hint)
-        inner.addLayout(grid)
+        inner.addLayout(main_grid)
+        inner.addLayout(details_row)
+        inner.addWidget(self.details)
+        inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        # An opinion with any detail filled in opens with the details shown: nothing is hidden.
+        self.details_button.setChecked(self.details_filled() > 0)
+        self._show_details(self.details_button.isChecked())
+        fit_to_screen(self, 860, 820 if self.details_button.isChecked() else 660)
 
         self.error_bar = MessageBar()
         buttons = QDialogButtonBox(
@@ -220,6 +245,83 @@ class OpinionDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error_bar)
         layout.addWidget(buttons)
+        self._set_tab_order()
+        self.name_edit.setFocus()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the form as it is seen: who, the main fields, then the details."""
+        chain: list[QWidget] = [self.name_edit, self.kind_combo]
+        for which in MAIN_FIELDS:
+            editor = self.editors[which]
+            chain += [editor.editor, editor.not_stated, editor.from_notes]
+        chain += [self.details_button, self.institution_edit, self.country_edit]
+        chain += [self.date_edit.text_edit, self.consultation_combo, self.report_combo]
+        chain.append(self.event_combo)
+        for which, editor in self.editors.items():
+            if which not in MAIN_FIELDS:
+                chain += [editor.editor, editor.not_stated, editor.from_notes]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _field_grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        """Every label the same width, so the two grids line up as one form."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setFixedWidth(200)
+        label.setBuddy(buddy)
+        return label
+
+    def _add_row(self, grid: QGridLayout, text: str, widget: QWidget) -> None:
+        row = grid.rowCount()
+        grid.addWidget(self._label(text, widget), row, 0)
+        grid.addWidget(widget, row, 1, 1, 3)
+
+    def _add_field_row(self, grid: QGridLayout, editor: _FieldEditor) -> None:
+        row = grid.rowCount()
+        label = self._label(field_label(editor.field), editor.editor)
+        # Every row has the same two buttons; their names say which field they belong to.
+        name = field_label(editor.field)
+        editor.not_stated.setAccessibleName(self.tr("{field}: not stated").format(field=name))
+        editor.from_notes.setAccessibleName(
+            self.tr("{field}: fill from the notes").format(field=name)
+        )
+        grid.addWidget(label, row, 0)
+        grid.addWidget(editor.editor, row, 1)
+        grid.addWidget(editor.not_stated, row, 2)
+        grid.addWidget(editor.from_notes, row, 3)
+        editor.from_notes.clicked.connect(partial(self.fill_from_notes, editor.field))
+
+    def details_filled(self) -> int:
+        """How many of the fields under "More details" hold something (text, a date, a link,
+        or "Not stated")."""
+        texts = (self.institution_edit.text(), self.country_edit.text())
+        filled = sum(1 for text in texts if text.strip())
+        filled += bool(self.date_edit.text_edit.text().strip())
+        combos = (self.consultation_combo, self.report_combo, self.event_combo)
+        filled += sum(1 for combo in combos if combo.currentData() is not None)
+        for which, editor in self.editors.items():
+            value = editor.value()
+            if which not in MAIN_FIELDS and (value.says or value.not_stated):
+                filled += 1
+        return filled
+
+    @Slot(bool)
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.details_button.setArrowType(arrow)
+        filled = self.details_filled()
+        if shown or not filled:
+            self.details_button.setText(self.tr("More details"))
+        else:
+            self.details_button.setText(self.tr("More details (%n filled in)", "", filled))
 
     def _link_combo(
         self, name: str, choices: Sequence[LinkChoice], current: int | None
@@ -237,7 +339,10 @@ class OpinionDialog(QDialog):
             editor.from_notes.setToolTip(
                 ""
                 if has_consultation
-                else self.tr("Choose the consultation first; its notes can then fill this field.")
+                else self.tr(
+                    "Choose the consultation under “More details” first; its notes can then "
+                    "fill this field."
+                )
             )
 
     def opinion(self) -> Opinion:
@@ -261,7 +366,10 @@ class OpinionDialog(QDialog):
             opinion = self.opinion()
             opinion.validate()
         except ValueError:
-            self.error_bar.show_error(self.tr("That date does not exist. Please check the day."))
+            self.error_bar.show_error(
+                first_date_problem(self.date_edit)
+                or self.tr("That date does not exist. Please check the day.")
+            )
             return
         except InvalidInput:
             self.error_bar.show_error(self.tr("Please write who gave the opinion."))
@@ -276,11 +384,9 @@ class OpinionDialog(QDialog):
         if consultation_id is None:
             return
         load = self._load_lines
-        BackgroundTask(self, lambda _r, _c: load(int(consultation_id))).on_success(
+        ReadOp(self, lambda: load(int(consultation_id))).on_success(
             lambda lines: self._pick_lines(which, lines)
-        ).on_failure(
-            lambda _f: self.error_bar.show_error(self.tr("The notes could not be read."))
-        ).start(reader_pool())
+        ).reporting_to(self.error_bar).start()
 
     def _pick_lines(self, which: OpinionField, lines: list[NoteLine]) -> None:
         self.note_picker = NoteLinesDialog(field_label(which), lines, self)

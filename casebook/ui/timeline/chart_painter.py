@@ -16,15 +16,24 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPagedPaintDevice,
     QPainter,
-    QPalette,
     QPen,
     QPolygonF,
 )
 
 from casebook.core.timeline import Lane
+from casebook.ui.common.look import (
+    LANE_CONSULTATION,
+    LANE_DIAGNOSIS,
+    LANE_IMAGING,
+    LANE_TREATMENT,
+    LIGHT,
+    ON_COLOUR_TEXT,
+    Colours,
+    current_colours,
+    qcolor,
+)
 from casebook.ui.timeline.labels import lane_label
 from casebook.ui.timeline.layout import ChartData, ChartItem, pack_rows
 
@@ -35,16 +44,16 @@ LANE_PADDING = 10.0
 MAX_LABEL = 240.0
 
 LANE_COLOURS = {
-    Lane.DIAGNOSIS: QColor("#7b4a8c"),
-    Lane.TREATMENT: QColor("#2f6f8f"),
-    Lane.IMAGING: QColor("#3b7a4c"),
-    Lane.CONSULTATION: QColor("#9a6418"),
+    Lane.DIAGNOSIS: qcolor(LANE_DIAGNOSIS),
+    Lane.TREATMENT: qcolor(LANE_TREATMENT),
+    Lane.IMAGING: qcolor(LANE_IMAGING),
+    Lane.CONSULTATION: qcolor(LANE_CONSULTATION),
 }
 
 
 @dataclass(frozen=True)
 class _Ink:
-    """The chart's neutral colours: light on paper, the system's own palette on a dark screen."""
+    """The chart's neutral colours: the light scheme's on paper, the screen's own otherwise."""
 
     shade_even: QColor
     shade_odd: QColor
@@ -53,34 +62,26 @@ class _Ink:
     month_rule: QColor
     text: QColor
     muted: QColor
+    today: QColor
     dark: bool = False
 
 
-_LIGHT = _Ink(
-    QColor("#f3f6f8"),
-    QColor("#ffffff"),
-    QColor("#d5dde2"),
-    QColor("#9aa7b0"),
-    QColor("#e1e7eb"),
-    QColor("#1d2328"),
-    QColor("#4a5560"),
-)
-
-
 def _ink_for(painter: QPainter) -> _Ink:
-    palette = QGuiApplication.palette()
     on_paper = isinstance(painter.device(), QPagedPaintDevice)
-    if on_paper or palette.color(QPalette.ColorRole.Window).lightness() >= 128:
-        return _LIGHT
+    return _ink_of(LIGHT if on_paper else current_colours())
+
+
+def _ink_of(c: Colours) -> _Ink:
     return _Ink(
-        palette.color(QPalette.ColorRole.AlternateBase),
-        palette.color(QPalette.ColorRole.Base),
-        palette.color(QPalette.ColorRole.Mid),
-        palette.color(QPalette.ColorRole.Mid),
-        palette.color(QPalette.ColorRole.Dark),
-        palette.color(QPalette.ColorRole.Text),
-        palette.color(QPalette.ColorRole.PlaceholderText),
-        dark=True,
+        qcolor(c.alternate),
+        qcolor(c.base),
+        qcolor(c.grid),
+        qcolor(c.rule_strong),
+        qcolor(c.button_hover),
+        qcolor(c.text),
+        qcolor(c.hint),
+        qcolor(c.today_line),
+        dark=qcolor(c.window).lightness() < 128,
     )
 
 
@@ -98,7 +99,7 @@ class ChartPainter:
     """Geometry and drawing of one chart at one zoom (`day_width` pixels per day)."""
 
     def __init__(self, data: ChartData, day_width: float, font: QFont) -> None:
-        self._ink = _LIGHT
+        self._ink = _ink_of(LIGHT)
         self.data = data
         self.day_width = day_width
         self.font = QFont(font)
@@ -208,7 +209,9 @@ class ChartPainter:
                     painter.drawLine(QPointF(x, AXIS_HEIGHT - 16), QPointF(x, bottom))
                     painter.setFont(self.bold)
                     painter.setPen(self._ink.text)
-                    painter.drawText(QPointF(x + 4, 18), str(year))
+                    # A year whose label would be cut at the right edge ("202") is not named.
+                    if x + 4 + QFontMetricsF(self.bold).horizontalAdvance(str(year)) <= self.width:
+                        painter.drawText(QPointF(x + 4, 18), str(year))
                     painter.setFont(self.small)
                 elif month_width >= 14:
                     painter.setPen(QPen(self._ink.month_rule, 1))
@@ -228,11 +231,19 @@ class ChartPainter:
         if not self.data.first <= today <= self.data.last:
             return
         x = self.x(today)
-        pen = QPen(QColor("#b23b3b"), 1.5, Qt.PenStyle.DashLine)
+        pen = QPen(self._ink.today, 1.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawLine(QPointF(x, AXIS_HEIGHT - 4), QPointF(x, self.height - 8))
+        # Below the years, in the row of month names, on a patch of its own: a "Today" drawn
+        # at the years' height ran into a year that begins close by ("今天" over "2027").
         painter.setFont(self.small)
-        painter.drawText(QPointF(x + 4, AXIS_HEIGHT - 24), _tr("Today"))
+        label = _tr("Today")
+        metrics = QFontMetricsF(self.small)
+        width = metrics.horizontalAdvance(label) + 6
+        left = x + 2 if x + 2 + width <= self.width else x - 2 - width
+        patch = QRectF(left, AXIS_HEIGHT - 8 - metrics.ascent() - 2, width, metrics.height() + 2)
+        painter.fillRect(patch, self._ink.shade_even)
+        painter.drawText(patch, int(Qt.AlignmentFlag.AlignCenter), label)
 
     def _paint_item(self, painter: QPainter, item: ChartItem) -> PlacedItem:
         colour = LANE_COLOURS[item.lane]
@@ -245,7 +256,7 @@ class ChartPainter:
             rect = QRectF(left, top + 5, max(right - left, 4), ROW_HEIGHT - 10)
             self._paint_bar(painter, item, rect, colour)
             label_left = rect.left() + 6
-            text_colour = QColor("#ffffff")
+            text_colour = qcolor(ON_COLOUR_TEXT)
             if rect.width() < self._label_width(item) + 12:
                 label_left, text_colour = rect.right() + 6, self._ink.text
         else:
@@ -302,7 +313,7 @@ class ChartPainter:
         painter.drawRoundedRect(rect, 3, 3)
 
     def _paint_marker(self, painter: QPainter, lane: Lane, at: QPointF, colour: QColor) -> None:
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setPen(QPen(qcolor(ON_COLOUR_TEXT), 1.5))
         painter.setBrush(QBrush(colour))
         size = 7.0
         x, y = at.x(), at.y()

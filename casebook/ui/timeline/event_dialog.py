@@ -35,10 +35,11 @@ from casebook.core.timeline import (
     last_day,
 )
 from casebook.services.timeline import TimelineState
-from casebook.ui.labels import format_partial_date
+from casebook.ui.common.labels import format_partial_date
+from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.partial_date_edit import PartialDateEdit, first_date_problem
+from casebook.ui.common.screen_fit import fit_form_to_screen, scrolling_layout
 from casebook.ui.timeline.labels import kind_label, response_label, stop_reason_label
-from casebook.ui.widgets.message_bar import MessageBar
-from casebook.ui.widgets.partial_date_edit import PartialDateEdit
 
 
 class EventDialog(QDialog):
@@ -132,18 +133,24 @@ class EventDialog(QDialog):
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setObjectName("primary_button")
 
+        # On a short screen the form scrolls; the message and the buttons stay in view.
+        body = QVBoxLayout()
+        body.setSpacing(12)
+        body.addLayout(form)
+        body.addWidget(self.therapy_box)
+        body.addWidget(links_label)
+        body.addWidget(self.links_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        layout.addLayout(form)
-        layout.addWidget(self.therapy_box)
-        layout.addWidget(links_label)
-        layout.addWidget(self.links_list)
+        layout.addWidget(scrolling_layout(body), 1)
         layout.addWidget(self.error_bar)
         layout.addWidget(buttons)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._show(self._original)
+        self.kind_combo.setFocus()  # opens on its first field
+        fit_form_to_screen(self)
 
     def _fill_links(self, state: TimelineState) -> None:
         choices: list[tuple[Link, str]] = []
@@ -248,7 +255,10 @@ class EventDialog(QDialog):
         try:
             event = self.edited_event()
         except ValueError:
-            self.error_bar.show_error(self.tr("One of the dates does not exist in the calendar."))
+            self.error_bar.show_error(
+                first_date_problem(self.start_edit, self.end_edit)
+                or self.tr("One of the dates does not exist in the calendar.")
+            )
             return
         if event.end is not None and event.start is None:
             self.error_bar.show_error(self.tr("Please give a start date as well as an end."))

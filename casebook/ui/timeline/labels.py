@@ -5,13 +5,20 @@ Wording records what the papers say; nothing here suggests a treatment choice.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.model import PartialDate
-from casebook.core.timeline import EventKind, Lane, Response, StopReason, TimelineEvent
+from casebook.core.timeline import (
+    EventKind,
+    Lane,
+    Response,
+    StopReason,
+    TimelineEvent,
+    line_ordinal,
+)
 from casebook.core.timeline_gaps import Gap, GapRule
-from casebook.ui.labels import format_partial_date
+from casebook.ui.common.labels import choose_plural, format_partial_date
 
 
 def _tr(text: str) -> str:
@@ -82,6 +89,15 @@ def moment_label(moment: DecisionMoment) -> tuple[str, str]:
     }[moment]
 
 
+def stored_moment_label(value: str) -> str:
+    """The short label of a decision moment as stored ("" for none, or one this version does
+    not know), for a sentence that names where the family is now."""
+    try:
+        return moment_label(DecisionMoment(value))[0]
+    except ValueError:
+        return ""
+
+
 def date_text(value: PartialDate | None) -> str:
     return format_partial_date(value, _tr("No date"))
 
@@ -101,7 +117,8 @@ def when_text(event: TimelineEvent) -> str:
 def event_heading(event: TimelineEvent, line_number: int | None) -> str:
     """ "Line 2 · Docetaxel" for a numbered line, the title otherwise."""
     if line_number is not None:
-        return _tr("Line {number} · {title}").format(number=line_number, title=event.title)
+        number = line_ordinal(line_number, QLocale().name())
+        return _tr("Line {number} · {title}").format(number=number, title=event.title)
     return event.title
 
 
@@ -144,7 +161,7 @@ def details_text(event: TimelineEvent) -> str:
     if therapy.regimen and therapy.regimen != event.title:
         parts.append(therapy.regimen)
     if therapy.cycles:
-        parts.append(_tr("{count} cycles").format(count=therapy.cycles))
+        parts.append(choose_plural(therapy.cycles, _tr("{count} cycle"), _tr("{count} cycles")))
     if therapy.response is not Response.NOT_RECORDED:
         parts.append(_tr("response: {value}").format(value=response_label(therapy.response)))
     if therapy.reason_stopped is not StopReason.NOT_STOPPED:

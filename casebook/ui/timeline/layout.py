@@ -19,6 +19,7 @@ from casebook.core.timeline import (
     first_day,
     lane_of,
     last_day,
+    line_ordinal,
 )
 
 
@@ -58,8 +59,10 @@ def chart_items(
     line_numbers: dict[int, int],
     today: date,
     line_label: str = "Line {number} · {title}",
+    language: str = "en",
 ) -> list[ChartItem]:
-    """`line_label` is the (translated) label of a numbered line of therapy."""
+    """`line_label` is the (translated) label of a numbered line of therapy, its number
+    counted as `language` counts lines (一线 in Chinese)."""
     items = []
     for event in events:
         if event.start is None:
@@ -78,7 +81,7 @@ def chart_items(
         number = line_numbers.get(event.id)
         label = event.title
         if number is not None:
-            label = line_label.format(number=number, title=event.title)
+            label = line_label.format(number=line_ordinal(number, language), title=event.title)
         if is_span:
             sure_begin, sure_end = min(start_last, end_first), max(end_first, start_last)
         else:
@@ -106,9 +109,10 @@ def chart_data(
     line_numbers: dict[int, int],
     today: date,
     line_label: str = "Line {number} · {title}",
+    language: str = "en",
 ) -> ChartData:
     """Items and the date range to show (with a margin; at least a year wide)."""
-    items = chart_items(events, line_numbers, today, line_label)
+    items = chart_items(events, line_numbers, today, line_label, language)
     if not items:
         return ChartData((), date(today.year, 1, 1), date(today.year, 12, 31), today)
     first = min(item.begin for item in items)

@@ -7,7 +7,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from casebook.core.decision_moment import DecisionMoment, slots_put_forward
-from casebook.ui.labels import slot_kind_label
+from casebook.ui.common.labels import list_separator, slot_kind_label
+from casebook.ui.common.look import look_as
 from casebook.ui.timeline.labels import moment_label
 
 
@@ -37,7 +38,7 @@ class DecisionMomentBox(QWidget):
             short, example = moment_label(moment)
             button = QRadioButton(short)
             button.setObjectName(f"moment_{moment.value}")
-            button.setStyleSheet("QRadioButton { padding: 3px 0; }")
+            look_as(button, role="choice")
             self.group.addButton(button)
             self.buttons[moment] = button
             layout.addWidget(button)
@@ -78,7 +79,7 @@ class DecisionMomentBox(QWidget):
             self.forward_label.setText("")
             self.forward_label.hide()
             return
-        names = ", ".join(slot_kind_label(kind) for kind in slots[:3])
+        names = list_separator().join(slot_kind_label(kind) for kind in slots[:3])
         self.forward_label.setText(
             self.tr("Records that matter most now: {names}").format(names=names)
         )

@@ -1,18 +1,33 @@
-"""Printing the timeline to paper or PDF: the chart fitted to a landscape page, then the
-events as a list. Drawn with QPainter on a QPrinter, which Qt allows off the GUI thread."""
+"""The timeline as a printout: the chart fitted to a landscape page, then the events as a list.
+
+Drawn with QPainter into a PDF made in memory (QPdfWriter on a QBuffer, which Qt allows off the
+GUI thread); the shared print flow saves that PDF or prints its pages, like every printout."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 
-from casebook.resources import resource_path
+from casebook.ui.common.pdf_output import register_print_fonts
 from casebook.ui.timeline.chart_painter import LABEL_COLUMN, ChartPainter
 from casebook.ui.timeline.layout import ChartData
 
@@ -23,17 +38,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TimelinePrint", text)
 
 
-@functools.cache
-def register_print_fonts() -> str:
-    """Make the shipped fonts known to Qt (Latin + CJK); call on the GUI thread first."""
-    family = "DejaVu Sans"
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallbackFull.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
-        if font_id >= 0 and name == "DejaVuSans.ttf":
-            family = QFontDatabase.applicationFontFamilies(font_id)[0]
-    return family
-
-
 def _plain_font(family: str) -> QFont:
     """No ligatures: "ff" stays two letters for copying and search in the PDF."""
     font = QFont(family)
@@ -41,17 +45,28 @@ def _plain_font(family: str) -> QFont:
     return font
 
 
-def print_timeline(printer: QPrinter, heading: str, data: ChartData, lines: Sequence[str]) -> None:
-    """Render onto `printer` (landscape A4 unless the caller chose otherwise)."""
+def timeline_pdf(heading: str, data: ChartData, lines: Sequence[str], today: date) -> bytes:
+    """The printout as a landscape A4 PDF, made in memory (it names the patient's events)."""
     family = register_print_fonts()
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    content = QByteArray()
+    buffer = QBuffer(content)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    printer = QPdfWriter(buffer)
+    printer.setResolution(300)
+    printer.setTitle(heading)
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be opened")
+        raise OSError("the PDF could not be started")
     try:
-        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        page = printer.pageLayout().paintRectPixels(printer.resolution())
         scale = page.width() / PAGE_WIDTH
         painter.scale(scale, scale)
         page_height = page.height() / scale
@@ -64,7 +79,7 @@ def print_timeline(printer: QPrinter, heading: str, data: ChartData, lines: Sequ
         painter.setFont(title)
         painter.drawText(QPointF(0, 24), heading)
         painter.setFont(font)
-        printed = _tr("Printed on {date}").format(date=date.today().isoformat())
+        printed = _tr("Printed on {date}").format(date=today.isoformat())
         painter.drawText(QPointF(0, 44), printed)
         day_width = (PAGE_WIDTH - LABEL_COLUMN - 30) / data.days
         chart = ChartPainter(data, day_width, font)
@@ -80,10 +95,12 @@ def print_timeline(printer: QPrinter, heading: str, data: ChartData, lines: Sequ
         _print_lines(printer, painter, font, lines, 60 + chart.height + 30, page_height)
     finally:
         painter.end()
+    buffer.close()
+    return bytes(content.data())
 
 
 def _print_lines(
-    printer: QPrinter,
+    printer: QPdfWriter,
     painter: QPainter,
     font: QFont,
     lines: Sequence[str],
@@ -101,10 +118,3 @@ def _print_lines(
             y = 10.0
         painter.drawText(QRectF(0, y, PAGE_WIDTH, box.height()), flags, line)
         y += box.height() + 6
-
-
-def save_timeline_pdf(path: Path, heading: str, data: ChartData, lines: Sequence[str]) -> None:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    print_timeline(printer, heading, data, lines)

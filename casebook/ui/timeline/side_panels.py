@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from casebook.core.timeline import TimelineEvent
 from casebook.core.timeline_gaps import Gap
 from casebook.core.timeline_suggestions import TimelineSuggestion
-from casebook.ui.labels import format_partial_date
+from casebook.ui.common.labels import format_partial_date
+from casebook.ui.common.look import look_as
 from casebook.ui.timeline.labels import gap_text, kind_label
 
 
@@ -29,10 +30,7 @@ def _clear(layout: QVBoxLayout) -> None:
 def _card() -> QFrame:
     card = QFrame()
     card.setObjectName("timeline_card")
-    card.setStyleSheet(
-        "QFrame#timeline_card { background: palette(base); border: 1px solid palette(mid);"
-        " border-radius: 6px; }"
-    )
+    look_as(card, role="card")
     return card
 
 
@@ -72,7 +70,6 @@ class GapsPanel(QWidget):
             label.setObjectName("gap_label")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setStyleSheet("padding: 4px 2px;")
             if gap.event_id is not None:
                 label.setToolTip(self.tr("Double-click the event on the timeline to edit it."))
             self._rows.addWidget(label)

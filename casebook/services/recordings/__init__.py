@@ -1,0 +1,1 @@
+"""Recordings of consultations: imported from phones, recorded in the app, played back."""

@@ -1,0 +1,1 @@
+"""Redaction: what identifies the patient, Casebook's proposals, and the redacted copies."""

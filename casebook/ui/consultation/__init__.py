@@ -1,1 +1,0 @@
-"""Widgets for questions and consultation notes (pages live in ui/pages)."""

@@ -1,0 +1,1 @@
+"""Recordings of consultations: recording during note-taking, playback with note marks."""

@@ -1,0 +1,1 @@
+"""Hiding parts of a document before it is sent: the redaction editor."""
