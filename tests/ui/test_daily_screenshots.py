@@ -84,8 +84,11 @@ def test_screens_of_the_week_to_week_pages(
     qtbot.addWidget(medicines_page)
     medicines_page.resize(*PAGE)
     _fits(medicines_page, PAGE, "Medicines")
+    # The list and the suggestions are read separately: wait for both.
     qtbot.waitUntil(lambda: medicines_page.suggestions.model.rowCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: medicines_page.model.rowCount() > 2, timeout=WAIT)
     medicines_page.view.selectRow(2)
+    assert medicines_page.chosen_medicine() is not None
     save_screenshot(qtbot, medicines_page, out, f"{prefix}daily_medicines")
     problems += english_words(medicines_page, "Medicines", patient_data)
     medicines_page.suggestions.confirm()

@@ -66,6 +66,7 @@ def test_models_pass_the_model_tester(
     )  # fmt: skip
     page = _page(qtbot, session)
     qtbot.waitUntil(lambda: page.suggestions.model.rowCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.listing is not None, timeout=WAIT)  # read apart from those
     for model in (page.model, page.filter, page.allergies.model, page.suggestions.model):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert _names(page) == ["Osimertinib (Tagrisso)"]  # stopped ones hidden
