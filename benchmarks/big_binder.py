@@ -112,7 +112,7 @@ def child_build(folder: Path, images: int, documents: int) -> dict[str, Any]:
     import hashlib
 
     from casebook.core.changes import Changed
-    from casebook.core.model import Case, PartialDate, SlotKind
+    from casebook.core.model import Case, PartialDate, RecordKind
     from casebook.services.binder.session import create_binder
     from casebook.services.clock import timestamp
     from casebook.store.blobs import insert_ready_blob
@@ -127,7 +127,7 @@ def child_build(folder: Path, images: int, documents: int) -> dict[str, Any]:
     now = timestamp()
     blobs = [_small_dicom(number) for number in range(SHARED_BLOBS)]
     hashes = [hashlib.sha256(blob).hexdigest() for blob in blobs]
-    kinds = [kind for kind in SlotKind if kind is not SlotKind.IMAGING]
+    kinds = [kind for kind in RecordKind if kind is not RecordKind.IMAGING]
     with session.writing(Changed.IMAGING, Changed.DOCUMENTS) as db:
         for blob, sha in zip(blobs, hashes, strict=True):
             insert_ready_blob(db, blob, sha, now)

@@ -55,7 +55,7 @@ def _tree(total_mib: int, large_mib: int):  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(ROOT))
     from casebook.bundle.plan import BundlePlan, DocumentItem, Recipient
     from casebook.bundle.tree import build_tree
-    from casebook.core.model import Case, SlotKind
+    from casebook.core.model import Case, RecordKind
 
     items = []
     for index, size in enumerate(_sizes(total_mib, large_mib)):
@@ -65,7 +65,7 @@ def _tree(total_mib: int, large_mib: int):  # type: ignore[no-untyped-def]
         items.append(
             DocumentItem(
                 title=f"Scan {index:04d}",
-                slot=SlotKind.IMAGING,
+                slot=RecordKind.IMAGING,
                 original_name=f"scan{index}.bin",
                 media_type="application/octet-stream",
                 size=size,

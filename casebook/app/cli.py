@@ -33,7 +33,7 @@ from casebook.core.errors import (
     InvalidInput,
     UnavailableReason,
 )
-from casebook.core.model import Case, PartialDate, SlotKind
+from casebook.core.model import Case, PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, Cancelled, Progress, Report, ignore_progress
 
 Command = Callable[[argparse.Namespace, SecretReader], int]
@@ -279,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = _binder_command(sub, "import", "add files and folders to a binder", _cmd_import)
     imp.add_argument("paths", type=Path, nargs="+", help="files or folders")
-    imp.add_argument("--slot", choices=[kind.value for kind in SlotKind], help="file them here")
+    imp.add_argument("--slot", choices=[kind.value for kind in RecordKind], help="file them here")
     imp.add_argument(
         "--accept-other-patient",
         action="store_true",

@@ -15,7 +15,7 @@ from casebook.app import cli_messages as msg
 from casebook.app.secrets_input import SecretReader
 from casebook.bundle.words import SLOT_NAMES
 from casebook.core.errors import InvalidInput
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.preflight import Finding, FindingKind, Place
 from casebook.texts import N_, Texts
 
@@ -67,7 +67,7 @@ def finding_line(finding: Finding, texts: Texts | None = None) -> str:
     t = texts or msg.cli_texts()
     ref: object = finding.ref
     if finding.place is Place.RECORD_KIND:
-        ref = t.gettext(SLOT_NAMES[SlotKind(str(finding.ref))])
+        ref = t.gettext(SLOT_NAMES[RecordKind(str(finding.ref))])
     return t.gettext(_FINDING_TEXT[finding.kind]).format(
         ref=ref,
         name=finding.name,

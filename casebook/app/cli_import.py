@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from casebook.app import cli_messages as msg
 from casebook.core.errors import FileRefused, InvalidInput
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.progress import NEVER_CANCELLED, Report
 from casebook.core.recordings import RecordingRefused, clock_text
 
@@ -95,7 +95,7 @@ def cmd_import(args: argparse.Namespace, password: str, progress: Report) -> int
     from casebook.services.records.importing import PARSERS, import_paths
     from casebook.services.records.recognition import recognise_waiting
 
-    slot = SlotKind(args.slot) if args.slot else None
+    slot = RecordKind(args.slot) if args.slot else None
     shared_worker().prestart(*PARSERS)  # the file readers start while the binder unlocks
     sounds, others = _split(list(args.paths))
     refused: list[str] = []

@@ -15,7 +15,7 @@ from datetime import date, time
 from casebook.core.appointments import AppointmentKind
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.medicines import Allergy, Route
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.opinions import Comparison, Opinion
 from casebook.core.timeline import TimelineEvent
 
@@ -29,7 +29,7 @@ class SlotState:
     documents that have arrived since.
     """
 
-    kind: SlotKind
+    kind: RecordKind
     held: int = 0  # documents (images, for imaging) the binder holds
     enclosed: int = 0  # of which this bundle carries
     requested: bool = False
@@ -46,7 +46,7 @@ class SlotState:
     @property
     def missing(self) -> bool:
         """Nothing held, and the family has not said it is not needed ("Other" never is)."""
-        return not self.received and not self.not_needed and self.kind is not SlotKind.OTHER
+        return not self.received and not self.not_needed and self.kind is not RecordKind.OTHER
 
 
 @dataclass(frozen=True)

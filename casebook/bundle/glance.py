@@ -48,7 +48,7 @@ from casebook.bundle.words import (
     slot_remarks,
     timeline_line,
 )
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.texts import Texts, texts_for
 
 MAX_QUESTIONS = 3
@@ -71,7 +71,7 @@ def _cut(t: Texts, items: list[str], limit: int) -> list[str]:
 def _enclosed(t: Texts, glance: CaseAtAGlance) -> list[str]:
     lines = []
     for slot in glance.records:
-        if slot.kind is SlotKind.IMAGING:
+        if slot.kind is RecordKind.IMAGING:
             continue
         if slot.enclosed:
             count = t.ngettext("{n} file", "{n} files", slot.enclosed).format(n=slot.enclosed)
@@ -83,7 +83,7 @@ def _enclosed(t: Texts, glance: CaseAtAGlance) -> list[str]:
     if glance.imaging.instances:
         lines.append(
             t.gettext("{kind}: {count}").format(
-                kind=t.gettext(SLOT_NAMES[SlotKind.IMAGING]),
+                kind=t.gettext(SLOT_NAMES[RecordKind.IMAGING]),
                 count=imaging_count_text(t, glance.imaging),
             )
         )

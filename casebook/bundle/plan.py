@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from casebook.bundle.case_facts import Contact, SlotState, SummaryContent
-from casebook.core.model import Case, PartialDate, SlotKind
+from casebook.core.model import Case, PartialDate, RecordKind
 
 OpenChunks = Callable[[], Iterator[bytes]]
 
@@ -36,7 +36,7 @@ class DocumentItem:
     """One document exported byte-identical, filed under its slot."""
 
     title: str
-    slot: SlotKind
+    slot: RecordKind
     original_name: str
     media_type: str
     size: int

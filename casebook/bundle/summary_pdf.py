@@ -53,7 +53,7 @@ from casebook.bundle.words import (
     slot_status,
     timeline_line,
 )
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.texts import N_, Texts, texts_for
 
 
@@ -176,7 +176,7 @@ class _Builder:
 
     def records(self) -> None:
         t = self.t
-        shown = [s for s in self.plan.records if s.kind is not SlotKind.OTHER or s.held]
+        shown = [s for s in self.plan.records if s.kind is not RecordKind.OTHER or s.held]
         if not shown and not self.layout.documents:
             return
         self.heading(t.gettext("Records index"))
@@ -224,7 +224,7 @@ class _Builder:
 
     def _record_row(self, slot: SlotState) -> list[Any]:
         t = self.t
-        count = slot.enclosed if slot.kind is not SlotKind.IMAGING else len(self.layout.dicom)
+        count = slot.enclosed if slot.kind is not RecordKind.IMAGING else len(self.layout.dicom)
         return [
             self.p(t.gettext(SLOT_NAMES[slot.kind]), "cell"),
             self.p(slot_status(t, slot), "missing" if slot.missing else "cell"),

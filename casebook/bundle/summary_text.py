@@ -6,7 +6,7 @@ summary is written for the recipient's language, not the user's interface langua
 
 from __future__ import annotations
 
-from casebook.core.model import SlotKind, SlotStatus
+from casebook.core.model import RecordKind, SlotStatus
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -106,34 +106,34 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-SLOT_NAMES: dict[str, dict[SlotKind, str]] = {
+SLOT_NAMES: dict[str, dict[RecordKind, str]] = {
     "en": {
-        SlotKind.PATHOLOGY: "Pathology",
-        SlotKind.IMAGING: "Imaging",
-        SlotKind.LABS: "Laboratory results",
-        SlotKind.HISTORY: "Medical history",
-        SlotKind.PRIOR_TREATMENT: "Prior treatment",
-        SlotKind.MOLECULAR: "Molecular / genetic tests",
-        SlotKind.OPERATIVE_NOTES: "Operative notes",
-        SlotKind.MEDICATIONS: "Medications",
-        SlotKind.DIAGNOSIS_PLAN: "Diagnosis and treatment plan",
-        SlotKind.DISCHARGE_REFERRAL: "Discharge and referral letters",
-        SlotKind.IDENTITY: "Identity documents",
-        SlotKind.OTHER: "Other",
+        RecordKind.PATHOLOGY: "Pathology",
+        RecordKind.IMAGING: "Imaging",
+        RecordKind.LABS: "Laboratory results",
+        RecordKind.HISTORY: "Medical history",
+        RecordKind.PRIOR_TREATMENT: "Prior treatment",
+        RecordKind.MOLECULAR: "Molecular / genetic tests",
+        RecordKind.OPERATIVE_NOTES: "Operative notes",
+        RecordKind.MEDICATIONS: "Medications",
+        RecordKind.DIAGNOSIS_PLAN: "Diagnosis and treatment plan",
+        RecordKind.DISCHARGE_REFERRAL: "Discharge and referral letters",
+        RecordKind.IDENTITY: "Identity documents",
+        RecordKind.OTHER: "Other",
     },
     "zh": {
-        SlotKind.PATHOLOGY: "病理报告",
-        SlotKind.IMAGING: "影像资料",
-        SlotKind.LABS: "化验结果",
-        SlotKind.HISTORY: "病史",
-        SlotKind.PRIOR_TREATMENT: "既往治疗",
-        SlotKind.MOLECULAR: "分子/基因检测",
-        SlotKind.OPERATIVE_NOTES: "手术记录",
-        SlotKind.MEDICATIONS: "用药记录",
-        SlotKind.DIAGNOSIS_PLAN: "诊断与治疗方案",
-        SlotKind.DISCHARGE_REFERRAL: "出院小结与转诊信",
-        SlotKind.IDENTITY: "身份证明",
-        SlotKind.OTHER: "其他",
+        RecordKind.PATHOLOGY: "病理报告",
+        RecordKind.IMAGING: "影像资料",
+        RecordKind.LABS: "化验结果",
+        RecordKind.HISTORY: "病史",
+        RecordKind.PRIOR_TREATMENT: "既往治疗",
+        RecordKind.MOLECULAR: "分子/基因检测",
+        RecordKind.OPERATIVE_NOTES: "手术记录",
+        RecordKind.MEDICATIONS: "用药记录",
+        RecordKind.DIAGNOSIS_PLAN: "诊断与治疗方案",
+        RecordKind.DISCHARGE_REFERRAL: "出院小结与转诊信",
+        RecordKind.IDENTITY: "身份证明",
+        RecordKind.OTHER: "其他",
     },
 }
 

@@ -9,25 +9,25 @@ from __future__ import annotations
 from casebook.bundle.case_facts import ImagingCount, SlotState, TimelineEntry
 from casebook.bundle.plan import DocumentItem
 from casebook.core.decision_moment import DecisionMoment
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.opinions import FieldValue, OpinionField, TreatmentIntent
 from casebook.core.recordings import clock_text
 from casebook.core.timeline import EventKind, Response, StopReason, line_ordinal
 from casebook.texts import N_, Texts
 
 SLOT_NAMES = {
-    SlotKind.PATHOLOGY: N_("Pathology"),
-    SlotKind.IMAGING: N_("Imaging"),
-    SlotKind.LABS: N_("Laboratory results"),
-    SlotKind.HISTORY: N_("Medical history"),
-    SlotKind.PRIOR_TREATMENT: N_("Prior treatment"),
-    SlotKind.MOLECULAR: N_("Molecular / genetic tests"),
-    SlotKind.OPERATIVE_NOTES: N_("Operative notes"),
-    SlotKind.MEDICATIONS: N_("Medications"),
-    SlotKind.DIAGNOSIS_PLAN: N_("Diagnosis and treatment plan"),
-    SlotKind.DISCHARGE_REFERRAL: N_("Discharge and referral letters"),
-    SlotKind.IDENTITY: N_("Identity documents"),
-    SlotKind.OTHER: N_("Other"),
+    RecordKind.PATHOLOGY: N_("Pathology"),
+    RecordKind.IMAGING: N_("Imaging"),
+    RecordKind.LABS: N_("Laboratory results"),
+    RecordKind.HISTORY: N_("Medical history"),
+    RecordKind.PRIOR_TREATMENT: N_("Prior treatment"),
+    RecordKind.MOLECULAR: N_("Molecular / genetic tests"),
+    RecordKind.OPERATIVE_NOTES: N_("Operative notes"),
+    RecordKind.MEDICATIONS: N_("Medications"),
+    RecordKind.DIAGNOSIS_PLAN: N_("Diagnosis and treatment plan"),
+    RecordKind.DISCHARGE_REFERRAL: N_("Discharge and referral letters"),
+    RecordKind.IDENTITY: N_("Identity documents"),
+    RecordKind.OTHER: N_("Other"),
 }
 
 

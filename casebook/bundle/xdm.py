@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from casebook import __version__
 from casebook.bundle.plan import BundlePlan
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 
 LCM = "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"
 RIM = "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"
@@ -57,19 +57,19 @@ class Code:
     scheme: str = LOINC
 
 
-DOCUMENT_CODES: dict[SlotKind, Code] = {
-    SlotKind.PATHOLOGY: Code("11526-1", "Pathology study"),
-    SlotKind.IMAGING: Code("18748-4", "Diagnostic imaging study"),
-    SlotKind.LABS: Code("11502-2", "Laboratory report"),
-    SlotKind.HISTORY: Code("34117-2", "History and physical note"),
-    SlotKind.PRIOR_TREATMENT: Code("34133-9", "Summary of episode note"),
-    SlotKind.MOLECULAR: Code("51969-4", "Genetic analysis report"),
-    SlotKind.OPERATIVE_NOTES: Code("11504-8", "Surgical operation note"),
-    SlotKind.MEDICATIONS: Code("56445-0", "Medication summary Document"),
-    SlotKind.DIAGNOSIS_PLAN: Code("18776-5", "Plan of care note"),
-    SlotKind.DISCHARGE_REFERRAL: Code("34133-9", "Summary of episode note"),
-    SlotKind.IDENTITY: Code("51851-4", "Administrative note"),
-    SlotKind.OTHER: Code("34109-9", "Note"),
+DOCUMENT_CODES: dict[RecordKind, Code] = {
+    RecordKind.PATHOLOGY: Code("11526-1", "Pathology study"),
+    RecordKind.IMAGING: Code("18748-4", "Diagnostic imaging study"),
+    RecordKind.LABS: Code("11502-2", "Laboratory report"),
+    RecordKind.HISTORY: Code("34117-2", "History and physical note"),
+    RecordKind.PRIOR_TREATMENT: Code("34133-9", "Summary of episode note"),
+    RecordKind.MOLECULAR: Code("51969-4", "Genetic analysis report"),
+    RecordKind.OPERATIVE_NOTES: Code("11504-8", "Surgical operation note"),
+    RecordKind.MEDICATIONS: Code("56445-0", "Medication summary Document"),
+    RecordKind.DIAGNOSIS_PLAN: Code("18776-5", "Plan of care note"),
+    RecordKind.DISCHARGE_REFERRAL: Code("34133-9", "Summary of episode note"),
+    RecordKind.IDENTITY: Code("51851-4", "Administrative note"),
+    RecordKind.OTHER: Code("34109-9", "Note"),
 }
 """classCode and typeCode of a document, by the kind of record the family filed it under."""
 

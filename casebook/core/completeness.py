@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casebook.core.model import Document, ImagingStudy, Slot, SlotKind, SlotStatus
+from casebook.core.model import Document, ImagingStudy, RecordKind, Slot, SlotStatus
 
 DICOM_MEDIA_TYPE = "application/dicom"
 
@@ -54,10 +54,10 @@ def assess_completeness(
     study it counts as "without images", and the study as "without report": linking the two
     closes both gaps.
     """
-    counted = [slot for slot in slots if slot.kind is not SlotKind.OTHER]
+    counted = [slot for slot in slots if slot.kind is not RecordKind.OTHER]
     linked_reports = {s.report_document_id for s in studies if s.report_document_id is not None}
     imaging_reports = [
-        d for d in documents if d.slot is SlotKind.IMAGING and d.media_type != DICOM_MEDIA_TYPE
+        d for d in documents if d.slot is RecordKind.IMAGING and d.media_type != DICOM_MEDIA_TYPE
     ]
     return Completeness(
         missing_slots=[s for s in counted if s.status is SlotStatus.MISSING],

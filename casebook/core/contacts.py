@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from casebook.core.errors import InvalidInput
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 
 CHASE_AFTER = timedelta(days=14)
 """When a request has no chase date of its own: two weeks after it was made."""
@@ -127,7 +127,7 @@ class LinkCandidate:
 class RecordRequest:
     """Who a kind of record was asked from, and when the family means to chase it."""
 
-    kind: SlotKind
+    kind: RecordKind
     contact_id: int | None
     requested_on: PartialDate | None
     chase_on: PartialDate | None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 
 
 class DecisionMoment(enum.Enum):
@@ -22,45 +22,45 @@ class DecisionMoment(enum.Enum):
     RELAPSE_PROGRESSION = "relapse_progression"
 
 
-_SLOTS_PUT_FORWARD: dict[DecisionMoment, tuple[SlotKind, ...]] = {
+_SLOTS_PUT_FORWARD: dict[DecisionMoment, tuple[RecordKind, ...]] = {
     DecisionMoment.JUST_DIAGNOSED: (
-        SlotKind.PATHOLOGY,
-        SlotKind.IMAGING,
-        SlotKind.MOLECULAR,
-        SlotKind.DIAGNOSIS_PLAN,
+        RecordKind.PATHOLOGY,
+        RecordKind.IMAGING,
+        RecordKind.MOLECULAR,
+        RecordKind.DIAGNOSIS_PLAN,
     ),
     DecisionMoment.BEFORE_TREATMENT: (
-        SlotKind.DIAGNOSIS_PLAN,
-        SlotKind.PATHOLOGY,
-        SlotKind.IMAGING,
-        SlotKind.MOLECULAR,
-        SlotKind.LABS,
+        RecordKind.DIAGNOSIS_PLAN,
+        RecordKind.PATHOLOGY,
+        RecordKind.IMAGING,
+        RecordKind.MOLECULAR,
+        RecordKind.LABS,
     ),
     DecisionMoment.OPTIONS_UNCLEAR: (
-        SlotKind.DIAGNOSIS_PLAN,
-        SlotKind.PATHOLOGY,
-        SlotKind.IMAGING,
-        SlotKind.MOLECULAR,
-        SlotKind.DISCHARGE_REFERRAL,
+        RecordKind.DIAGNOSIS_PLAN,
+        RecordKind.PATHOLOGY,
+        RecordKind.IMAGING,
+        RecordKind.MOLECULAR,
+        RecordKind.DISCHARGE_REFERRAL,
     ),
     DecisionMoment.ADVANCED_THERAPY: (
-        SlotKind.MOLECULAR,
-        SlotKind.PRIOR_TREATMENT,
-        SlotKind.PATHOLOGY,
-        SlotKind.LABS,
-        SlotKind.IMAGING,
+        RecordKind.MOLECULAR,
+        RecordKind.PRIOR_TREATMENT,
+        RecordKind.PATHOLOGY,
+        RecordKind.LABS,
+        RecordKind.IMAGING,
     ),
     DecisionMoment.RELAPSE_PROGRESSION: (
-        SlotKind.PRIOR_TREATMENT,
-        SlotKind.IMAGING,
-        SlotKind.PATHOLOGY,
-        SlotKind.MOLECULAR,
-        SlotKind.MEDICATIONS,
+        RecordKind.PRIOR_TREATMENT,
+        RecordKind.IMAGING,
+        RecordKind.PATHOLOGY,
+        RecordKind.MOLECULAR,
+        RecordKind.MEDICATIONS,
     ),
 }
 
 
-def slots_put_forward(moment: DecisionMoment | None) -> tuple[SlotKind, ...]:
+def slots_put_forward(moment: DecisionMoment | None) -> tuple[RecordKind, ...]:
     """The kinds of record that matter most at this moment, most important first (none if
     the moment is not set)."""
     if moment is None:
@@ -77,8 +77,8 @@ def parse_decision_moment(value: str) -> DecisionMoment | None:
 
 
 def prioritised_slots(
-    moment: DecisionMoment | None, slots: tuple[SlotKind, ...] = tuple(SlotKind)
-) -> list[SlotKind]:
+    moment: DecisionMoment | None, slots: tuple[RecordKind, ...] = tuple(RecordKind)
+) -> list[RecordKind]:
     """`slots` with the ones this moment puts forward first (in its order), the rest after."""
     forward = [kind for kind in slots_put_forward(moment) if kind in slots]
     return forward + [kind for kind in slots if kind not in forward]

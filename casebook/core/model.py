@@ -13,8 +13,8 @@ class RecordKind(enum.Enum):
 
     "Slot" says three things in this code base: a record slot (one of these kinds, with what the
     family said about it: `Slot`, store/slots.py, the `slots` table), a key slot (a wrapped key
-    that opens the binder: store/keyslots.py) and a Qt slot. New code says "record kind" for
-    this enum; `SlotKind` is its older name, kept while the rest of the code moves over.
+    that opens the binder: store/keyslots.py) and a Qt slot. The code says "record kind" for
+    this enum, "key slot" for the second, and leaves "slot" alone only where Qt means it.
     """
 
     PATHOLOGY = "pathology"
@@ -29,9 +29,6 @@ class RecordKind(enum.Enum):
     DISCHARGE_REFERRAL = "discharge_referral"
     IDENTITY = "identity"
     OTHER = "other"
-
-
-SlotKind = RecordKind  # the older name (see RecordKind)
 
 
 class SlotStatus(enum.Enum):
@@ -118,7 +115,7 @@ class Slot:
     stored, so the status cannot go stale.
     """
 
-    kind: SlotKind
+    kind: RecordKind
     statement: SlotStatement = SlotStatement.MISSING
     requested_on: PartialDate | None = None
     requested_from: str = ""
@@ -144,7 +141,7 @@ class Document:
 
     id: int
     title: str
-    slot: SlotKind
+    slot: RecordKind
     original_name: str
     media_type: str
     size: int
@@ -166,7 +163,7 @@ class DocumentEdit:
     the moment of writing, so fields outside the edit are never overwritten from a screen."""
 
     title: str
-    slot: SlotKind
+    slot: RecordKind
     document_date: PartialDate | None
     institution: str
     author: str

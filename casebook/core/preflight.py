@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casebook.core.completeness import DICOM_MEDIA_TYPE
-from casebook.core.model import Document, ImagingStudy, Slot, SlotKind, SlotStatement
+from casebook.core.model import Document, ImagingStudy, RecordKind, Slot, SlotStatement
 
 
 class FindingKind(enum.Enum):
@@ -27,7 +27,7 @@ class FindingKind(enum.Enum):
     UNCONFIRMED_DOCUMENT = "unconfirmed_document"
     STUDY_WITHOUT_REPORT = "study_without_report"
     # What a destination profile adds (core.recipient_checks):
-    REQUIRED_RECORD_MISSING = "required_record_missing"  # ref: SlotKind value
+    REQUIRED_RECORD_MISSING = "required_record_missing"  # ref: RecordKind value
     TRANSLATION_MISSING = "translation_missing"  # detail: the document's language
     IDENTITY_DOCUMENT_MISMATCH = "identity_document_mismatch"  # detail: "name", "birth_date"
     DOCUMENT_SHOWS_IDENTITY = "document_shows_identity"  # detail: what it shows ("name,phone")
@@ -38,7 +38,7 @@ class FindingKind(enum.Enum):
 class Place(enum.Enum):
     """Where a finding is fixed."""
 
-    RECORD_KIND = "record_kind"  # ref: SlotKind value
+    RECORD_KIND = "record_kind"  # ref: RecordKind value
     DOCUMENT = "document"  # ref: document id
     STUDY = "study"  # ref: study id
     SERIES = "series"  # ref: series id
@@ -138,7 +138,7 @@ def assess_preflight(
         elif (
             slot.file_count
             and slot.statement is SlotStatement.NOT_APPLICABLE
-            and slot.kind is not SlotKind.OTHER
+            and slot.kind is not RecordKind.OTHER
         ):
             findings.append(
                 Finding(
@@ -148,7 +148,7 @@ def assess_preflight(
                     count=slot.file_count,
                 )
             )
-        elif slot.is_open and slot.kind is not SlotKind.OTHER:
+        elif slot.is_open and slot.kind is not RecordKind.OTHER:
             findings.append(Finding(FindingKind.MISSING_RECORD, Place.RECORD_KIND, slot.kind.value))
     for document in documents:
         if document.media_type == DICOM_MEDIA_TYPE:

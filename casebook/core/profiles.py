@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casebook.core.errors import CasebookError
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 
 SUMMARY_LANGUAGES = ("en", "zh", "en+zh")
 READER_LANGUAGES = ("en", "zh")
@@ -63,7 +63,7 @@ class DestinationProfile:
     summary_language: str = "en"  # of the generated texts: "en", "zh" or "en+zh"
     reader_languages: tuple[str, ...] = ("en",)  # the languages the reader can read
     identified: bool = True  # False: de-identified (pseudonym, age, DICOM per PS3.15)
-    wanted: Mapping[SlotKind, Wanted] = field(default_factory=dict)
+    wanted: Mapping[RecordKind, Wanted] = field(default_factory=dict)
     translations_needed: bool = False  # documents in another language need a translation
     part_size_mb: int | None = None  # None: one file
     checks: frozenset[Check] = frozenset()
@@ -77,15 +77,15 @@ class DestinationProfile:
                 return value
         return versions.get(FALLBACK_LANGUAGE, self.id)
 
-    def wants(self, kind: SlotKind) -> Wanted | None:
+    def wants(self, kind: RecordKind) -> Wanted | None:
         return self.wanted.get(kind)
 
     @property
-    def required(self) -> frozenset[SlotKind]:
+    def required(self) -> frozenset[RecordKind]:
         return frozenset(k for k, w in self.wanted.items() if w is Wanted.REQUIRED)
 
     @property
-    def not_wanted(self) -> frozenset[SlotKind]:
+    def not_wanted(self) -> frozenset[RecordKind]:
         return frozenset(k for k, w in self.wanted.items() if w is Wanted.NOT_WANTED)
 
     def needs_translation(self, language: str) -> bool:
@@ -97,13 +97,13 @@ def _fail(profile: str, name: str, problem: str) -> ProfileInvalid:
     return ProfileInvalid(profile, name, problem)
 
 
-def _kinds(profile: str, name: str, values: Any) -> list[SlotKind]:
+def _kinds(profile: str, name: str, values: Any) -> list[RecordKind]:
     if not isinstance(values, list):
         raise _fail(profile, name, "a list of record kinds")
     kinds = []
     for value in values:
         try:
-            kinds.append(SlotKind(value))
+            kinds.append(RecordKind(value))
         except ValueError:
             raise _fail(profile, name, f"unknown record kind {value!r}") from None
     return kinds
@@ -140,7 +140,7 @@ def parse_profile(raw: Mapping[str, Any]) -> DestinationProfile:
     records = raw.get("records", {})
     if not isinstance(records, dict):
         raise _fail(ident, "records", "required / recommended / not_wanted lists")
-    wanted: dict[SlotKind, Wanted] = {}
+    wanted: dict[RecordKind, Wanted] = {}
     for level in Wanted:
         for kind in _kinds(ident, f"records.{level.value}", records.get(level.value, [])):
             if kind in wanted:

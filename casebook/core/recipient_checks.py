@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.preflight import Finding, FindingKind, Place
 from casebook.core.profiles import Check, DestinationProfile, Wanted
 
@@ -35,7 +35,7 @@ class DocumentFacts:
 
     id: int
     title: str
-    slot: SlotKind
+    slot: RecordKind
     language: str  # as the family set it, else as guessed from its text; "" when unknown
     translation_of: int | None = None
     shows: frozenset[str] = frozenset()  # `Shown` values found in its text
@@ -75,7 +75,7 @@ def profile_findings(
     kept: list[Finding] = []
     for finding in findings:
         if finding.kind is FindingKind.MISSING_RECORD:
-            wanted = profile.wants(SlotKind(str(finding.ref)))
+            wanted = profile.wants(RecordKind(str(finding.ref)))
             if wanted is Wanted.REQUIRED:
                 added.append(
                     Finding(FindingKind.REQUIRED_RECORD_MISSING, Place.RECORD_KIND, finding.ref)
@@ -103,7 +103,7 @@ def profile_findings(
                 )
     if Check.IDENTITY_DOCUMENT_MATCHES in profile.checks:
         for document in live:
-            if document.slot is not SlotKind.IDENTITY or not document.has_text:
+            if document.slot is not RecordKind.IDENTITY or not document.has_text:
                 continue
             missing = [] if "name" in document.shows else ["name"]
             if has_birth_date and "birth_date" not in document.shows:

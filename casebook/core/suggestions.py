@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.month_names import MONTH_NUMBERS, MONTH_PATTERN
 
 # Latin keywords match as whole words (case-insensitive); Chinese ones as substrings.
-_KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
-    SlotKind.PATHOLOGY: (
+_KEYWORDS: dict[RecordKind, tuple[str, ...]] = {
+    RecordKind.PATHOLOGY: (
         "pathology",
         "histology",
         "histopathology",
@@ -35,7 +35,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "标本",
         "镜下所见",
     ),
-    SlotKind.IMAGING: (
+    RecordKind.IMAGING: (
         "radiology",
         "ct",
         "mri",
@@ -52,7 +52,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "检查所见",
         "增强扫描",
     ),
-    SlotKind.LABS: (
+    RecordKind.LABS: (
         "laboratory",
         "blood count",
         "haemoglobin",
@@ -72,7 +72,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "肾功能",
         "肿瘤标志物",
     ),
-    SlotKind.MOLECULAR: (
+    RecordKind.MOLECULAR: (
         "molecular",
         "genomic",
         "ngs",
@@ -90,7 +90,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "测序",
         "靶点",
     ),
-    SlotKind.OPERATIVE_NOTES: (
+    RecordKind.OPERATIVE_NOTES: (
         "operative note",
         "operation note",
         "surgeon",
@@ -103,7 +103,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "麻醉",
         "术中",
     ),
-    SlotKind.MEDICATIONS: (
+    RecordKind.MEDICATIONS: (
         "medication list",
         "medications",
         "prescription",
@@ -114,7 +114,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "药物清单",
         "服用",
     ),
-    SlotKind.DISCHARGE_REFERRAL: (
+    RecordKind.DISCHARGE_REFERRAL: (
         "discharge summary",
         "discharge",
         "referral",
@@ -127,7 +127,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "转诊",
         "介绍信",
     ),
-    SlotKind.PRIOR_TREATMENT: (
+    RecordKind.PRIOR_TREATMENT: (
         "chemotherapy",
         "cycle",
         "cycles",
@@ -142,7 +142,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "免疫治疗",
         "靶向治疗",
     ),
-    SlotKind.DIAGNOSIS_PLAN: (
+    RecordKind.DIAGNOSIS_PLAN: (
         "treatment plan",
         "proposed treatment",
         "tumour board",
@@ -154,7 +154,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "多学科",
         "会诊意见",
     ),
-    SlotKind.HISTORY: (
+    RecordKind.HISTORY: (
         "medical history",
         "history of present illness",
         "past medical history",
@@ -163,7 +163,7 @@ _KEYWORDS: dict[SlotKind, tuple[str, ...]] = {
         "现病史",
         "入院记录",
     ),
-    SlotKind.IDENTITY: ("passport", "identity card", "id card", "身份证", "护照", "居民身份"),
+    RecordKind.IDENTITY: ("passport", "identity card", "id card", "身份证", "护照", "居民身份"),
 }
 _NAME_WEIGHT = 5
 _MINIMUM_SCORE = 2
@@ -180,7 +180,7 @@ _PATTERNS = {kind: [_pattern(k) for k in words] for kind, words in _KEYWORDS.ite
 
 @dataclass(frozen=True)
 class SlotSuggestion:
-    slot: SlotKind
+    slot: RecordKind
     score: int
 
 
@@ -249,14 +249,14 @@ _ROLE_LABELS: dict[DateRole, re.Pattern[str]] = {
 _LABELLED = (DateRole.REPORT, DateRole.PROCEDURE, DateRole.EXAM, DateRole.COLLECTED)
 """Without a kind, a date labelled as one of these is the document's own date."""
 
-_ROLES_FOR_KIND: dict[SlotKind, tuple[DateRole, ...]] = {
-    SlotKind.DISCHARGE_REFERRAL: (DateRole.DISCHARGE, DateRole.REPORT),
-    SlotKind.PATHOLOGY: (DateRole.REPORT, DateRole.COLLECTED, DateRole.PROCEDURE),
-    SlotKind.MOLECULAR: (DateRole.REPORT, DateRole.COLLECTED),
-    SlotKind.LABS: (DateRole.REPORT, DateRole.COLLECTED),
-    SlotKind.IMAGING: (DateRole.EXAM, DateRole.REPORT),
-    SlotKind.OPERATIVE_NOTES: (DateRole.PROCEDURE, DateRole.REPORT),
-    SlotKind.PRIOR_TREATMENT: (DateRole.DISCHARGE, DateRole.REPORT),
+_ROLES_FOR_KIND: dict[RecordKind, tuple[DateRole, ...]] = {
+    RecordKind.DISCHARGE_REFERRAL: (DateRole.DISCHARGE, DateRole.REPORT),
+    RecordKind.PATHOLOGY: (DateRole.REPORT, DateRole.COLLECTED, DateRole.PROCEDURE),
+    RecordKind.MOLECULAR: (DateRole.REPORT, DateRole.COLLECTED),
+    RecordKind.LABS: (DateRole.REPORT, DateRole.COLLECTED),
+    RecordKind.IMAGING: (DateRole.EXAM, DateRole.REPORT),
+    RecordKind.OPERATIVE_NOTES: (DateRole.PROCEDURE, DateRole.REPORT),
+    RecordKind.PRIOR_TREATMENT: (DateRole.DISCHARGE, DateRole.REPORT),
 }
 """Which labelled date is a kind of document's own: a discharge summary is dated the day the
 patient left, a pathology report the day it was signed out."""
@@ -331,7 +331,7 @@ def dates_in(text: str, today: date) -> list[FoundDate]:
     return sorted(found.values(), key=lambda entry: entry.position)
 
 
-def rank_dates(found: list[FoundDate], kind: SlotKind | None = None) -> list[FoundDate]:
+def rank_dates(found: list[FoundDate], kind: RecordKind | None = None) -> list[FoundDate]:
     """Best first: the date whose label fits the kind of document (the discharge date of a
     discharge summary), then any report/procedure date, then the rest in reading order; an
     admission date last, as it is never a document's own date."""
@@ -349,7 +349,7 @@ def rank_dates(found: list[FoundDate], kind: SlotKind | None = None) -> list[Fou
     return sorted(found, key=rank)
 
 
-def suggest_date(text: str, today: date, kind: SlotKind | None = None) -> PartialDate | None:
+def suggest_date(text: str, today: date, kind: RecordKind | None = None) -> PartialDate | None:
     """A date for the document: the one whose label fits its kind (the discharge date of a
     discharge summary, the report date of a pathology report), else any labelled
     report/procedure date, else the first date in the text; never a birth date or the future."""

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.timeline import (
     EventKind,
     LinkKind,
@@ -58,16 +58,16 @@ class Gap:
     rule: GapRule
     event_id: int | None = None
     line_number: int | None = None
-    slot: SlotKind | None = None
+    slot: RecordKind | None = None
 
 
 @dataclass(frozen=True)
 class GapContext:
     """What the rules need to know beyond the events: the binder's documents per slot."""
 
-    documents_by_slot: dict[SlotKind, Collection[int]]
+    documents_by_slot: dict[RecordKind, Collection[int]]
 
-    def has_documents(self, slot: SlotKind) -> bool:
+    def has_documents(self, slot: RecordKind) -> bool:
         return bool(self.documents_by_slot.get(slot))
 
 
@@ -97,28 +97,28 @@ def _line_gaps(
 ) -> list[Gap]:
     gaps: list[Gap] = []
 
-    def gap(rule: GapRule, slot: SlotKind | None = None) -> None:
+    def gap(rule: GapRule, slot: RecordKind | None = None) -> None:
         gaps.append(Gap(rule, line.id, number, slot))
 
     details = line.therapy
     if not details.regimen.strip():
-        gap(GapRule.LINE_WITHOUT_REGIMEN, SlotKind.PRIOR_TREATMENT)
+        gap(GapRule.LINE_WITHOUT_REGIMEN, RecordKind.PRIOR_TREATMENT)
     if line.has_ended and details.response is Response.NOT_RECORDED:
-        gap(GapRule.LINE_WITHOUT_RESPONSE, SlotKind.PRIOR_TREATMENT)
+        gap(GapRule.LINE_WITHOUT_RESPONSE, RecordKind.PRIOR_TREATMENT)
     if line.end is not None and details.reason_stopped is StopReason.NOT_STOPPED:
-        gap(GapRule.LINE_WITHOUT_REASON_STOPPED, SlotKind.PRIOR_TREATMENT)
+        gap(GapRule.LINE_WITHOUT_REASON_STOPPED, RecordKind.PRIOR_TREATMENT)
     if line.start is None:
         gap(GapRule.UNDATED_LINE)
         return gaps
     start_low, start_high = first_day(line.start), last_day(line.start)
     if not _any_within(imaging, start_low - IMAGING_WINDOW, start_high):
-        gap(GapRule.NO_IMAGING_BEFORE_LINE, SlotKind.IMAGING)
+        gap(GapRule.NO_IMAGING_BEFORE_LINE, RecordKind.IMAGING)
     if line.end is not None:
         # Imaging during the line (interim) or up to a few months after its end counts.
         end_high = last_day(line.end) + IMAGING_WINDOW
         after = [e for e in imaging if e.start is not None and last_day(e.start) > start_low]
         if not _any_within(after, start_low + timedelta(days=1), end_high):
-            gap(GapRule.NO_IMAGING_AFTER_LINE, SlotKind.IMAGING)
+            gap(GapRule.NO_IMAGING_AFTER_LINE, RecordKind.IMAGING)
     return gaps
 
 
@@ -138,10 +138,11 @@ def find_gaps(events: Sequence[TimelineEvent], context: GapContext) -> list[Gap]
     if not diagnoses:
         gaps.append(Gap(GapRule.NO_DIAGNOSIS))
     elif not (
-        any(e.kind is EventKind.BIOPSY for e in events) or context.has_documents(SlotKind.PATHOLOGY)
+        any(e.kind is EventKind.BIOPSY for e in events)
+        or context.has_documents(RecordKind.PATHOLOGY)
     ):
         first = diagnoses[0].id
-        gaps.append(Gap(GapRule.DIAGNOSIS_WITHOUT_PATHOLOGY, first, None, SlotKind.PATHOLOGY))
+        gaps.append(Gap(GapRule.DIAGNOSIS_WITHOUT_PATHOLOGY, first, None, RecordKind.PATHOLOGY))
     imaging = _dated(events, {EventKind.IMAGING})
     confirming = _dated(events, {EventKind.IMAGING, EventKind.BIOPSY})
     numbers = number_lines(events)
@@ -157,15 +158,18 @@ def find_gaps(events: Sequence[TimelineEvent], context: GapContext) -> list[Gap]
             low = first_day(event.start) - CONFIRMATION_WINDOW
             high = last_day(event.start) + CONFIRMATION_WINDOW
             if not _any_within(confirming, low, high):
-                gaps.append(Gap(GapRule.RELAPSE_NOT_CONFIRMED, event.id, None, SlotKind.IMAGING))
+                gaps.append(Gap(GapRule.RELAPSE_NOT_CONFIRMED, event.id, None, RecordKind.IMAGING))
         if (
             event.kind is EventKind.SURGERY
             and not event.linked(LinkKind.DOCUMENT)
-            and not context.has_documents(SlotKind.OPERATIVE_NOTES)
+            and not context.has_documents(RecordKind.OPERATIVE_NOTES)
         ):
             gaps.append(
                 Gap(
-                    GapRule.SURGERY_WITHOUT_OPERATIVE_NOTE, event.id, None, SlotKind.OPERATIVE_NOTES
+                    GapRule.SURGERY_WITHOUT_OPERATIVE_NOTE,
+                    event.id,
+                    None,
+                    RecordKind.OPERATIVE_NOTES,
                 )
             )
     return gaps

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from casebook.core.model import Document, ImagingStudy, PartialDate, SlotKind
+from casebook.core.model import Document, ImagingStudy, PartialDate, RecordKind
 from casebook.core.timeline import (
     EventKind,
     Link,
@@ -24,14 +24,14 @@ from casebook.core.timeline import (
     ranges_overlap,
 )
 
-DOCUMENT_EVENT_KINDS: dict[SlotKind, EventKind] = {
-    SlotKind.PATHOLOGY: EventKind.BIOPSY,
-    SlotKind.IMAGING: EventKind.IMAGING,
-    SlotKind.OPERATIVE_NOTES: EventKind.SURGERY,
+DOCUMENT_EVENT_KINDS: dict[RecordKind, EventKind] = {
+    RecordKind.PATHOLOGY: EventKind.BIOPSY,
+    RecordKind.IMAGING: EventKind.IMAGING,
+    RecordKind.OPERATIVE_NOTES: EventKind.SURGERY,
 }
 """Slots whose dated documents each propose one event."""
 
-DIAGNOSIS_SLOTS = (SlotKind.PATHOLOGY, SlotKind.DIAGNOSIS_PLAN)
+DIAGNOSIS_SLOTS = (RecordKind.PATHOLOGY, RecordKind.DIAGNOSIS_PLAN)
 """Slots whose earliest dated document proposes the diagnosis date."""
 
 

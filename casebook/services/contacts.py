@@ -21,7 +21,7 @@ from casebook.core.contacts import (
     names,
 )
 from casebook.core.errors import InvalidInput
-from casebook.core.model import PartialDate, SlotKind, SlotStatus
+from casebook.core.model import PartialDate, RecordKind, SlotStatus
 from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
 from casebook.services.undo import Deleted, Undoable
@@ -116,7 +116,7 @@ def contacts_linked_to(session: BinderSession, kind: LinkKind, ref: str) -> list
 
 
 def set_record_request(
-    session: BinderSession, kind: SlotKind, contact_id: int | None, chase_on: PartialDate | None
+    session: BinderSession, kind: RecordKind, contact_id: int | None, chase_on: PartialDate | None
 ) -> None:
     """Who the record was requested from (a contact, or nobody chosen) and when to chase it."""
     with session.writing(Changed.CONTACTS) as db:
@@ -126,7 +126,9 @@ def set_record_request(
         session.note_changes(Changed.SLOTS, ids=[kind.value])
 
 
-def record_request(session: BinderSession, kind: SlotKind) -> tuple[int | None, PartialDate | None]:
+def record_request(
+    session: BinderSession, kind: RecordKind
+) -> tuple[int | None, PartialDate | None]:
     """The contact and chase date the family gave for the request of `kind`."""
     with session.reading() as db:
         return store.request_of(db, kind)

@@ -15,7 +15,7 @@ from pathlib import Path
 from casebook.core.consultations import Consultation, NoteTag
 from casebook.core.decisions import DecisionDraft
 from casebook.core.errors import BinderUnavailable, UnavailableReason
-from casebook.core.model import Case, DocumentEdit, PartialDate, SlotKind, SlotStatement
+from casebook.core.model import Case, DocumentEdit, PartialDate, RecordKind, SlotStatement
 from casebook.core.opinion_questions import follow_up_questions
 from casebook.core.opinions import FieldValue, Mark, Opinion, SourceKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
@@ -86,13 +86,13 @@ def _documents(session: BinderSession, content: DemoContent) -> None:
             records.edit_document(session, document.id, DocumentEdit.of(document))
     records.set_slot_statement(
         session,
-        SlotKind.MOLECULAR,
+        RecordKind.MOLECULAR,
         SlotStatement.REQUESTED,
         PartialDate(2026, 11, 2),
         content.requested_from,
     )
     # No operation so far.
-    records.set_slot_statement(session, SlotKind.OPERATIVE_NOTES, SlotStatement.NOT_APPLICABLE)
+    records.set_slot_statement(session, RecordKind.OPERATIVE_NOTES, SlotStatement.NOT_APPLICABLE)
 
 
 def _imaging(session: BinderSession) -> None:
@@ -103,7 +103,7 @@ def _imaging(session: BinderSession) -> None:
         return
     # Public images relabelled with the demo patient (resources/demo/ct/PROVENANCE.md): they
     # pass the identity check like a family's own disc.
-    import_paths(session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED)
+    import_paths(session, slices, RecordKind.IMAGING, ignore_progress, NEVER_CANCELLED)
     for study in imaging.list_studies(session):
         for series in imaging.list_series(session, study.id):
             instances = imaging.list_instances(session, series.id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casebook.core.decision_moment import DecisionMoment
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.opinions import OpinionField, TreatmentIntent
 from casebook.core.timeline import EventKind, Response, StopReason
 
@@ -20,7 +20,7 @@ from casebook.core.timeline import EventKind, Response, StopReason
 @dataclass(frozen=True)
 class DemoDocument:
     file_name: str
-    slot: SlotKind
+    slot: RecordKind
     title: str
     document_date: PartialDate
     institution: str
@@ -82,12 +82,12 @@ ENGLISH = DemoContent(
     patient_name="Mei Lin (demo)",
     diagnosis="Lung adenocarcinoma, right upper lobe (fictional demo case)",
     documents=(
-        DemoDocument("pathology-report.pdf", SlotKind.PATHOLOGY,
+        DemoDocument("pathology-report.pdf", RecordKind.PATHOLOGY,
                      "Surgical pathology report (biopsy)", PartialDate(2024, 2, 9), RIVERSIDE,
                      "Dr. B. Sample"),
-        DemoDocument("lab-results.txt", SlotKind.LABS, "Blood tests and tumour markers",
+        DemoDocument("lab-results.txt", RecordKind.LABS, "Blood tests and tumour markers",
                      PartialDate(2024, 2, 20), RIVERSIDE, "Dr. D. Imaginary"),
-        DemoDocument("referral-letter.pdf", SlotKind.DISCHARGE_REFERRAL,
+        DemoDocument("referral-letter.pdf", RecordKind.DISCHARGE_REFERRAL,
                      "Referral for a second opinion", PartialDate(2024, 3, 1), LAKESIDE,
                      "Dr. C. Placeholder"),
     ),
@@ -148,11 +148,11 @@ CHINESE = DemoContent(
     patient_name="林梅（演示）",
     diagnosis="右肺上叶肺腺癌（虚构的演示病例）",
     documents=(
-        DemoDocument("pathology-report.pdf", SlotKind.PATHOLOGY, "病理报告（活检）",
+        DemoDocument("pathology-report.pdf", RecordKind.PATHOLOGY, "病理报告（活检）",
                      PartialDate(2024, 2, 9), RIVERSIDE_ZH, "B. Sample 医生"),
-        DemoDocument("lab-results.txt", SlotKind.LABS, "血液检查和肿瘤标志物",
+        DemoDocument("lab-results.txt", RecordKind.LABS, "血液检查和肿瘤标志物",
                      PartialDate(2024, 2, 20), RIVERSIDE_ZH, "D. Imaginary 医生"),
-        DemoDocument("referral-letter.pdf", SlotKind.DISCHARGE_REFERRAL, "第二诊疗意见转诊信",
+        DemoDocument("referral-letter.pdf", RecordKind.DISCHARGE_REFERRAL, "第二诊疗意见转诊信",
                      PartialDate(2024, 3, 1), LAKESIDE_ZH, "C. Placeholder 医生"),
     ),
     requested_from="河畔综合医院病理科（虚构）",

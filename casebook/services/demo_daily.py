@@ -17,7 +17,7 @@ from casebook.core.contacts import Contact, ContactKind, LinkKind
 from casebook.core.diary import DiaryEntry, Severity
 from casebook.core.medicines import Allergy, AllergyKind, MedicineDetails, Route, StopReason
 from casebook.core.medicines import Severity as ReactionSeverity
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.timeline import EventKind
 from casebook.services import clock, consultations, contacts
 from casebook.services.appointments import appointments
@@ -119,7 +119,7 @@ def _contacts(session: BinderSession, language: str, words: DailyWords) -> dict[
         "pharmacy": Contact(ContactKind.PHARMACY, words.pharmacy, phone="+1 555 0177"),
     }  # fmt: skip
     ids = {name: contacts.save_contact(session, contact) for name, contact in made.items()}
-    contacts.set_record_request(session, SlotKind.MOLECULAR, ids["records"], None)
+    contacts.set_record_request(session, RecordKind.MOLECULAR, ids["records"], None)
     # The oncologist gave the first opinion and saw the family at the consultation.
     links = [
         (LinkKind.OPINION, str(o.id), True)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from casebook.core.consultations import Consultation
 from casebook.core.decision_moment import DecisionMoment
-from casebook.core.model import Case, SlotKind, SlotStatus
+from casebook.core.model import Case, RecordKind, SlotStatus
 from casebook.core.questions import Question
 from casebook.services import clock
 from casebook.services import consultations as consultations_service
@@ -33,7 +33,7 @@ LARGE_IMPORT_BYTES = 200 * 1000 * 1000  # …or more bytes than this (200 MB)
 
 @dataclass(frozen=True)
 class SlotSummary:
-    kind: SlotKind
+    kind: RecordKind
     status: SlotStatus
     document_count: int  # files it holds: documents, and images for imaging
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from casebook.core.changes import Changed
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.errors import InvalidInput
-from casebook.core.model import Document, ImagingStudy, PartialDate, SlotKind
+from casebook.core.model import Document, ImagingStudy, PartialDate, RecordKind
 from casebook.core.timeline import (
     EventKind,
     Response,
@@ -69,7 +69,7 @@ def load_timeline(session: BinderSession) -> TimelineState:
         dismissed = timeline_store.dismissed_suggestions(db)
         moment = timeline_store.load_decision_moment(db)
         consultations = timeline_store.consultation_choices(db)
-    by_slot: dict[SlotKind, list[int]] = {}
+    by_slot: dict[RecordKind, list[int]] = {}
     for document in documents:
         by_slot.setdefault(document.slot, []).append(document.id)
     return TimelineState(

@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from casebook.core.contacts import Contact, ContactKind, LinkedItem, LinkKind
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 
 _COLUMNS = (
     "id, kind, name, organisation, role, phone, email, address, hours, languages, notes, "
@@ -217,7 +217,10 @@ def _partial(text: object) -> PartialDate | None:
 
 
 def set_request(
-    db: sqlite_utils.Database, kind: SlotKind, contact_id: int | None, chase_on: PartialDate | None
+    db: sqlite_utils.Database,
+    kind: RecordKind,
+    contact_id: int | None,
+    chase_on: PartialDate | None,
 ) -> None:
     db.execute(
         """INSERT INTO record_requests(slot_kind, contact_id, chase_on) VALUES (?, ?, ?)
@@ -229,17 +232,17 @@ def set_request(
 
 def request_rows(
     db: sqlite_utils.Database,
-) -> dict[SlotKind, tuple[int | None, PartialDate | None, str]]:
+) -> dict[RecordKind, tuple[int | None, PartialDate | None, str]]:
     """Who each kind of record was asked from (contact id and label) and the chase date the
     family gave, by kind; whether the request is still open is for the slot's status to say."""
     rows = db.execute(
         """SELECT r.slot_kind, r.contact_id, r.chase_on, c.name, c.organisation
            FROM record_requests r LEFT JOIN contacts c ON c.id = r.contact_id"""
     ).fetchall()
-    found: dict[SlotKind, tuple[int | None, PartialDate | None, str]] = {}
+    found: dict[RecordKind, tuple[int | None, PartialDate | None, str]] = {}
     for kind, contact_id, chase_on, name, organisation in rows:
         try:
-            slot_kind = SlotKind(kind)
+            slot_kind = RecordKind(kind)
         except ValueError:
             continue
         label = Contact(ContactKind.OTHER, name, organisation or "").label if name else ""
@@ -251,7 +254,9 @@ def request_rows(
     return found
 
 
-def request_of(db: sqlite_utils.Database, kind: SlotKind) -> tuple[int | None, PartialDate | None]:
+def request_of(
+    db: sqlite_utils.Database, kind: RecordKind
+) -> tuple[int | None, PartialDate | None]:
     """(contact id, chase date) the family gave for the request of `kind`."""
     row = db.execute(
         "SELECT contact_id, chase_on FROM record_requests WHERE slot_kind = ?", [kind.value]

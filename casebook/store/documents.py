@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from casebook.core.model import Document, PartialDate, SlotKind
+from casebook.core.model import Document, PartialDate, RecordKind
 
 _COLUMNS = (
     "id, title, slot, original_name, media_type, size, content_sha256, added_at, "
@@ -20,7 +20,7 @@ class NewDocument:
     """What an import knows about a file before it gets an id."""
 
     title: str
-    slot: SlotKind
+    slot: RecordKind
     original_name: str
     media_type: str
     size: int
@@ -38,7 +38,7 @@ def _from_row(row: tuple[object, ...]) -> Document:
     return Document(
         id=int(str(doc_id)),
         title=str(title),
-        slot=SlotKind(slot),
+        slot=RecordKind(slot),
         original_name=str(original_name),
         media_type=str(media_type),
         size=int(str(size)),
@@ -135,11 +135,11 @@ def update_document(db: sqlite_utils.Database, document: Document) -> None:
     )
 
 
-def count_documents_by_slot(db: sqlite_utils.Database) -> dict[SlotKind, int]:
+def count_documents_by_slot(db: sqlite_utils.Database) -> dict[RecordKind, int]:
     rows = db.execute(
         "SELECT slot, count(*) FROM documents WHERE deleted_at IS NULL GROUP BY slot"
     ).fetchall()
-    return {SlotKind(slot): int(count) for slot, count in rows}
+    return {RecordKind(slot): int(count) for slot, count in rows}
 
 
 def content_bytes(db: sqlite_utils.Database) -> int:

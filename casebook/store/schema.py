@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from casebook.core.errors import BinderUnavailable, UnavailableReason
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.store.daily_schema import DAILY_TABLES
 from casebook.store.database import transaction
 from casebook.store.sharing.tracking import migration_statements
@@ -540,9 +540,9 @@ def migrate(db: sqlite_utils.Database, path: Path, now: str) -> None:
 
 
 def _seed_slots(db: sqlite_utils.Database, now: str) -> None:
-    for kind in SlotKind:
+    for kind in RecordKind:
         # "Other" is a catch-all nobody asks for: it starts as not needed, never as missing.
-        status = "not_applicable" if kind is SlotKind.OTHER else "missing"
+        status = "not_applicable" if kind is RecordKind.OTHER else "missing"
         db.execute(
             "INSERT INTO slots(kind, status, updated_at) VALUES (?, ?, ?)",
             [kind.value, status, now],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from casebook.core.model import PartialDate, Slot, SlotKind, SlotStatement
+from casebook.core.model import PartialDate, RecordKind, Slot, SlotStatement
 
 # Documents not in the trash, per slot; images count for the imaging slot.
 _LIST_SLOTS = """
@@ -28,8 +28,8 @@ FROM slots s
 
 def list_slots(db: sqlite_utils.Database) -> list[Slot]:
     by_kind = {
-        SlotKind(kind): Slot(
-            kind=SlotKind(kind),
+        RecordKind(kind): Slot(
+            kind=RecordKind(kind),
             statement=SlotStatement(statement),
             requested_on=PartialDate.parse(requested_on) if requested_on else None,
             requested_from=requested_from,
@@ -42,7 +42,7 @@ def list_slots(db: sqlite_utils.Database) -> list[Slot]:
         ).fetchall()
     }
     # Catalogue order, not table order.
-    return [by_kind[kind] for kind in SlotKind if kind in by_kind]
+    return [by_kind[kind] for kind in RecordKind if kind in by_kind]
 
 
 def update_slot(db: sqlite_utils.Database, slot: Slot, now: str) -> None:

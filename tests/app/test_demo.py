@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from casebook.core.errors import BinderUnavailable, UnavailableReason
-from casebook.core.model import SlotKind, SlotStatus
+from casebook.core.model import RecordKind, SlotStatus
 from casebook.resources import resource_path
 from casebook.services.binder.session import unlock_binder
 from casebook.services.demo import DEMO_PASSWORD, create_demo_binder
@@ -37,11 +37,11 @@ def test_demo_binder_holds_the_fictional_case(tmp_path: Path) -> None:
         "pathology-report.pdf", "lab-results.txt", "referral-letter.pdf",
     }  # fmt: skip
     assert stored == resource_path("demo", "documents", "pathology-report.pdf").read_bytes()
-    assert pdf.slot is SlotKind.PATHOLOGY
+    assert pdf.slot is RecordKind.PATHOLOGY
     assert pdf.title == "Surgical pathology report (biopsy)"
-    assert slots[SlotKind.PATHOLOGY].status is SlotStatus.RECEIVED
-    assert slots[SlotKind.MOLECULAR].status is SlotStatus.REQUESTED
-    assert slots[SlotKind.HISTORY].status is SlotStatus.MISSING
+    assert slots[RecordKind.PATHOLOGY].status is SlotStatus.RECEIVED
+    assert slots[RecordKind.MOLECULAR].status is SlotStatus.REQUESTED
+    assert slots[RecordKind.HISTORY].status is SlotStatus.MISSING
     [study] = studies
     assert study.image_count == len(list(resource_path("demo", "ct").glob("*.dcm"))) > 0
 

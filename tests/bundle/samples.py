@@ -33,7 +33,7 @@ from casebook.bundle.plan import (
     Sender,
 )
 from casebook.core.decision_moment import DecisionMoment
-from casebook.core.model import Case, PartialDate, SlotKind
+from casebook.core.model import Case, PartialDate, RecordKind
 from casebook.core.opinions import FieldValue, Opinion, OpinionField, compare
 from casebook.core.timeline import EventKind, Response, StopReason, TherapyDetails, TimelineEvent
 from casebook.resources import resource_path
@@ -118,7 +118,7 @@ def make_png() -> bytes:
 
 
 def document_item(
-    title: str, slot: SlotKind, original_name: str, data: bytes, media_type: str, **extra: object
+    title: str, slot: RecordKind, original_name: str, data: bytes, media_type: str, **extra: object
 ) -> DocumentItem:
     return DocumentItem(
         title=title,
@@ -154,20 +154,20 @@ def sample_opinions() -> tuple[Opinion, Opinion]:
 
 def sample_records() -> tuple[SlotState, ...]:
     return (
-        SlotState(SlotKind.PATHOLOGY, held=2, enclosed=2),
-        SlotState(SlotKind.IMAGING, held=9, enclosed=9),
-        SlotState(SlotKind.LABS, held=1, enclosed=1),
-        SlotState(SlotKind.HISTORY),
+        SlotState(RecordKind.PATHOLOGY, held=2, enclosed=2),
+        SlotState(RecordKind.IMAGING, held=9, enclosed=9),
+        SlotState(RecordKind.LABS, held=1, enclosed=1),
+        SlotState(RecordKind.HISTORY),
         SlotState(
-            SlotKind.MOLECULAR,
+            RecordKind.MOLECULAR,
             requested=True,
             requested_on=PartialDate(2024, 5),
             requested_from="City Hospital lab",
         ),
-        SlotState(SlotKind.OPERATIVE_NOTES, note="no surgery records yet"),
-        SlotState(SlotKind.IDENTITY, not_needed=True),
-        SlotState(SlotKind.DISCHARGE_REFERRAL, held=2, enclosed=2),
-        SlotState(SlotKind.OTHER),
+        SlotState(RecordKind.OPERATIVE_NOTES, note="no surgery records yet"),
+        SlotState(RecordKind.IDENTITY, not_needed=True),
+        SlotState(RecordKind.DISCHARGE_REFERRAL, held=2, enclosed=2),
+        SlotState(RecordKind.OTHER),
     )
 
 
@@ -222,25 +222,25 @@ def sample_plan(summary_language: str = "en+zh") -> BundlePlan:
     and real DICOM of several SOP classes."""
     documents = (
         document_item(
-            "Pathology report", SlotKind.PATHOLOGY, "path report.PDF",
+            "Pathology report", RecordKind.PATHOLOGY, "path report.PDF",
             make_pdf("Pathology report"), "application/pdf",
             document_date=PartialDate(2024, 3, 17), extension=".pdf", language="en",
         ),
         document_item(
-            "Pathology report", SlotKind.PATHOLOGY, "second.pdf",
+            "Pathology report", RecordKind.PATHOLOGY, "second.pdf",
             make_pdf("Second pathology report"), "application/pdf",
             document_date=PartialDate(2024, 3, 17), extension=".pdf",
         ),
         document_item(
-            "出院小结 discharge summary", SlotKind.DISCHARGE_REFERRAL, "出院小结.pdf",
+            "出院小结 discharge summary", RecordKind.DISCHARGE_REFERRAL, "出院小结.pdf",
             make_pdf("Discharge"), "application/pdf", extension=".pdf", language="zh",
         ),
         document_item(
-            'Labs: CBC <2024/04> "final"', SlotKind.LABS, "labs.txt", b"WBC 5.1\nHb 12.3\n",
+            'Labs: CBC <2024/04> "final"', RecordKind.LABS, "labs.txt", b"WBC 5.1\nHb 12.3\n",
             "text/plain", extension=".txt",
         ),
         document_item(
-            "Referral letter (photo)", SlotKind.DISCHARGE_REFERRAL, "IM000061", make_png(),
+            "Referral letter (photo)", RecordKind.DISCHARGE_REFERRAL, "IM000061", make_png(),
             "image/png", extension=".png", document_date=PartialDate(2024, 5),
         ),
     )  # fmt: skip

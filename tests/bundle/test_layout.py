@@ -12,7 +12,7 @@ from casebook.bundle.passphrase import (
     normalize_passphrase,
 )
 from casebook.bundle.plan import BundlePlan, SeriesPreview
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 
 from .samples import document_item, make_png
 
@@ -20,14 +20,14 @@ from .samples import document_item, make_png
 def test_documents_are_numbered_and_named_by_their_detected_type(plan: BundlePlan) -> None:
     png = make_png()
     documents = (
-        document_item("Photo of a letter", SlotKind.OTHER, "IM000061", png, "image/png",
+        document_item("Photo of a letter", RecordKind.OTHER, "IM000061", png, "image/png",
                       extension=".png"),
-        document_item("Same title", SlotKind.LABS, "a.PDF", b"%PDF-1.4 x", "application/pdf",
+        document_item("Same title", RecordKind.LABS, "a.PDF", b"%PDF-1.4 x", "application/pdf",
                       extension=".pdf"),
-        document_item("Same title", SlotKind.LABS, "b.pdf", b"%PDF-1.4 y", "application/pdf",
+        document_item("Same title", RecordKind.LABS, "b.pdf", b"%PDF-1.4 y", "application/pdf",
                       extension=".pdf"),
-        document_item("Unknown kind", SlotKind.OTHER, "notes.odt", b"PK..", "application/zip"),
-        document_item("No clue at all", SlotKind.OTHER, "blob", b"\x00\x01", ""),
+        document_item("Unknown kind", RecordKind.OTHER, "notes.odt", b"PK..", "application/zip"),
+        document_item("No clue at all", RecordKind.OTHER, "blob", b"\x00\x01", ""),
     )  # fmt: skip
     layout = lay_out(replace(plan, documents=documents))
     assert [p.path for p in layout.documents] == [

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from casebook.core.completeness import assess_completeness
-from casebook.core.model import Document, ImagingStudy, PartialDate, Slot, SlotKind, SlotStatement
+from casebook.core.model import Document, ImagingStudy, PartialDate, RecordKind, Slot, SlotStatement
 
 
 def _doc(
-    doc_id: int, slot: SlotKind, media: str = "application/pdf", dated: bool = True
+    doc_id: int, slot: RecordKind, media: str = "application/pdf", dated: bool = True
 ) -> Document:
     return Document(
         id=doc_id,
@@ -26,14 +26,14 @@ def _slots(**statements: SlotStatement) -> list[Slot]:
     """Every slot received (holding a file) except those given a statement here."""
     return [
         Slot(kind, statements[kind.value]) if kind.value in statements else Slot(kind, file_count=1)
-        for kind in SlotKind
+        for kind in RecordKind
     ]
 
 
 def test_everything_received_dated_and_linked_is_complete() -> None:
-    report = _doc(1, SlotKind.IMAGING)
+    report = _doc(1, RecordKind.IMAGING)
     study = ImagingStudy(1, "1.2.3", report_document_id=1)
-    result = assess_completeness(_slots(), [report, _doc(2, SlotKind.PATHOLOGY)], [study])
+    result = assess_completeness(_slots(), [report, _doc(2, RecordKind.PATHOLOGY)], [study])
     assert result.is_complete
     assert result.gap_count == 0
 
@@ -46,20 +46,20 @@ def test_missing_and_requested_slots_but_never_other() -> None:
         identity=SlotStatement.NOT_APPLICABLE,
     )
     result = assess_completeness(slots, [], [])
-    assert [s.kind for s in result.missing_slots] == [SlotKind.PATHOLOGY]
-    assert [s.kind for s in result.requested_slots] == [SlotKind.MOLECULAR]
+    assert [s.kind for s in result.missing_slots] == [RecordKind.PATHOLOGY]
+    assert [s.kind for s in result.requested_slots] == [RecordKind.MOLECULAR]
     assert result.gap_count == 2
 
 
 def test_undated_documents_but_not_dicom_files() -> None:
-    undated = _doc(1, SlotKind.LABS, dated=False)
-    dicom = _doc(2, SlotKind.IMAGING, media="application/dicom", dated=False)
+    undated = _doc(1, RecordKind.LABS, dated=False)
+    dicom = _doc(2, RecordKind.IMAGING, media="application/dicom", dated=False)
     result = assess_completeness(_slots(), [undated, dicom], [])
     assert result.undated_documents == [undated]
 
 
 def test_reports_and_studies_that_are_not_linked_are_both_gaps() -> None:
-    report = _doc(1, SlotKind.IMAGING)
+    report = _doc(1, RecordKind.IMAGING)
     study = ImagingStudy(7, "1.2.840.1", description="CT chest")
     result = assess_completeness(_slots(), [report], [study])
     assert result.studies_without_report == [study]

@@ -21,7 +21,7 @@ from casebook.core.contacts import Contact, ContactKind, RecordRequest, names
 from casebook.core.diary import DiaryEntry, Severity, diary_chart, symptom_rows
 from casebook.core.medicine_mentions import LexiconEntry, find_mentions
 from casebook.core.medicines import Route
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.timeline import EventKind, TimelineEvent
 
 LEXICON = (
@@ -93,13 +93,13 @@ def test_next_appointment_and_due_reminders_on_a_fixed_clock() -> None:
 
 
 def test_a_request_is_due_two_weeks_after_asking_unless_a_day_was_chosen() -> None:
-    asked = RecordRequest(SlotKind.PATHOLOGY, None, PartialDate(2026, 11, 2), None)
+    asked = RecordRequest(RecordKind.PATHOLOGY, None, PartialDate(2026, 11, 2), None)
     assert asked.chase_from == date(2026, 11, 16)
     assert not asked.due(date(2026, 11, 15))
     assert asked.due(date(2026, 11, 16))
-    chosen = RecordRequest(SlotKind.PATHOLOGY, 1, PartialDate(2026, 11, 2), PartialDate(2026, 12))
+    chosen = RecordRequest(RecordKind.PATHOLOGY, 1, PartialDate(2026, 11, 2), PartialDate(2026, 12))
     assert chosen.chase_from == date(2026, 12, 1)
-    vague = RecordRequest(SlotKind.PATHOLOGY, None, PartialDate(2026, 11), None)
+    vague = RecordRequest(RecordKind.PATHOLOGY, None, PartialDate(2026, 11), None)
     assert vague.chase_from is None
     assert not vague.due(date(2030, 1, 1))
 

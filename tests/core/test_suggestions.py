@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.suggestions import DateRole, dates_in, rank_dates, suggest_date, suggest_slot
 
 TODAY = date(2026, 11, 22)
@@ -35,16 +35,16 @@ Impression: suspicious for malignancy."""
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        (PATHOLOGY_EN, "scan0001.pdf", SlotKind.PATHOLOGY),
-        (PATHOLOGY_ZH, "", SlotKind.PATHOLOGY),
-        (LABS, "", SlotKind.LABS),
-        (CT, "", SlotKind.IMAGING),
-        ("", "EGFR_NGS_report.pdf", SlotKind.MOLECULAR),
-        ("", "出院小结.pdf", SlotKind.DISCHARGE_REFERRAL),
-        ("", "passport scan.jpg", SlotKind.IDENTITY),
+        (PATHOLOGY_EN, "scan0001.pdf", RecordKind.PATHOLOGY),
+        (PATHOLOGY_ZH, "", RecordKind.PATHOLOGY),
+        (LABS, "", RecordKind.LABS),
+        (CT, "", RecordKind.IMAGING),
+        ("", "EGFR_NGS_report.pdf", RecordKind.MOLECULAR),
+        ("", "出院小结.pdf", RecordKind.DISCHARGE_REFERRAL),
+        ("", "passport scan.jpg", RecordKind.IDENTITY),
     ],
 )
-def test_slot_is_suggested_from_text_or_name(text: str, name: str, expected: SlotKind) -> None:
+def test_slot_is_suggested_from_text_or_name(text: str, name: str, expected: RecordKind) -> None:
     suggestion = suggest_slot(text, name)
     assert suggestion is not None
     assert suggestion.slot is expected
@@ -103,14 +103,14 @@ PATHOLOGY_SIGNED_ZH = """病理报告
 
 
 def test_a_discharge_summary_is_dated_the_day_of_discharge_not_of_admission() -> None:
-    kind = SlotKind.DISCHARGE_REFERRAL
+    kind = RecordKind.DISCHARGE_REFERRAL
     assert suggest_slot(DISCHARGE_ZH, "").slot is kind  # type: ignore[union-attr]
     assert suggest_date(DISCHARGE_ZH, TODAY, kind) == PartialDate(2024, 3, 10)
     assert suggest_date(DISCHARGE_EN, TODAY, kind) == PartialDate(2024, 3, 14)
 
 
 def test_a_pathology_report_is_dated_when_it_was_signed_out() -> None:
-    kind = SlotKind.PATHOLOGY
+    kind = RecordKind.PATHOLOGY
     assert suggest_date(PATHOLOGY_SIGNED, TODAY, kind) == PartialDate(2024, 3, 8)
     assert suggest_date(PATHOLOGY_SIGNED_ZH, TODAY, kind) == PartialDate(2024, 3, 8)
     # Only a collection date: that is the best there is.
@@ -118,7 +118,7 @@ def test_a_pathology_report_is_dated_when_it_was_signed_out() -> None:
 
 
 def test_an_operative_note_is_dated_by_its_operation() -> None:
-    assert suggest_date(DISCHARGE_ZH, TODAY, SlotKind.OPERATIVE_NOTES) == PartialDate(2024, 3, 4)
+    assert suggest_date(DISCHARGE_ZH, TODAY, RecordKind.OPERATIVE_NOTES) == PartialDate(2024, 3, 4)
 
 
 def test_every_date_is_found_with_what_it_is_the_date_of() -> None:
@@ -130,7 +130,7 @@ def test_every_date_is_found_with_what_it_is_the_date_of() -> None:
     ]  # the birth date is left out
     english = dates_in(DISCHARGE_EN, TODAY)
     assert [f.role for f in english] == [DateRole.ADMISSION, DateRole.PROCEDURE, DateRole.DISCHARGE]
-    ranked = rank_dates(found, SlotKind.DISCHARGE_REFERRAL)
+    ranked = rank_dates(found, RecordKind.DISCHARGE_REFERRAL)
     assert [f.role for f in ranked] == [DateRole.DISCHARGE, DateRole.PROCEDURE, DateRole.ADMISSION]
 
 

@@ -8,7 +8,7 @@ from casebook.core.decision_moment import (
     prioritised_slots,
     slots_put_forward,
 )
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 
 
 def test_stored_values_are_stable() -> None:
@@ -30,10 +30,10 @@ def test_parse_reads_empty_and_unknown_as_not_set() -> None:
 
 def test_each_moment_puts_forward_the_records_it_needs_first() -> None:
     relapse = slots_put_forward(DecisionMoment.RELAPSE_PROGRESSION)
-    assert relapse[:2] == (SlotKind.PRIOR_TREATMENT, SlotKind.IMAGING)
+    assert relapse[:2] == (RecordKind.PRIOR_TREATMENT, RecordKind.IMAGING)
     advanced = slots_put_forward(DecisionMoment.ADVANCED_THERAPY)
-    assert advanced[:2] == (SlotKind.MOLECULAR, SlotKind.PRIOR_TREATMENT)
-    assert slots_put_forward(DecisionMoment.JUST_DIAGNOSED)[0] is SlotKind.PATHOLOGY
+    assert advanced[:2] == (RecordKind.MOLECULAR, RecordKind.PRIOR_TREATMENT)
+    assert slots_put_forward(DecisionMoment.JUST_DIAGNOSED)[0] is RecordKind.PATHOLOGY
     assert slots_put_forward(None) == ()
     for moment in DecisionMoment:
         forward = slots_put_forward(moment)
@@ -42,6 +42,6 @@ def test_each_moment_puts_forward_the_records_it_needs_first() -> None:
 
 def test_prioritised_slots_keeps_every_slot_once() -> None:
     order = prioritised_slots(DecisionMoment.ADVANCED_THERAPY)
-    assert sorted(order, key=lambda k: k.value) == sorted(SlotKind, key=lambda k: k.value)
-    assert order[0] is SlotKind.MOLECULAR
-    assert prioritised_slots(None) == list(SlotKind)
+    assert sorted(order, key=lambda k: k.value) == sorted(RecordKind, key=lambda k: k.value)
+    assert order[0] is RecordKind.MOLECULAR
+    assert prioritised_slots(None) == list(RecordKind)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.timeline import (
     EventKind,
     Link,
@@ -16,7 +16,7 @@ from casebook.core.timeline_gaps import Gap, GapContext, GapRule, find_gaps
 
 P = PartialDate.parse
 NO_DOCUMENTS = GapContext({})
-WITH_PATHOLOGY = GapContext({SlotKind.PATHOLOGY: [1]})
+WITH_PATHOLOGY = GapContext({RecordKind.PATHOLOGY: [1]})
 
 
 def ev(
@@ -66,7 +66,7 @@ def test_no_diagnosis_and_diagnosis_without_pathology() -> None:
     }
     only_diagnosis = [ev(1, EventKind.DIAGNOSIS, "2024-03")]
     gaps = find_gaps(only_diagnosis, NO_DOCUMENTS)
-    assert gaps == [Gap(GapRule.DIAGNOSIS_WITHOUT_PATHOLOGY, 1, None, SlotKind.PATHOLOGY)]
+    assert gaps == [Gap(GapRule.DIAGNOSIS_WITHOUT_PATHOLOGY, 1, None, RecordKind.PATHOLOGY)]
     # A pathology document in the binder is enough, even before a biopsy event exists.
     assert find_gaps(only_diagnosis, WITH_PATHOLOGY) == []
 
@@ -86,7 +86,7 @@ def test_a_finished_line_without_response_reason_or_imaging_after() -> None:
 def test_an_ongoing_line_is_not_asked_for_a_response_but_needs_baseline_imaging() -> None:
     line = ev(4, EventKind.SYSTEMIC_THERAPY, "2024-04-01", None, TherapyDetails("FOLFOX"))
     gaps = find_gaps([ev(1, EventKind.DIAGNOSIS, "2024-03"), line], WITH_PATHOLOGY)
-    assert gaps == [Gap(GapRule.NO_IMAGING_BEFORE_LINE, 4, 1, SlotKind.IMAGING)]
+    assert gaps == [Gap(GapRule.NO_IMAGING_BEFORE_LINE, 4, 1, RecordKind.IMAGING)]
 
 
 def test_imaging_long_before_a_line_is_not_baseline() -> None:
@@ -116,7 +116,7 @@ def test_lines_without_regimen_or_date_and_impossible_dates() -> None:
         ev(4, EventKind.CONSULTATION, None),
     ]
     found = rules(
-        find_gaps(events, GapContext({SlotKind.PATHOLOGY: [1], SlotKind.OPERATIVE_NOTES: [2]}))
+        find_gaps(events, GapContext({RecordKind.PATHOLOGY: [1], RecordKind.OPERATIVE_NOTES: [2]}))
     )
     assert found == {
         (GapRule.LINE_WITHOUT_REGIMEN, 2),

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from casebook.core.model import Document, ImagingStudy, PartialDate, SlotKind
+from casebook.core.model import Document, ImagingStudy, PartialDate, RecordKind
 from casebook.core.timeline import EventKind, Link, LinkKind, TimelineEvent
 from casebook.core.timeline_suggestions import suggest_events
 
 P = PartialDate.parse
 
 
-def doc(doc_id: int, slot: SlotKind, when: str | None, title: str = "") -> Document:
+def doc(doc_id: int, slot: RecordKind, when: str | None, title: str = "") -> Document:
     return Document(
         id=doc_id,
         title=title or f"document {doc_id}",
@@ -40,11 +40,11 @@ def summary(suggestions: list) -> list[tuple[EventKind, str | None, tuple[str, .
 
 def test_documents_and_studies_propose_events_in_date_order() -> None:
     documents = [
-        doc(1, SlotKind.PATHOLOGY, "2024-03-14", "Biopsy report"),
-        doc(2, SlotKind.OPERATIVE_NOTES, "2024-05"),
-        doc(3, SlotKind.LABS, "2024-03-01"),  # labs propose nothing
-        doc(4, SlotKind.PATHOLOGY, None),  # undated: nothing to place
-        doc(5, SlotKind.DIAGNOSIS_PLAN, "2024-03-20"),
+        doc(1, RecordKind.PATHOLOGY, "2024-03-14", "Biopsy report"),
+        doc(2, RecordKind.OPERATIVE_NOTES, "2024-05"),
+        doc(3, RecordKind.LABS, "2024-03-01"),  # labs propose nothing
+        doc(4, RecordKind.PATHOLOGY, None),  # undated: nothing to place
+        doc(5, RecordKind.DIAGNOSIS_PLAN, "2024-03-20"),
     ]
     found = suggest_events(documents, [study(1, "2024-02-28"), study(2, None)], [], set())
     assert summary(found) == [
@@ -60,7 +60,7 @@ def test_documents_and_studies_propose_events_in_date_order() -> None:
 
 
 def test_an_imaging_report_joins_its_study() -> None:
-    documents = [doc(1, SlotKind.IMAGING, "2024-02-28"), doc(2, SlotKind.IMAGING, "2024-06-01")]
+    documents = [doc(1, RecordKind.IMAGING, "2024-02-28"), doc(2, RecordKind.IMAGING, "2024-06-01")]
     found = suggest_events(
         documents, [study(1, "2024-02-28"), study(2, "2024-06-01", report=2)], [], set()
     )
@@ -73,8 +73,8 @@ def test_an_imaging_report_joins_its_study() -> None:
 
 def test_nothing_is_proposed_twice() -> None:
     documents = [
-        doc(1, SlotKind.PATHOLOGY, "2024-03-14"),
-        doc(2, SlotKind.OPERATIVE_NOTES, "2024-05-02"),
+        doc(1, RecordKind.PATHOLOGY, "2024-03-14"),
+        doc(2, RecordKind.OPERATIVE_NOTES, "2024-05-02"),
     ]
     existing = [
         # Linked to the pathology report: that biopsy is already on the timeline.
@@ -100,8 +100,8 @@ def test_a_different_date_is_a_different_event() -> None:
 
 def test_dismissed_suggestions_stay_dismissed() -> None:
     documents = [
-        doc(1, SlotKind.IMAGING, "2024-02-28"),
-        doc(7, SlotKind.OPERATIVE_NOTES, "2024-05"),
+        doc(1, RecordKind.IMAGING, "2024-02-28"),
+        doc(7, RecordKind.OPERATIVE_NOTES, "2024-05"),
     ]
     studies = [study(1, "2024-02-28")]
     assert suggest_events(documents, studies, [], {"study:1", "document:7"}) == []

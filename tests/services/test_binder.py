@@ -10,7 +10,7 @@ import pytest
 
 from casebook.core.errors import BinderDamaged, BinderUnavailable, InvalidInput, WrongPassword
 from casebook.core.errors import UnavailableReason as Reason
-from casebook.core.model import SlotKind, SlotStatus
+from casebook.core.model import RecordKind, SlotStatus
 from casebook.services.binder.session import (
     NewBinder,
     change_password,
@@ -39,7 +39,7 @@ def test_create_lock_unlock_keeps_the_case(tmp_path: Path) -> None:
     folder = tmp_path / "Binder 1"
     created = create_binder(folder, PASSWORD, make_case("Wang Fang 王芳"), FAST)
     assert is_binder(folder)
-    assert len(records.list_slots(created.session)) == len(SlotKind)
+    assert len(records.list_slots(created.session)) == len(RecordKind)
     created.session.close()
     # Closed, the binder is two files (plus an empty lock file): safe to copy as a whole.
     assert sorted(p.name for p in folder.iterdir() if p.name != "binder.lock") == [
@@ -55,7 +55,7 @@ def test_create_lock_unlock_keeps_the_case(tmp_path: Path) -> None:
         assert case.patient_name == "Wang Fang 王芳"
         assert str(case.date_of_birth) == "1961-05"
         statuses = {slot.kind: slot.status for slot in records.list_slots(session)}
-        assert statuses.pop(SlotKind.OTHER) is SlotStatus.NOT_APPLICABLE  # a catch-all
+        assert statuses.pop(RecordKind.OTHER) is SlotStatus.NOT_APPLICABLE  # a catch-all
         assert set(statuses.values()) == {SlotStatus.MISSING}
 
 

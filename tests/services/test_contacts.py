@@ -16,7 +16,7 @@ from casebook.core.consultations import Consultation
 from casebook.core.contacts import Contact, ContactKind, LinkKind
 from casebook.core.errors import InvalidInput
 from casebook.core.medicines import MedicineDetails
-from casebook.core.model import PartialDate, SlotKind, SlotStatement
+from casebook.core.model import PartialDate, RecordKind, SlotStatement
 from casebook.core.opinions import Opinion
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services import consultations, contacts
@@ -57,28 +57,28 @@ def test_a_record_request_names_a_contact_and_is_chased_until_it_arrives(
 ) -> None:
     office = contacts.save_contact(session, RECORDS_OFFICE)
     records.set_slot_statement(
-        session, SlotKind.PATHOLOGY, SlotStatement.REQUESTED, PartialDate(2026, 11, 2), "病案室"
+        session, RecordKind.PATHOLOGY, SlotStatement.REQUESTED, PartialDate(2026, 11, 2), "病案室"
     )
     with session.collecting_changes() as collected:
-        contacts.set_record_request(session, SlotKind.PATHOLOGY, office, None)
+        contacts.set_record_request(session, RecordKind.PATHOLOGY, office, None)
     assert collected.changes.touches(Changed.CONTACTS, Changed.SLOTS)
     [request] = contacts.open_requests(session)
-    assert (request.kind, request.contact_id) == (SlotKind.PATHOLOGY, office)
+    assert (request.kind, request.contact_id) == (RecordKind.PATHOLOGY, office)
     assert request.contact_label == "病案室 (City Hospital)"
     assert contacts.requests_to_chase(session, date(2026, 11, 15)) == []
     assert contacts.requests_to_chase(session, date(2026, 11, 16)) == [request]
     # The family's own chase date wins.
-    contacts.set_record_request(session, SlotKind.PATHOLOGY, office, PartialDate(2026, 12, 1))
+    contacts.set_record_request(session, RecordKind.PATHOLOGY, office, PartialDate(2026, 12, 1))
     assert contacts.requests_to_chase(session, date(2026, 11, 30)) == []
     view = contacts.load_contact(session, office)
     assert view is not None
     assert [(i.kind, i.ref) for i in view.linked] == [
-        (LinkKind.RECORD_REQUEST, SlotKind.PATHOLOGY.value)
+        (LinkKind.RECORD_REQUEST, RecordKind.PATHOLOGY.value)
     ]
     # A file arrives: the record is received, nothing is left to chase (derived, not stored).
     report = tmp_path / "pathology.txt"
     report.write_text("Surgical pathology report: adenocarcinoma")
-    import_paths(session, [report], SlotKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED)
+    import_paths(session, [report], RecordKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED)
     assert contacts.open_requests(session) == []
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.core.suggestions import DateRole
 from casebook.services import clock
@@ -27,7 +27,7 @@ def test_a_discharge_summary_gets_its_discharge_date_and_offers_the_others(
         summary = import_paths(session, [pdf], None, ignore_progress, NEVER_CANCELLED)
         (document,) = summary.added
         found = recognition.dates_in_document(session, document.id)
-    assert document.slot is SlotKind.DISCHARGE_REFERRAL
+    assert document.slot is RecordKind.DISCHARGE_REFERRAL
     assert document.document_date == PartialDate(2026, 10, 19)  # 出院日期, not 入院日期
     assert document.needs_review
     assert [(f.value, f.role) for f in found] == [

@@ -18,7 +18,7 @@ from casebook.bundle.layout import lay_out
 from casebook.bundle.plan import Recipient
 from casebook.bundle.tree import build_tree
 from casebook.bundle.verify import verify_bundle
-from casebook.core.model import DocumentEdit, PartialDate, SlotKind, SlotStatement
+from casebook.core.model import DocumentEdit, PartialDate, RecordKind, SlotStatement
 from casebook.core.opinions import FieldValue, Opinion, OpinionField
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.resources import resource_path
@@ -50,7 +50,7 @@ def _fill(session: BinderSession, tmp_path: Path) -> None:
     import_paths(session, [pdf, notes, photo], None, ignore_progress, NEVER_CANCELLED)
     slices = sorted(resource_path("demo", "ct").glob("*.dcm"))[:3]
     import_paths(
-        session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        session, slices, RecordKind.IMAGING, ignore_progress, NEVER_CANCELLED,
         accept_other_patients=True,  # the demo's CT carries the demo patient's name
     )  # fmt: skip
 
@@ -93,18 +93,18 @@ def test_record_states_are_derived_from_what_the_binder_holds(
 ) -> None:
     _fill(session, tmp_path)
     records.set_slot_statement(
-        session, SlotKind.LABS, SlotStatement.REQUESTED, PartialDate(2026, 10, 1), "City lab"
+        session, RecordKind.LABS, SlotStatement.REQUESTED, PartialDate(2026, 10, 1), "City lab"
     )
     text = next(d for d in records.list_documents(session) if d.original_name == "labs.txt")
-    edit = dataclasses.replace(DocumentEdit.of(text), slot=SlotKind.LABS)
+    edit = dataclasses.replace(DocumentEdit.of(text), slot=RecordKind.LABS)
     records.edit_document(session, text.id, edit)
     states = {s.kind: s for s in plan_export(session, ExportRequest(HOSPITAL), TODAY).records}
-    assert states[SlotKind.HISTORY].missing
-    assert not states[SlotKind.HISTORY].received
-    assert states[SlotKind.LABS].received
-    assert states[SlotKind.LABS].enclosed == 1
-    assert states[SlotKind.LABS].requested_from == "City lab"  # the statement stays beside
-    assert states[SlotKind.IMAGING].held == 3
+    assert states[RecordKind.HISTORY].missing
+    assert not states[RecordKind.HISTORY].received
+    assert states[RecordKind.LABS].received
+    assert states[RecordKind.LABS].enclosed == 1
+    assert states[RecordKind.LABS].requested_from == "City lab"  # the statement stays beside
+    assert states[RecordKind.IMAGING].held == 3
 
 
 def test_export_round_trip_and_log(

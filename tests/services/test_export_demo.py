@@ -22,7 +22,7 @@ from lxml import etree
 from PIL import Image
 
 from casebook.bundle.plan import Recipient, Sender
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.demo import create_demo_binder
 from casebook.services.export.sealing import ExportRequest, export_bundle
@@ -50,7 +50,7 @@ def _sealed_demo(folder: Path, language: str, summary: str) -> Path:
         buffer = io.BytesIO()
         Image.new("RGB", (90, 60), (220, 210, 190)).save(buffer, format="PNG")
         photo.write_bytes(buffer.getvalue())
-        import_paths(session, [photo], SlotKind.OTHER, ignore_progress, NEVER_CANCELLED)
+        import_paths(session, [photo], RecordKind.OTHER, ignore_progress, NEVER_CANCELLED)
         out = folder / "out"
         out.mkdir()
         result = export_bundle(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from casebook.bundle.plan import Recipient
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.resources import resource_path
 from casebook.services.binder.session import BinderSession
@@ -46,7 +46,7 @@ def _fill(session: BinderSession, tmp_path: Path) -> None:
     import_paths(session, [pdf, notes], None, ignore_progress, NEVER_CANCELLED)
     slices = sorted(resource_path("demo", "ct").glob("*.dcm"))[:3]  # real CT, in the repository
     import_paths(
-        session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        session, slices, RecordKind.IMAGING, ignore_progress, NEVER_CANCELLED,
         accept_other_patients=True,
     )  # fmt: skip
 

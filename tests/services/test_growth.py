@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from data_paths import DEMO_DOCUMENTS, lung_slices
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession
 from casebook.services.imaging import records as imaging
@@ -61,14 +61,14 @@ def test_counts_follow_the_trash_through_the_indexed_view(
 
     imaging.remove_images(session, [first.id, second.id])
     overview = load_overview(session)
-    assert [s.document_count for s in overview.slots if s.kind is SlotKind.IMAGING] == [4]
+    assert [s.document_count for s in overview.slots if s.kind is RecordKind.IMAGING] == [4]
     assert imaging.list_studies(session)[0].image_count == 4
     assert imaging.list_series(session, study.id)[0].image_count == 4
 
     imaging.remove_study(session, study.id)
     overview = load_overview(session)
     assert overview.imaging_study_count == 0
-    assert [s.document_count for s in overview.slots if s.kind is SlotKind.IMAGING] == [0]
+    assert [s.document_count for s in overview.slots if s.kind is RecordKind.IMAGING] == [0]
     assert imaging.list_instances(session, series.id) == []
 
     imaging.restore_imaging(session, "study", study.id)
@@ -79,12 +79,12 @@ def test_counts_follow_the_trash_through_the_indexed_view(
 def test_documents_are_counted_per_kind_through_the_index(session: BinderSession) -> None:
     demo = sorted(DEMO_DOCUMENTS.glob("*.pdf"))[:2]
     assert len(demo) == 2
-    import_paths(session, demo, SlotKind.LABS, ignore_progress, NEVER_CANCELLED)
-    labs = {s.kind: s.document_count for s in load_overview(session).slots}[SlotKind.LABS]
+    import_paths(session, demo, RecordKind.LABS, ignore_progress, NEVER_CANCELLED)
+    labs = {s.kind: s.document_count for s in load_overview(session).slots}[RecordKind.LABS]
     assert labs == 2
     [first, _second] = records.list_documents(session)
     records.move_to_trash(session, first.id)
     overview = load_overview(session)
-    assert {s.kind: s.document_count for s in overview.slots}[SlotKind.LABS] == 1
+    assert {s.kind: s.document_count for s in overview.slots}[RecordKind.LABS] == 1
     assert overview.document_count == 1
     assert overview.backup.files_since == 1

@@ -13,7 +13,7 @@ import pytest
 from data_paths import LUNG_CT
 from pydicom.fileset import FileSet
 
-from casebook.core.model import Case, PartialDate, SlotKind, SlotStatus
+from casebook.core.model import Case, PartialDate, RecordKind, SlotStatus
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession, create_binder
 from casebook.services.imaging.importing import (
@@ -92,7 +92,7 @@ def test_hospital_disc_is_scanned_grouped_and_imported_byte_identical(
     assert len(burned) == 6
     assert stored == {p.read_bytes() for p in burned}
     statuses = {slot.kind: slot.status for slot in records.list_slots(session)}
-    assert statuses[SlotKind.IMAGING] is SlotStatus.RECEIVED
+    assert statuses[RecordKind.IMAGING] is SlotStatus.RECEIVED
 
 
 def test_reimporting_the_same_disc_adds_nothing(

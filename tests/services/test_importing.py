@@ -13,7 +13,7 @@ import pytest
 from data_paths import LUNG_SERIES
 
 from casebook.core.errors import FileProblem, NotEnoughSpace
-from casebook.core.model import Case, SlotKind, SlotStatus
+from casebook.core.model import Case, RecordKind, SlotStatus
 from casebook.core.progress import (
     NEVER_CANCELLED,
     Cancelled,
@@ -68,8 +68,8 @@ def test_real_dicom_goes_to_imaging_and_text_to_documents_byte_identical(
     }
     assert stored == {path.read_bytes() for path in lung_ct_files[:3]}
     slots = {slot.kind: slot.status for slot in records.list_slots(session)}
-    assert slots[SlotKind.IMAGING] is SlotStatus.RECEIVED
-    assert slots[SlotKind.PATHOLOGY] is SlotStatus.MISSING
+    assert slots[RecordKind.IMAGING] is SlotStatus.RECEIVED
+    assert slots[RecordKind.PATHOLOGY] is SlotStatus.MISSING
 
 
 def test_reimport_is_recognised_and_stores_nothing_twice(
@@ -110,7 +110,7 @@ def test_broken_dicom_is_kept_as_a_document(
     summary = import_paths(session, [broken], None, ignore_progress, NEVER_CANCELLED)
     assert summary.images_added == 0
     [document] = summary.added
-    assert document.slot is SlotKind.IMAGING
+    assert document.slot is RecordKind.IMAGING
     assert records.read_document_bytes(session, document.id) == broken.read_bytes()
 
 
@@ -124,10 +124,10 @@ def test_a_folder_is_walked_and_bad_files_are_reported_not_fatal(
     (source / ".DS_Store").write_bytes(b"junk")
     missing = tmp_path / "gone.pdf"
     summary = import_paths(
-        session, [tmp_path / "CD", missing], SlotKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED
+        session, [tmp_path / "CD", missing], RecordKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED
     )
     assert [doc.original_name for doc in summary.added] == ["report.txt"]
-    assert summary.added[0].slot is SlotKind.PATHOLOGY
+    assert summary.added[0].slot is RecordKind.PATHOLOGY
     problems = {refusal.path.name: refusal.problem for refusal in summary.refused}
     assert problems == {"empty.pdf": FileProblem.EMPTY, "gone.pdf": FileProblem.VANISHED}
 
@@ -301,11 +301,11 @@ def test_slot_and_date_are_suggested_for_review(session: BinderSession, tmp_path
     summary = import_paths(session, [report, photo], None, ignore_progress, NEVER_CANCELLED)
     by_name = {doc.original_name: doc for doc in summary.added}
     suggested = by_name["scan0001.pdf"]
-    assert suggested.slot is SlotKind.PATHOLOGY
+    assert suggested.slot is RecordKind.PATHOLOGY
     assert str(suggested.document_date) == "2024-03-14"
     assert suggested.needs_review
     plain = by_name["IMG_0001.txt"]
-    assert plain.slot is SlotKind.OTHER
+    assert plain.slot is RecordKind.OTHER
     assert plain.document_date is None
     assert not plain.needs_review
     # The user confirms: the flag clears and stays cleared.

@@ -20,7 +20,7 @@ from casebook.core.medicines import (
     Severity,
     StopReason,
 )
-from casebook.core.model import PartialDate, SlotKind, SlotStatus
+from casebook.core.model import PartialDate, RecordKind, SlotStatus
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession
 from casebook.services.medicines import medicines
@@ -40,7 +40,7 @@ OSIMERTINIB = MedicineDetails(
 )  # fmt: skip
 
 
-def _slot(session: BinderSession, kind: SlotKind) -> SlotStatus:
+def _slot(session: BinderSession, kind: RecordKind) -> SlotStatus:
     return next(s for s in records.list_slots(session) if s.kind is kind).status
 
 
@@ -109,19 +109,19 @@ def test_bad_input_is_refused_and_nothing_is_written(
 
 
 def test_current_medicines_count_as_received_and_writes_say_so(session: BinderSession) -> None:
-    assert _slot(session, SlotKind.MEDICATIONS) is SlotStatus.MISSING
+    assert _slot(session, RecordKind.MEDICATIONS) is SlotStatus.MISSING
     with session.collecting_changes() as collected:
         medicine_id = medicines.add_medicine(session, OSIMERTINIB)
     assert collected.changes.touches(Changed.MEDICINES, Changed.SLOTS)
-    assert collected.changes.ids_of(Changed.SLOTS) == {SlotKind.MEDICATIONS.value}
-    assert _slot(session, SlotKind.MEDICATIONS) is SlotStatus.RECEIVED
-    slot = next(s for s in records.list_slots(session) if s.kind is SlotKind.MEDICATIONS)
+    assert collected.changes.ids_of(Changed.SLOTS) == {RecordKind.MEDICATIONS.value}
+    assert _slot(session, RecordKind.MEDICATIONS) is SlotStatus.RECEIVED
+    slot = next(s for s in records.list_slots(session) if s.kind is RecordKind.MEDICATIONS)
     assert (slot.listed_count, slot.file_count) == (1, 0)
     medicines.stop_medicine(session, medicine_id, PartialDate(2026, 11), StopReason.FINISHED)
     # Only a stopped medicine left: the record is missing again (nothing was stored).
-    assert _slot(session, SlotKind.MEDICATIONS) is SlotStatus.MISSING
+    assert _slot(session, RecordKind.MEDICATIONS) is SlotStatus.MISSING
     medicines.add_medicine(session, MedicineDetails(generic_name="Amlodipine", dose="5 mg"))
-    assert _slot(session, SlotKind.MEDICATIONS) is SlotStatus.RECEIVED
+    assert _slot(session, RecordKind.MEDICATIONS) is SlotStatus.RECEIVED
 
 
 def test_allergies_are_kept_beside_the_list(session: BinderSession) -> None:

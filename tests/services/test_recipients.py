@@ -18,7 +18,7 @@ from PIL import Image
 from pydicom import dcmread
 
 from casebook.bundle.plan import Recipient
-from casebook.core.model import Case, DocumentEdit, PartialDate, SlotKind
+from casebook.core.model import Case, DocumentEdit, PartialDate, RecordKind
 from casebook.core.preflight import FindingKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession, create_binder
@@ -88,7 +88,7 @@ def _fill(session: BinderSession, tmp_path: Path) -> dict[str, int]:
     Image.new("RGB", (120, 90), (200, 160, 150)).save(photo)
     import_paths(session, [report, letter, photo], None, ignore_progress, NEVER_CANCELLED)
     slices = _canary_slices(tmp_path / "disc")
-    import_paths(session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED)
+    import_paths(session, slices, RecordKind.IMAGING, ignore_progress, NEVER_CANCELLED)
     save_identity_facts(session, [("id_number", CANARY_ID)])
     return {d.original_name: d.id for d in records.list_documents(session)}
 
@@ -283,7 +283,7 @@ def test_profiles_are_data_and_a_hospital_can_add_its_own(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     added = find_profile("city-hospital", [own])
-    assert (added.part_size_mb, added.required) == (8, frozenset({SlotKind.PATHOLOGY}))
+    assert (added.part_size_mb, added.required) == (8, frozenset({RecordKind.PATHOLOGY}))
     broken = '[{"id": "x1", "records": {"required": ["lungs"]}}]'
     (own / "broken.json").write_text(
         '{"format": "casebook-destination-profiles", "profiles": ' + broken + "}"

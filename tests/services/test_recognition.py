@@ -11,7 +11,7 @@ from paper_photos import encoded, photographed, report_page, save
 from PIL import Image
 
 from casebook.core.changes import Changed
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession
 from casebook.services.records import documents as records
@@ -32,7 +32,7 @@ def test_a_photographed_report_is_found_placed_and_corrected(
     photo = photographed(report_page(), tilt=3.0, brightness=0.6)
     [doc_id] = _import(session, save(tmp_path, "IMG_2041.jpg", encoded(photo, "jpeg", 65)))
     before = records.list_documents(session)[0]
-    assert before.slot is SlotKind.OTHER  # a picture says nothing until its text is read
+    assert before.slot is RecordKind.OTHER  # a picture says nothing until its text is read
     assert recognition.waiting_documents(session) == [doc_id]
 
     with session.collecting_changes() as collected:
@@ -45,7 +45,7 @@ def test_a_photographed_report_is_found_placed_and_corrected(
         hits = records.search(session, term)
         assert [(h.kind, h.ref_id) for h in hits] == [("document", doc_id)], term
     placed = records.list_documents(session)[0]
-    assert placed.slot is SlotKind.PATHOLOGY
+    assert placed.slot is RecordKind.PATHOLOGY
     assert placed.document_date == PartialDate(2025, 3, 14)
     assert placed.needs_review  # suggested, for the family to confirm
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.services.records.slot_catalogue import FIELDS, load_catalogue
 
 
 def test_every_slot_has_every_text_in_english_and_chinese() -> None:
     catalogue = load_catalogue()
-    assert list(catalogue) == list(SlotKind)
+    assert list(catalogue) == list(RecordKind)
     for description in catalogue.values():
         for field in FIELDS:
             english = description.text(field, "en")
@@ -21,7 +21,7 @@ def test_every_slot_has_every_text_in_english_and_chinese() -> None:
 
 
 def test_language_fallbacks() -> None:
-    pathology = load_catalogue()[SlotKind.PATHOLOGY]
+    pathology = load_catalogue()[RecordKind.PATHOLOGY]
     assert pathology.text("title", "zh") == "病理报告"
     assert pathology.text("title", "zh_TW") == "病理报告"
     assert pathology.text("title", "fr") == "Pathology report"

@@ -9,7 +9,7 @@ import pytest
 
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.errors import InvalidInput
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.core.timeline import (
     EventKind,
@@ -65,7 +65,7 @@ def imported(session: BinderSession, tmp_path: Path, lung_ct_files: list[Path]) 
     assert not summary.refused
     assert summary.images_added == 3
     (document,) = summary.added
-    assert document.slot is SlotKind.PATHOLOGY
+    assert document.slot is RecordKind.PATHOLOGY
     assert document.document_date == P("2007-05-12")
     return session
 

@@ -16,7 +16,7 @@ from data_paths import lung_slices
 
 from casebook.bundle.plan import Recipient
 from casebook.core.changes import Changed
-from casebook.core.model import DocumentEdit, SlotKind, SlotStatement, SlotStatus
+from casebook.core.model import DocumentEdit, RecordKind, SlotStatement, SlotStatus
 from casebook.core.preflight import FindingKind, Place
 from casebook.core.progress import (
     NEVER_CANCELLED,
@@ -42,7 +42,7 @@ from casebook.services.records.importing import import_paths
 HOSPITAL = Recipient("Example Cancer Centre", "", "", "China")
 
 
-def _statuses(session: BinderSession) -> dict[SlotKind, tuple[SlotStatus, int]]:
+def _statuses(session: BinderSession) -> dict[RecordKind, tuple[SlotStatus, int]]:
     return {s.kind: (s.status, s.file_count) for s in records.list_slots(session)}
 
 
@@ -65,25 +65,25 @@ def test_moving_a_document_moves_the_received_status_and_the_sealed_summary_foll
         session, [_photo_of_blood_results(tmp_path)], None, ignore_progress, NEVER_CANCELLED
     )
     [document] = summary.added
-    assert document.slot is SlotKind.OTHER
+    assert document.slot is RecordKind.OTHER
     before = _statuses(session)
-    assert before[SlotKind.OTHER] == (SlotStatus.RECEIVED, 1)
-    assert before[SlotKind.LABS] == (SlotStatus.MISSING, 0)
+    assert before[RecordKind.OTHER] == (SlotStatus.RECEIVED, 1)
+    assert before[RecordKind.LABS] == (SlotStatus.MISSING, 0)
 
     edit = DocumentEdit.of(document)
     records.edit_document(
-        session, document.id, DocumentEdit(**{**edit.__dict__, "slot": SlotKind.LABS})
+        session, document.id, DocumentEdit(**{**edit.__dict__, "slot": RecordKind.LABS})
     )
 
     after = _statuses(session)
-    assert after[SlotKind.LABS] == (SlotStatus.RECEIVED, 1)
-    assert after[SlotKind.OTHER] == (SlotStatus.NOT_APPLICABLE, 0)  # "Other" is never missing
+    assert after[RecordKind.LABS] == (SlotStatus.RECEIVED, 1)
+    assert after[RecordKind.OTHER] == (SlotStatus.NOT_APPLICABLE, 0)  # "Other" is never missing
     overview = {s.kind: (s.status, s.document_count) for s in load_overview(session).slots}
-    assert overview[SlotKind.LABS] == (SlotStatus.RECEIVED, 1)
+    assert overview[RecordKind.LABS] == (SlotStatus.RECEIVED, 1)
     plan = plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22))
     planned = {state.kind: state for state in plan.records}
-    assert planned[SlotKind.LABS].received
-    assert not planned[SlotKind.OTHER].received
+    assert planned[RecordKind.LABS].received
+    assert not planned[RecordKind.OTHER].received
 
     out = tmp_path / "out"
     out.mkdir()
@@ -121,14 +121,14 @@ def test_what_the_family_said_stays_beside_what_arrived(
     session: BinderSession, tmp_path: Path
 ) -> None:
     records.set_slot_statement(
-        session, SlotKind.PATHOLOGY, SlotStatement.REQUESTED, None, "City Hospital pathology"
+        session, RecordKind.PATHOLOGY, SlotStatement.REQUESTED, None, "City Hospital pathology"
     )
-    [slot] = [s for s in records.list_slots(session) if s.kind is SlotKind.PATHOLOGY]
+    [slot] = [s for s in records.list_slots(session) if s.kind is RecordKind.PATHOLOGY]
     assert slot.status is SlotStatus.REQUESTED
     report = tmp_path / "pathology.txt"
     report.write_text("Surgical pathology report\nAdenocarcinoma")
-    import_paths(session, [report], SlotKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED)
-    [slot] = [s for s in records.list_slots(session) if s.kind is SlotKind.PATHOLOGY]
+    import_paths(session, [report], RecordKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED)
+    [slot] = [s for s in records.list_slots(session) if s.kind is RecordKind.PATHOLOGY]
     assert slot.status is SlotStatus.RECEIVED
     assert slot.statement is SlotStatement.REQUESTED  # the request is still on record
     assert slot.requested_from == "City Hospital pathology"
@@ -137,7 +137,7 @@ def test_what_the_family_said_stays_beside_what_arrived(
     # Moving the only file to the trash: not received any more, the request shows again.
     [document] = records.list_documents(session)
     records.move_to_trash(session, document.id)
-    [slot] = [s for s in records.list_slots(session) if s.kind is SlotKind.PATHOLOGY]
+    [slot] = [s for s in records.list_slots(session) if s.kind is RecordKind.PATHOLOGY]
     assert slot.status is SlotStatus.REQUESTED
 
 
@@ -148,7 +148,7 @@ def test_a_write_from_a_reader_thread_is_refused(session: BinderSession) -> None
     def reader() -> None:
         mark_thread_read_only()
         try:
-            records.set_slot_statement(session, SlotKind.LABS, SlotStatement.NOT_APPLICABLE)
+            records.set_slot_statement(session, RecordKind.LABS, SlotStatement.NOT_APPLICABLE)
             outcome.append(None)
         except BaseException as error:
             outcome.append(error)
@@ -164,7 +164,7 @@ def test_a_write_from_a_reader_thread_is_refused(session: BinderSession) -> None
     assert isinstance(outcome[0], WriteOutsideWriter)
     assert raw[0] is not None
     assert "readonly" in str(raw[0]).replace("-", "").replace(" ", "")
-    [labs] = [s for s in records.list_slots(session) if s.kind is SlotKind.LABS]
+    [labs] = [s for s in records.list_slots(session) if s.kind is RecordKind.LABS]
     assert labs.statement is SlotStatement.MISSING
     assert labs.note == ""
 
@@ -212,12 +212,12 @@ def test_removed_imaging_leaves_every_count_and_the_bundle(
     instances = imaging.list_instances(session, series.id)
     imaging.remove_images(session, [instances[0].id])
     assert imaging.list_series(session, study.id)[0].image_count == 7
-    assert _statuses(session)[SlotKind.IMAGING] == (SlotStatus.RECEIVED, 7)
+    assert _statuses(session)[RecordKind.IMAGING] == (SlotStatus.RECEIVED, 7)
     assert len(plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22)).dicom) == 7
 
     assert imaging.remove_study(session, study.id) == 1
     assert imaging.list_studies(session) == []
-    assert _statuses(session)[SlotKind.IMAGING] == (SlotStatus.MISSING, 0)
+    assert _statuses(session)[RecordKind.IMAGING] == (SlotStatus.MISSING, 0)
     assert plan_export(session, ExportRequest(HOSPITAL), date(2026, 11, 22)).dicom == ()
     assert load_overview(session).imaging_study_count == 0
     trash = imaging.list_imaging_trash(session)

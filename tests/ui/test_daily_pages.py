@@ -19,7 +19,7 @@ from casebook.core.changes import Changed, Changes
 from casebook.core.contacts import Contact, ContactKind, LinkKind
 from casebook.core.diary import Severity
 from casebook.core.medicines import Allergy, MedicineDetails
-from casebook.core.model import PartialDate, SlotKind, SlotStatement
+from casebook.core.model import PartialDate, RecordKind, SlotStatement
 from casebook.core.opinions import Opinion
 from casebook.services import contacts
 from casebook.services.appointments import appointments
@@ -135,7 +135,7 @@ def test_a_record_request_names_a_contact_from_the_slot_dialog(
     office = contacts.save_contact(
         session, Contact(ContactKind.RECORDS_OFFICE, "病案室", "City Hospital")
     )
-    slot = next(s for s in records.list_slots(session) if s.kind is SlotKind.PATHOLOGY)
+    slot = next(s for s in records.list_slots(session) if s.kind is RecordKind.PATHOLOGY)
     dialog = SlotDialog(slot, None, session)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -164,7 +164,7 @@ def test_reminders_come_when_the_clock_gets_there_and_once(
                     place="Radiology", bring=(Bring.IMAGING_CD,), remind_minutes=24 * 60),
     )  # fmt: skip
     records.set_slot_statement(
-        session, SlotKind.MOLECULAR, SlotStatement.REQUESTED, PartialDate(2026, 11, 2), "Lab"
+        session, RecordKind.MOLECULAR, SlotStatement.REQUESTED, PartialDate(2026, 11, 2), "Lab"
     )
     clock = Clock(datetime(2026, 12, 8, 12, 0))
     page = AppointmentsPage(session, clock)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from casebook.core.medicines import Medicine
-from casebook.core.model import Document, PartialDate, Slot, SlotKind, SlotStatement
+from casebook.core.model import Document, PartialDate, RecordKind, Slot, SlotStatement
 from casebook.core.opinions import Opinion
 from casebook.services.opinions.opinions import LinkChoices
 from casebook.services.timeline import TimelineState
@@ -30,7 +30,7 @@ from casebook.ui.records.slot_dialog import SlotDialog
 from casebook.ui.timeline.event_dialog import EventDialog
 
 DOCUMENT = Document(
-    1, "Discharge summary", SlotKind.DISCHARGE_REFERRAL, "scan.pdf", "application/pdf", 1000,
+    1, "Discharge summary", RecordKind.DISCHARGE_REFERRAL, "scan.pdf", "application/pdf", 1000,
     "0" * 64, "2026-11-22T09:00:00+00:00", PartialDate(2026, 10, 19),
 )  # fmt: skip
 NO_EVENTS = TimelineState((), {}, (), (), None, (), (), ())
@@ -47,7 +47,7 @@ DIALOGS: dict[str, tuple[Callable[[], QDialog], str]] = {
     ),
     "document": (lambda: DocumentDialog(DOCUMENT, []), "title_edit"),
     "record status": (
-        lambda: SlotDialog(Slot(SlotKind.PATHOLOGY, SlotStatement.REQUESTED)),
+        lambda: SlotDialog(Slot(RecordKind.PATHOLOGY, SlotStatement.REQUESTED)),
         "status_requested",
     ),
     "opinion": (

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from services.discharge_summary import write_discharge_summary
 
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services import clock
 from casebook.services.binder.session import BinderSession
@@ -60,7 +60,7 @@ def test_the_other_dates_of_a_discharge_summary_are_one_click_away(
         dialog.save_button.click()
     (stored,) = records.list_documents(session)
     assert stored.document_date == PartialDate(2026, 10, 12)
-    assert stored.slot is SlotKind.DISCHARGE_REFERRAL
+    assert stored.slot is RecordKind.DISCHARGE_REFERRAL
     assert not stored.needs_review  # the family chose the date themselves
 
 

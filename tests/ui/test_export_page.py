@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from casebook.bundle.verify import verify_bundle
-from casebook.core.model import Document, SlotKind
+from casebook.core.model import Document, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, CancelToken, ignore_progress
 from casebook.services.binder.session import BinderSession
 from casebook.services.export.history import export_history
@@ -41,7 +41,7 @@ def filled(session: BinderSession, tmp_path: Path) -> dict[str, Document]:
     slices = sorted(LUNG_CT.rglob("*.dcm"))[:4]
     assert slices, f"real DICOM test data missing under {LUNG_CT}"
     import_paths(
-        session, slices, SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        session, slices, RecordKind.IMAGING, ignore_progress, NEVER_CANCELLED,
         accept_other_patients=True,
     )  # fmt: skip
     return documents

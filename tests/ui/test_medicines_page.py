@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from services.discharge_summary import write_discharge_summary
 
 from casebook.core.medicines import Allergy, MedicineDetails, Route, StopReason
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession
 from casebook.services.medicines import medicines
@@ -120,7 +120,7 @@ def test_add_change_and_stop_through_the_dialogs_and_every_page_agrees(
         lambda: (
             records_page.snapshot is not None
             and next(
-                s for s in records_page.snapshot.slots if s.kind is SlotKind.MEDICATIONS
+                s for s in records_page.snapshot.slots if s.kind is RecordKind.MEDICATIONS
             ).status.value
             == "received"
         ),
@@ -162,13 +162,13 @@ def test_add_change_and_stop_through_the_dialogs_and_every_page_agrees(
         lambda: (
             records_page.snapshot is not None
             and next(
-                s for s in records_page.snapshot.slots if s.kind is SlotKind.MEDICATIONS
+                s for s in records_page.snapshot.slots if s.kind is RecordKind.MEDICATIONS
             ).status.value
             == "missing"
         ),
         timeout=WAIT,
     )
-    assert slot_kind_label(SlotKind.MEDICATIONS)
+    assert slot_kind_label(RecordKind.MEDICATIONS)
 
 
 def test_a_suggestion_is_checked_and_added(

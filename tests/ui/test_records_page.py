@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import Document, PartialDate, SlotKind, SlotStatement, SlotStatus
+from casebook.core.model import Document, PartialDate, RecordKind, SlotStatement, SlotStatus
 from casebook.services import clock
 from casebook.services.binder.session import BinderSession
 from casebook.services.records import documents as records
@@ -73,22 +73,22 @@ def test_page_lists_slots_documents_and_what_is_missing(
 ) -> None:
     page = make_page(qtbot, session)
     tree = page.slot_tree
-    assert tree.topLevelItemCount() == 1 + len(SlotKind)  # "All records" first
+    assert tree.topLevelItemCount() == 1 + len(RecordKind)  # "All records" first
     assert tree.topLevelItem(0).text(2) == "4"
-    pathology = tree.slot_item(SlotKind.PATHOLOGY)
+    pathology = tree.slot_item(RecordKind.PATHOLOGY)
     assert pathology.text(0) == "Pathology report"
     assert "✓" in pathology.text(1)
     assert "Received" in pathology.text(1)
     assert pathology.childCount() == 1
     assert "surgical pathology" in pathology.child(0).text(0)
-    molecular = tree.slot_item(SlotKind.MOLECULAR)
+    molecular = tree.slot_item(RecordKind.MOLECULAR)
     assert "✗" in molecular.text(1)
     assert "Missing" in molecular.text(1)
     assert molecular.text(2) == "0"
     assert titles(page) == sorted(d.title for d in imported.values())
 
     # The guide explains the selected record in the catalogue's words.
-    page.select_slot(SlotKind.PATHOLOGY)
+    page.select_slot(RecordKind.PATHOLOGY)
     assert "Pathology report" in page.guide.title_label.text()
     assert "pathology department" in page.guide.body.text()
     assert "Received" in page.guide.status_label.text()
@@ -106,7 +106,7 @@ def test_review_is_marked_and_confirmed(
 ) -> None:
     assert imported["pathology"].needs_review  # slot and date were suggested
     page = make_page(qtbot, session)
-    assert "please confirm" in page.slot_tree.slot_item(SlotKind.PATHOLOGY).child(0).text(0)
+    assert "please confirm" in page.slot_tree.slot_item(RecordKind.PATHOLOGY).child(0).text(0)
     assert "Please check" in page.documents.review_bar.text()
     assert page.documents.select_document(imported["pathology"].id)
     assert page.documents.confirm_button.isEnabled()
@@ -135,7 +135,7 @@ def test_search_in_english_and_chinese_and_filter_by_record(
         page.search_edit.clear()
     assert len(titles(page)) == 4
 
-    page.select_slot(SlotKind.PATHOLOGY)
+    page.select_slot(RecordKind.PATHOLOGY)
     assert titles(page) == ["surgical pathology"]
     assert "Pathology report" in page.documents.caption.text()
     page.select_slot(None)
@@ -170,7 +170,7 @@ def test_edit_document_details(
     dialog = page.edit_document(imported["scan"])
     assert isinstance(dialog, DocumentDialog)
     dialog.title_edit.setText("Blood tests, full panel")
-    dialog.slot_combo.setCurrentIndex(dialog.slot_combo.findData(SlotKind.LABS))
+    dialog.slot_combo.setCurrentIndex(dialog.slot_combo.findData(RecordKind.LABS))
     dialog.date_edit.set_value(PartialDate(2024, 2))
     dialog.institution_edit.setText("City Hospital")
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh"))
@@ -182,7 +182,7 @@ def test_edit_document_details(
         dialog.save_button.click()
     [stored] = [d for d in records.list_documents(session) if d.id == imported["scan"].id]
     assert stored.title == "Blood tests, full panel"
-    assert stored.slot is SlotKind.LABS
+    assert stored.slot is RecordKind.LABS
     assert stored.document_date == PartialDate(2024, 2)
     assert (stored.institution, stored.language, stored.notes) == (
         "City Hospital",
@@ -190,7 +190,7 @@ def test_edit_document_details(
         "Before the first cycle",
     )
     assert stored.translation_of == imported["letter"].id
-    assert page.slot_tree.slot_item(SlotKind.LABS).text(2) == "1"
+    assert page.slot_tree.slot_item(RecordKind.LABS).text(2) == "1"
 
     # An impossible day is refused in the dialog, nothing is saved.
     dialog = page.edit_document(stored)
@@ -204,7 +204,7 @@ def test_edit_document_details(
 
 def test_set_slot_status_requested_with_date_and_whom(qtbot: QtBot, session: BinderSession) -> None:
     page = make_page(qtbot, session)
-    page.select_slot(SlotKind.MOLECULAR)
+    page.select_slot(RecordKind.MOLECULAR)
     page.guide.status_button.click()
     dialog = page.findChild(SlotDialog)
     assert isinstance(dialog, SlotDialog)
@@ -217,11 +217,11 @@ def test_set_slot_status_requested_with_date_and_whom(qtbot: QtBot, session: Bin
     dialog.requested_from_edit.setText("Genetics lab, City Hospital")
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         dialog._save()
-    [slot] = [s for s in records.list_slots(session) if s.kind is SlotKind.MOLECULAR]
+    [slot] = [s for s in records.list_slots(session) if s.kind is RecordKind.MOLECULAR]
     assert slot.status is SlotStatus.REQUESTED
     assert slot.requested_on == PartialDate(2024, 5, 2)
     assert slot.requested_from == "Genetics lab, City Hospital"
-    assert "Requested" in page.slot_tree.slot_item(SlotKind.MOLECULAR).text(1)
+    assert "Requested" in page.slot_tree.slot_item(RecordKind.MOLECULAR).text(1)
     status = page.guide.status_label.text()
     may_2 = format_date_text("2024-05-02")
     assert f"Requested on {may_2} from Genetics lab, City Hospital" in status
@@ -290,16 +290,16 @@ def test_files_dropped_on_a_record_are_filed_there(
     page = make_page(qtbot, session)
     scan = write_scan(tmp_path / "report page 1.png", (300, 500))
     tree = page.slot_tree
-    target = tree.slot_item(SlotKind.MOLECULAR)
+    target = tree.slot_item(RecordKind.MOLECULAR)
     position = tree.visualItemRect(target).center()
-    assert tree.slot_kind_at(position) is SlotKind.MOLECULAR
+    assert tree.slot_kind_at(position) is RecordKind.MOLECULAR
     with qtbot.waitSignal(page.imports.summarised, timeout=30_000) as blocker:
         mime = _mime([scan])
         tree.dropEvent(_drop(position, mime))
     [added] = blocker.args[0].added
-    assert added.slot is SlotKind.MOLECULAR
-    qtbot.waitUntil(lambda: tree.slot_item(SlotKind.MOLECULAR).text(2) == "1", timeout=20_000)
-    assert "Received" in tree.slot_item(SlotKind.MOLECULAR).text(1)
+    assert added.slot is RecordKind.MOLECULAR
+    qtbot.waitUntil(lambda: tree.slot_item(RecordKind.MOLECULAR).text(2) == "1", timeout=20_000)
+    assert "Received" in tree.slot_item(RecordKind.MOLECULAR).text(1)
 
     # Dropped on the page itself: Casebook suggests where it goes.
     letter = tmp_path / "note.txt"
@@ -307,7 +307,7 @@ def test_files_dropped_on_a_record_are_filed_there(
     with qtbot.waitSignal(page.imports.summarised, timeout=30_000) as blocker:
         mime = _mime([letter])
         page.dropEvent(_drop(QPoint(10, 10), mime))
-    assert blocker.args[0].added[0].slot is SlotKind.OTHER
+    assert blocker.args[0].added[0].slot is RecordKind.OTHER
 
 
 def test_documents_model_passes_the_model_tester(
@@ -331,7 +331,7 @@ def test_documents_filter_passes_the_model_tester(
     proxy = DocumentsFilterModel()
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy, force_py=True)
-    proxy.set_slot(SlotKind.PATHOLOGY)
+    proxy.set_slot(RecordKind.PATHOLOGY)
     assert proxy.rowCount() == 1
     proxy.set_slot(None)
     proxy.set_matching_ids({imported["scan"].id, imported["letter"].id})

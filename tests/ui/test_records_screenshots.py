@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import DocumentEdit, PartialDate, SlotKind, SlotStatement
+from casebook.core.model import DocumentEdit, PartialDate, RecordKind, SlotStatement
 from casebook.services.binder.session import BinderSession
 from casebook.services.records import documents as records
 from casebook.ui.common import tasks
@@ -35,7 +35,7 @@ def test_screenshots_of_records_and_viewer(
         replace(
             DocumentEdit.of(chinese),
             title="出院小结 (discharge summary)",
-            slot=SlotKind.DISCHARGE_REFERRAL,
+            slot=RecordKind.DISCHARGE_REFERRAL,
             document_date=PartialDate(2024, 4),
             needs_review=False,
         ),
@@ -44,25 +44,25 @@ def test_screenshots_of_records_and_viewer(
     from casebook.services.records.importing import import_paths
 
     import_paths(
-        session, [more], SlotKind.IMAGING, ignore_progress, NEVER_CANCELLED,
+        session, [more], RecordKind.IMAGING, ignore_progress, NEVER_CANCELLED,
         accept_other_patients=True,
     )  # fmt: skip
     records.set_slot_statement(
         session,
-        SlotKind.MOLECULAR,
+        RecordKind.MOLECULAR,
         SlotStatement.REQUESTED,
         PartialDate(2024, 5, 2),
         "Genetics lab, City Hospital",
     )
-    records.set_slot_statement(session, SlotKind.IDENTITY, SlotStatement.NOT_APPLICABLE)
+    records.set_slot_statement(session, RecordKind.IDENTITY, SlotStatement.NOT_APPLICABLE)
 
     page = RecordsPage(session)
     qtbot.addWidget(page)
     page.resize(1280 - 210, 860 - 70)  # the page's share of a 1280 × 860 main window
     page.show()
     qtbot.waitUntil(lambda: page.snapshot is not None, timeout=20_000)
-    page.select_slot(SlotKind.PATHOLOGY)
-    page.slot_tree.slot_item(SlotKind.PATHOLOGY).setExpanded(True)
+    page.select_slot(RecordKind.PATHOLOGY)
+    page.slot_tree.slot_item(RecordKind.PATHOLOGY).setExpanded(True)
     page.select_slot(None)
     model = page.documents.model
     for row in range(model.rowCount()):
@@ -71,7 +71,7 @@ def test_screenshots_of_records_and_viewer(
         lambda: all(page.thumbnails.has_result(d) for d in model.entries()), timeout=30_000
     )
     shots = [save_screenshot(qtbot, page, out, "records")]
-    page.select_slot(SlotKind.PATHOLOGY)
+    page.select_slot(RecordKind.PATHOLOGY)
     shots.append(save_screenshot(qtbot, page, out, "records_slot_guide"))
 
     viewer = DocumentViewer(session, documents["pathology"], page)

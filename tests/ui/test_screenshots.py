@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import SlotKind, SlotStatement
+from casebook.core.model import RecordKind, SlotStatement
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession
 from casebook.services.records.documents import set_slot_statement
@@ -72,8 +72,8 @@ def test_screenshots_of_every_screen(
     summary = import_paths(
         session, make_files(tmp_path / "records"), None, ignore_progress, NEVER_CANCELLED
     )
-    set_slot_statement(session, SlotKind.IMAGING, SlotStatement.REQUESTED)
-    set_slot_statement(session, SlotKind.MOLECULAR, SlotStatement.NOT_APPLICABLE)
+    set_slot_statement(session, RecordKind.IMAGING, SlotStatement.REQUESTED)
+    set_slot_statement(session, RecordKind.MOLECULAR, SlotStatement.NOT_APPLICABLE)
     overview_page = window.workspace.overview_page
     overview_page.overview = None
     overview_page.reload()

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.services.binder.session import KdfParams
 from casebook.services.demo import create_demo_binder
 from casebook.ui.shell.main_window import MainWindow
@@ -79,11 +79,11 @@ def test_unlock_shows_the_overview_with_its_data_and_builds_other_pages_when_sho
     # A link from the Overview to one kind of record builds the Records page, which then
     # opens on that kind once its own first read is back.
     workspace.show_section("records")
-    workspace.records_page.select_slot(SlotKind.PATHOLOGY)
+    workspace.records_page.select_slot(RecordKind.PATHOLOGY)
     assert workspace.is_built("records")
     assert not workspace.is_built("imaging")
     records = workspace.records_page
     qtbot.waitUntil(lambda: records.snapshot is not None, timeout=20_000)
     current = records.slot_tree.currentItem()
-    assert current is records.slot_tree.slot_item(SlotKind.PATHOLOGY)
+    assert current is records.slot_tree.slot_item(RecordKind.PATHOLOGY)
     assert workspace.pages.currentWidget() is records

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.preflight import FindingKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder.session import BinderSession
@@ -50,7 +50,7 @@ def _workspace(qtbot: QtBot, session: BinderSession) -> Workspace:
     return workspace
 
 
-def _overview_slot_text(workspace: Workspace, kind: SlotKind) -> str:
+def _overview_slot_text(workspace: Workspace, kind: RecordKind) -> str:
     tree = workspace.overview_page.slots_tree
     for row in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(row)
@@ -66,8 +66,8 @@ def test_refiling_a_photo_changes_both_records_everywhere(
     workspace = _workspace(qtbot, session)
     overview = workspace.overview_page
     qtbot.waitUntil(lambda: overview.overview is not None, timeout=20_000)
-    assert "Received" in _overview_slot_text(workspace, SlotKind.OTHER)
-    assert "Missing" in _overview_slot_text(workspace, SlotKind.LABS)
+    assert "Received" in _overview_slot_text(workspace, RecordKind.OTHER)
+    assert "Missing" in _overview_slot_text(workspace, RecordKind.LABS)
 
     workspace.show_section("records")
     page = workspace.records_page
@@ -78,19 +78,19 @@ def test_refiling_a_photo_changes_both_records_everywhere(
     [photo] = page.snapshot.documents
     dialog = page.edit_document(photo)
     assert isinstance(dialog, DocumentDialog)
-    dialog.slot_combo.setCurrentIndex(dialog.slot_combo.findData(SlotKind.LABS))
+    dialog.slot_combo.setCurrentIndex(dialog.slot_combo.findData(RecordKind.LABS))
     dialog.save_button.click()
 
     qtbot.waitUntil(
-        lambda: "Received" in page.slot_tree.slot_item(SlotKind.LABS).text(1), timeout=20_000
+        lambda: "Received" in page.slot_tree.slot_item(RecordKind.LABS).text(1), timeout=20_000
     )
-    assert "Not needed" in page.slot_tree.slot_item(SlotKind.OTHER).text(1)
+    assert "Not needed" in page.slot_tree.slot_item(RecordKind.OTHER).text(1)
     workspace.show_section("overview")  # hidden while the change happened: it reads on show
     qtbot.waitUntil(
-        lambda: "Received | 1" in _overview_slot_text(workspace, SlotKind.LABS), timeout=20_000
+        lambda: "Received | 1" in _overview_slot_text(workspace, RecordKind.LABS), timeout=20_000
     )
-    assert _overview_slot_text(workspace, SlotKind.OTHER).endswith("| 0")
-    assert "Not needed" in _overview_slot_text(workspace, SlotKind.OTHER)
+    assert _overview_slot_text(workspace, RecordKind.OTHER).endswith("| 0")
+    assert "Not needed" in _overview_slot_text(workspace, RecordKind.OTHER)
 
 
 def test_a_question_added_on_its_page_is_counted_on_the_overview(
@@ -119,7 +119,7 @@ def test_the_overview_lists_what_the_hospital_would_find_and_leads_there(
 ) -> None:
     report = tmp_path / "pathology report.txt"
     report.write_text("Surgical pathology report. Adenocarcinoma.")
-    import_paths(session, [report], SlotKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED)
+    import_paths(session, [report], RecordKind.PATHOLOGY, ignore_progress, NEVER_CANCELLED)
     workspace = _workspace(qtbot, session)
     panel = workspace.overview_page.preflight_panel
 

@@ -27,7 +27,7 @@ from casebook.bundle.case_facts import (
     TimelineEntry,
 )
 from casebook.bundle.plan import BundlePlan, DicomItem, DocumentItem, SeriesPreview
-from casebook.core.model import Document, PartialDate, SlotKind
+from casebook.core.model import Document, PartialDate, RecordKind
 from casebook.core.opinion_questions import follow_up_questions, is_duplicate
 from casebook.core.opinions import Comparison
 from casebook.core.timeline import ordered
@@ -292,7 +292,7 @@ def recording_items(session: BinderSession) -> tuple[DocumentItem, ...]:
         items.append(
             DocumentItem(
                 title=title,
-                slot=SlotKind.OTHER,
+                slot=RecordKind.OTHER,
                 original_name=recording.original_name,
                 media_type=recording.media_type,
                 size=recording.size,

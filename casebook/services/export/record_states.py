@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from casebook.bundle.case_facts import SlotState
-from casebook.core.model import Document, Slot, SlotKind, SlotStatement
+from casebook.core.model import Document, RecordKind, Slot, SlotStatement
 
 
 def slot_states(
@@ -24,7 +24,7 @@ def slot_states(
 ) -> tuple[SlotState, ...]:
     """One state per slot, in catalogue order."""
     enclosed = Counter(d.slot for d in enclosed_documents)
-    enclosed[SlotKind.IMAGING] += enclosed_images
+    enclosed[RecordKind.IMAGING] += enclosed_images
     states = []
     for slot in slots:
         requested = slot.statement is SlotStatement.REQUESTED

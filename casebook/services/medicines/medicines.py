@@ -17,7 +17,7 @@ from casebook.core.contacts import Contact
 from casebook.core.errors import InvalidInput
 from casebook.core.medicine_mentions import LexiconEntry
 from casebook.core.medicines import Allergy, Medicine, MedicineDetails, StopReason, stopped
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.timeline import SPAN_KINDS, TimelineEvent
 from casebook.resources import resource_path
 from casebook.services.binder.session import BinderSession
@@ -28,7 +28,7 @@ from casebook.store import contacts as contact_store
 from casebook.store import medicines as store
 from casebook.store import timeline as timeline_store
 
-_SLOT = [SlotKind.MEDICATIONS.value]
+_SLOT = [RecordKind.MEDICATIONS.value]
 
 
 @functools.cache

@@ -10,8 +10,8 @@ from casebook.core.model import (
     Document,
     DocumentEdit,
     PartialDate,
+    RecordKind,
     Slot,
-    SlotKind,
     SlotStatement,
 )
 from casebook.services.binder.session import BinderSession
@@ -57,7 +57,7 @@ def list_slots(session: BinderSession) -> list[Slot]:
 
 def set_slot_statement(
     session: BinderSession,
-    kind: SlotKind,
+    kind: RecordKind,
     statement: SlotStatement,
     requested_on: PartialDate | None = None,
     requested_from: str = "",

@@ -17,7 +17,7 @@ import sqlite_utils
 
 from casebook.core.changes import Changed
 from casebook.core.errors import FileProblem, FileRefused
-from casebook.core.model import Document, PartialDate, SlotKind
+from casebook.core.model import Document, PartialDate, RecordKind
 from casebook.core.progress import CancelToken
 from casebook.imaging.dicom_header import DicomSummary
 from casebook.services.binder.session import BinderSession
@@ -32,7 +32,7 @@ class DocumentFacts:
     """What the importer decided about a document before storing it."""
 
     title: str
-    slot: SlotKind
+    slot: RecordKind
     original_name: str
     media_type: str
     document_date: PartialDate | None

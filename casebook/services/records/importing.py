@@ -24,7 +24,7 @@ from typing import Any
 
 from casebook.core.errors import CasebookError, FileRefused
 from casebook.core.identity import IdentityCheck
-from casebook.core.model import Case, Document, PartialDate, SlotKind
+from casebook.core.model import Case, Document, PartialDate, RecordKind
 from casebook.core.progress import CancelToken, Report
 from casebook.core.suggestions import suggest_date, suggest_slot
 from casebook.imaging.dicom_header import DicomSummary, summarise_head
@@ -114,15 +114,15 @@ def _indexable_text(read: ReadFile) -> str:
     return ""
 
 
-def _facts(read: ReadFile, slot: SlotKind | None, text: str, locked: bool) -> DocumentFacts:
+def _facts(read: ReadFile, slot: RecordKind | None, text: str, locked: bool) -> DocumentFacts:
     name = (
         read.source.file_name if read.source.member is not None else readable_name(read.source.path)
     )
     if read.media_type == DICOM:
-        suggested, found_date, review = SlotKind.IMAGING, None, False
+        suggested, found_date, review = RecordKind.IMAGING, None, False
     else:
         suggestion = suggest_slot(text, name)
-        suggested = suggestion.slot if suggestion else SlotKind.OTHER
+        suggested = suggestion.slot if suggestion else RecordKind.OTHER
         found_date = suggest_date(text, clock.today(), slot or suggested) if text else None
         review = bool(suggestion or found_date)
     return DocumentFacts(
@@ -143,7 +143,7 @@ class _Importer:
     def __init__(
         self,
         session: BinderSession,
-        slot: SlotKind | None,
+        slot: RecordKind | None,
         pool: WorkerPool,
         opener: SourceOpener,
         cancel: CancelToken,
@@ -321,7 +321,7 @@ def _flush_quietly(importer: _Importer) -> None:
 def import_paths(
     session: BinderSession,
     paths: Sequence[Path],
-    slot: SlotKind | None,
+    slot: RecordKind | None,
     report: Report,
     cancel: CancelToken,
     on_file_done: FileDone | None = None,

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from casebook.core.changes import Changed
 from casebook.core.errors import CasebookError
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.core.redaction import Word
 from casebook.core.suggestions import FoundDate, dates_in, suggest_date, suggest_slot
@@ -153,7 +153,7 @@ def _suggest_placement(db: sqlite_utils.Database, document_id: int, text: str) -
     """A document the family has not placed yet (kept as "other", undated) gets the kind and
     date its text suggests, marked for them to confirm."""
     document = document_store.get_document(db, document_id)
-    if document is None or document.slot is not SlotKind.OTHER:
+    if document is None or document.slot is not RecordKind.OTHER:
         return
     suggestion = suggest_slot(text, document.original_name)
     kind = suggestion.slot if suggestion else None

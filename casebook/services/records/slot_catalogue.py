@@ -10,7 +10,7 @@ import functools
 import json
 from dataclasses import dataclass
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.resources import resource_path
 
 FIELDS = ("title", "what", "why", "ask", "good_copy")
@@ -19,7 +19,7 @@ FALLBACK_LANGUAGE = "en"
 
 @dataclass(frozen=True)
 class SlotDescription:
-    kind: SlotKind
+    kind: RecordKind
     texts: dict[str, dict[str, str]]  # field -> language -> text
 
     def text(self, field: str, language: str) -> str:
@@ -34,14 +34,14 @@ class SlotDescription:
 
 
 @functools.cache
-def load_catalogue() -> dict[SlotKind, SlotDescription]:
+def load_catalogue() -> dict[RecordKind, SlotDescription]:
     """Every slot's description, in catalogue order; fails loudly if one is missing."""
     raw = json.loads(resource_path("slots", "catalogue.json").read_text(encoding="utf-8"))
-    catalogue: dict[SlotKind, SlotDescription] = {}
+    catalogue: dict[RecordKind, SlotDescription] = {}
     for entry in raw["slots"]:
-        kind = SlotKind(entry["kind"])
+        kind = RecordKind(entry["kind"])
         catalogue[kind] = SlotDescription(kind, {field: dict(entry[field]) for field in FIELDS})
-    missing = set(SlotKind) - set(catalogue)
+    missing = set(RecordKind) - set(catalogue)
     if missing:
         raise LookupError(f"slot catalogue lacks {sorted(k.value for k in missing)}")
     return catalogue

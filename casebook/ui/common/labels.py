@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from casebook.core.model import PartialDate, SlotKind, SlotStatus
+from casebook.core.model import PartialDate, RecordKind, SlotStatus
 from casebook.services.records.slot_catalogue import load_catalogue
 
 
@@ -24,7 +24,7 @@ def ui_language() -> str:
     return QLocale().name()
 
 
-def slot_kind_label(kind: SlotKind) -> str:
+def slot_kind_label(kind: RecordKind) -> str:
     """The slot's title from the shipped catalogue, in the interface language."""
     return load_catalogue()[kind].text("title", ui_language())
 

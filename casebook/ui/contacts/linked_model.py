@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from casebook.core.contacts import LinkCandidate, LinkedItem, LinkKind
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.ui.common.labels import format_date_text, slot_kind_label
 from casebook.ui.contacts.words import link_kind_label
 
@@ -31,7 +31,7 @@ def item_title(kind: LinkKind, ref: str, title: str) -> str:
     """A record kind is named in the interface language; everything else in its own words."""
     if kind is LinkKind.RECORD_REQUEST:
         try:
-            return slot_kind_label(SlotKind(ref))
+            return slot_kind_label(RecordKind(ref))
         except ValueError:
             return ref
     return title or "—"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.services.export.wizard import ExportPreview, Preflight, PreflightProblem
 from casebook.ui.common.labels import choose_plural, format_date_text, format_size, slot_kind_label
 from casebook.ui.common.look import look_as
@@ -177,7 +177,7 @@ class ReviewStep(QWidget):
     def _fill_items(self, preview: ExportPreview) -> None:
         self.items_tree.clear()
         plan = preview.plan
-        by_slot: dict[SlotKind, list[QTreeWidgetItem]] = {}
+        by_slot: dict[RecordKind, list[QTreeWidgetItem]] = {}
         for document in plan.documents:
             child = QTreeWidgetItem([document.title or document.original_name])
             child.setText(1, format_size(document.size))

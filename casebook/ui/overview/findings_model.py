@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.preflight import Finding, FindingKind
 from casebook.ui.common.labels import slot_kind_label
 
@@ -59,8 +59,8 @@ class FindingsModel(QAbstractListModel):
     def describe(self, finding: Finding) -> str:
         """The finding in plain words."""
         record = (
-            slot_kind_label(SlotKind(finding.ref))
-            if isinstance(finding.ref, str) and finding.ref in {k.value for k in SlotKind}
+            slot_kind_label(RecordKind(finding.ref))
+            if isinstance(finding.ref, str) and finding.ref in {k.value for k in RecordKind}
             else ""
         )
         name = finding.name or self.tr("(no name)")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casebook.core.model import Document, SlotKind
+from casebook.core.model import Document, RecordKind
 from casebook.core.suggestions import DateRole, FoundDate, rank_dates
 from casebook.ui.common.labels import format_partial_date, format_size, slot_kind_label
 from casebook.ui.common.link_button import LinkButton
@@ -85,7 +85,7 @@ class DocumentDialog(QDialog):
         self.title_edit.setObjectName("title_edit")
         self.slot_combo = QComboBox()
         self.slot_combo.setObjectName("slot_combo")
-        for kind in SlotKind:
+        for kind in RecordKind:
             self.slot_combo.addItem(slot_kind_label(kind), kind)
         self.slot_combo.setCurrentIndex(self.slot_combo.findData(document.slot))
         self.date_edit = PartialDateEdit()
@@ -251,7 +251,7 @@ class DocumentDialog(QDialog):
             self.error_bar.show_error(first_date_problem(self.date_edit) or "")
             return
         slot = self.slot_combo.currentData()
-        assert isinstance(slot, SlotKind)
+        assert isinstance(slot, RecordKind)
         placement_changed = (
             slot is not self.document.slot or document_date != self.document.document_date
         )

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
 
-from casebook.core.model import Document, SlotKind
+from casebook.core.model import Document, RecordKind
 from casebook.ui.common.labels import format_partial_date, slot_kind_label
 from casebook.ui.common.look import current_colours, qcolor
 from casebook.ui.records.thumbnail_cache import ThumbnailCache
@@ -24,7 +24,7 @@ from casebook.ui.records.thumbnail_cache import ThumbnailCache
 AnyIndex = QModelIndex | QPersistentModelIndex
 THUMBNAIL_WIDTH = 48
 THUMBNAIL_HEIGHT = 64
-_SLOT_ORDER = {kind: position for position, kind in enumerate(SlotKind)}
+_SLOT_ORDER = {kind: position for position, kind in enumerate(RecordKind)}
 
 
 class DocumentColumn(enum.IntEnum):
@@ -193,14 +193,14 @@ class DocumentsFilterModel(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
-        self._slot: SlotKind | None = None
+        self._slot: RecordKind | None = None
         self._matching: set[int] | None = None
 
     @property
-    def slot(self) -> SlotKind | None:
+    def slot(self) -> RecordKind | None:
         return self._slot
 
-    def set_slot(self, slot: SlotKind | None) -> None:
+    def set_slot(self, slot: RecordKind | None) -> None:
         """Show only documents filed under `slot` (None: every record)."""
         self.beginFilterChange()
         self._slot = slot

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.services.binder.session import BinderSession
 from casebook.services.records import documents as records
@@ -49,7 +49,7 @@ class ImportFlow(QObject):
     def busy(self) -> bool:
         return self._task is not None or self._asking is not None
 
-    def start(self, paths: Sequence[Path], slot: SlotKind | None = None) -> bool:
+    def start(self, paths: Sequence[Path], slot: RecordKind | None = None) -> bool:
         """Begin importing `paths` (filed under `slot` when given, else where Casebook
         suggests); False when another import is still running."""
         if self.busy or not paths:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from casebook.core.changes import Changed
 from casebook.core.completeness import Completeness
-from casebook.core.model import Document, DocumentEdit, SlotKind
+from casebook.core.model import Document, DocumentEdit, RecordKind
 from casebook.core.model import Slot as RecordSlot
 from casebook.services import contacts
 from casebook.services.binder.session import BinderSession
@@ -92,7 +92,7 @@ class RecordsPage(QWidget):
         self._wanted_document: int | None = None
         # A kind of record asked for before the first read arrived (the page is built when
         # first shown): (kind,), chosen once the tree is filled.
-        self._wanted_slot: tuple[SlotKind | None] | None = None
+        self._wanted_slot: tuple[RecordKind | None] | None = None
         self.imports = ImportFlow(session, self)
         self.thumbnails = ThumbnailCache(session, self)
         self._search_generation = 0
@@ -245,7 +245,7 @@ class RecordsPage(QWidget):
         if isinstance(document_id, int):
             self.documents.select_document(document_id)
 
-    def select_slot(self, kind: SlotKind | None) -> None:
+    def select_slot(self, kind: RecordKind | None) -> None:
         """Show this kind of record (None: all records), now or once the first read is back."""
         if self.snapshot is None:
             self._wanted_slot = (kind,)
@@ -415,7 +415,7 @@ class RecordsPage(QWidget):
 
     # Import --------------------------------------------------------------------------------
 
-    def import_paths(self, paths: list[Path], slot: SlotKind | None = None) -> bool:
+    def import_paths(self, paths: list[Path], slot: RecordKind | None = None) -> bool:
         """Add files and folders; with `slot`, every new document is filed under it."""
         return self.imports.start(paths, slot)
 

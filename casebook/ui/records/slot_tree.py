@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from casebook.core.model import Document, Slot, SlotKind, SlotStatus
+from casebook.core.model import Document, RecordKind, Slot, SlotStatus
 from casebook.ui.common.labels import slot_kind_label
 from casebook.ui.common.look import look_as
 from casebook.ui.records.slot_status_text import short_status
@@ -30,7 +30,7 @@ def local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Pa
 class SlotTree(QTreeWidget):
     """Top-level rows are records ("All records" first); children are their documents."""
 
-    files_dropped = Signal(list, object)  # paths, SlotKind | None
+    files_dropped = Signal(list, object)  # paths, RecordKind | None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,7 +97,7 @@ class SlotTree(QTreeWidget):
         items = (self.topLevelItem(row) for row in range(self.topLevelItemCount()))
         return [item for item in items if item is not None]
 
-    def _restore_selection(self, kind: SlotKind | None, document_id: int | None) -> None:
+    def _restore_selection(self, kind: RecordKind | None, document_id: int | None) -> None:
         for item in self._slot_items():
             slot = item.data(0, SlotRole)
             if document_id is not None:
@@ -110,7 +110,7 @@ class SlotTree(QTreeWidget):
                 self.setCurrentItem(item)
                 return
 
-    def slot_item(self, kind: SlotKind | None) -> QTreeWidgetItem:
+    def slot_item(self, kind: RecordKind | None) -> QTreeWidgetItem:
         for item in self._slot_items():
             slot = item.data(0, SlotRole)
             if (slot is None and kind is None) or (slot is not None and slot.kind is kind):
@@ -122,7 +122,7 @@ class SlotTree(QTreeWidget):
         slot = item.data(0, SlotRole) if item is not None else None
         return slot if isinstance(slot, Slot) else None
 
-    def selected_slot_kind(self) -> SlotKind | None:
+    def selected_slot_kind(self) -> RecordKind | None:
         slot = self.selected_slot()
         return slot.kind if slot is not None else None
 
@@ -133,7 +133,7 @@ class SlotTree(QTreeWidget):
 
     # Drag and drop -------------------------------------------------------------------------
 
-    def slot_kind_at(self, position: QPoint) -> SlotKind | None:
+    def slot_kind_at(self, position: QPoint) -> RecordKind | None:
         item = self.itemAt(position)
         slot = item.data(0, SlotRole) if item is not None else None
         return slot.kind if isinstance(slot, Slot) else None

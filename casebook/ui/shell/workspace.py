@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
-from casebook.core.model import SlotKind
+from casebook.core.model import RecordKind
 from casebook.core.preflight import Finding, Place
 from casebook.ui.common.binder_events import binder_events
 from casebook.ui.common.screen_fit import ShownPageStack, scrolling
@@ -339,7 +339,7 @@ class Workspace(QWidget):
         if finding.place is Place.RECORD_KIND:
             self.show_section("records")
             self.records_page.show_records()
-            self.records_page.select_slot(SlotKind(str(finding.ref)))
+            self.records_page.select_slot(RecordKind(str(finding.ref)))
         elif finding.place is Place.DOCUMENT:
             self.show_section("records")
             self.records_page.show_document(int(finding.ref))

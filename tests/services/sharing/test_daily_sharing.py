@@ -15,7 +15,7 @@ from casebook.core.consultations import Consultation
 from casebook.core.contacts import Contact, ContactKind, LinkKind
 from casebook.core.diary import DiaryEntry, Severity
 from casebook.core.medicines import Allergy, MedicineDetails
-from casebook.core.model import PartialDate, SlotKind
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.core.recordings import SPEECH_FORMAT, PcmFormat
 from casebook.services import consultations, contacts
@@ -42,7 +42,7 @@ def test_week_to_week_records_added_anywhere_appear_everywhere(trio: Family) -> 
     doctor = contacts.save_contact(li, Contact(ContactKind.DOCTOR, "Dr Chen", "Zhongshan"))
     consultation = consultations.create_consultation(li, Consultation(0, "Second opinion"))
     contacts.set_links(li, doctor, [(LinkKind.CONSULTATION, str(consultation), True)])
-    contacts.set_record_request(li, SlotKind.PATHOLOGY, doctor, PartialDate(2026, 3, 10))
+    contacts.set_record_request(li, RecordKind.PATHOLOGY, doctor, PartialDate(2026, 3, 10))
     appointments.save_appointment(
         li,
         Appointment(
@@ -73,7 +73,7 @@ def test_week_to_week_records_added_anywhere_appear_everywhere(trio: Family) -> 
             meeting.id,
         )
         assert contacts.contacts_linked_to(copy, LinkKind.CONSULTATION, str(meeting.id)) == [chen]
-        assert contacts.record_request(copy, SlotKind.PATHOLOGY) == (
+        assert contacts.record_request(copy, RecordKind.PATHOLOGY) == (
             chen.id,
             PartialDate(2026, 3, 10),
         )
