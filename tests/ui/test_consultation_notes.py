@@ -134,7 +134,7 @@ def test_the_consultations_list_is_a_model_and_a_click_shows_one(
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.detail.view is not None)
     qtmodeltester.check(page.model, force_py=True)
-    rows = {page.model.consultation_at(r).id: r for r in range(2)}
+    rows = {page.model.object_at(r).id: r for r in range(2)}
     assert set(rows) == {first, second}
     other = second if page.current_id == first else first
     rect = page.list.visualRect(page.model.index(rows[other]))

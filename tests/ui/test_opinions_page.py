@@ -257,7 +257,7 @@ def test_ticks_are_kept_by_opinion_when_the_list_changes(
     assert model.index(2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
     page.select_row(2)
-    dialog = page.open_editor(model.opinion_at(2))
+    dialog = page.open_editor(model.object_at(2))
     dialog.name_edit.setText("Fudan team")
     dialog.save()
     qtbot.waitUntil(lambda: "Fudan team" in model.index(2).data())

@@ -8,67 +8,48 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from casebook.core.opinions import Opinion
 from casebook.ui.common.labels import format_partial_date
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.opinions.labels import source_kind_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `Opinion` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""When the opinion was given (undated last), then its name."""
+__all__ = ["ObjectRole", "OpinionsModel", "SortRole"]
 
 
-class OpinionsModel(QAbstractListModel):
-    """One checkable row per opinion: its name, then where and when it was given."""
+class OpinionsModel(ObjectRowsModel[Opinion]):
+    """One checkable row per opinion: its name, then where and when it was given. ObjectRole:
+    the `Opinion`; SortRole: when it was given (undated last), then its name."""
 
     ticks_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._opinions: list[Opinion] = []
         self._ticked: set[int] = set()
 
     def set_opinions(self, opinions: Sequence[Opinion]) -> None:
         """Show these opinions; ticks stay on the opinions still there."""
         present = {o.id for o in opinions if o.id is not None}
-        self.beginResetModel()
-        self._opinions = list(opinions)
         dropped = self._ticked - present
         self._ticked &= present
-        self.endResetModel()
+        self.set_rows(opinions)
         if dropped:
             self.ticks_changed.emit()
 
-    def opinion_at(self, row: int) -> Opinion:
-        return self._opinions[row]
-
     def ticked_ids(self) -> list[int]:
         """The ticked opinions' ids, in the order of the list."""
-        return [o.id for o in self._opinions if o.id is not None and o.id in self._ticked]
+        return [o.id for o in self._rows if o.id is not None and o.id in self._ticked]
 
     def tick(self, opinion_ids: Iterable[int]) -> None:
         """Tick exactly these opinions."""
-        self._ticked = {o.id for o in self._opinions if o.id is not None} & set(opinion_ids)
-        if self._opinions:
-            last = self.index(len(self._opinions) - 1)
+        self._ticked = {o.id for o in self._rows if o.id is not None} & set(opinion_ids)
+        if self._rows:
+            last = self.index(len(self._rows) - 1)
             self.dataChanged.emit(self.index(0), last, [Qt.ItemDataRole.CheckStateRole])
         self.ticks_changed.emit()
 
     # Qt model API --------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._opinions)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -80,12 +61,7 @@ class OpinionsModel(QAbstractListModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._opinions):
-            return None
-        opinion = self._opinions[index.row()]
-        if role == ObjectRole:
-            return opinion
+    def row_data(self, opinion: Opinion, index: AnyIndex, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             details = [
                 source_kind_label(opinion.source_kind),
@@ -105,7 +81,7 @@ class OpinionsModel(QAbstractListModel):
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        opinion_id = self._opinions[index.row()].id
+        opinion_id = self._rows[index.row()].id
         if opinion_id is None:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked

@@ -10,19 +10,16 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from casebook.core.questions import Answer, Priority, Question, QuestionBank, QuestionStatus
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.consultations.words import priority_label, status_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_STATUS_ORDER = {status: position for position, status in enumerate(QuestionStatus)}
+__all__ = ["ObjectRole", "QuestionColumn", "QuestionsModel", "SortRole"]
 
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `Question` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""A value that sorts naturally (priority and status by their weight, text without case)."""
+_STATUS_ORDER = {status: position for position, status in enumerate(QuestionStatus)}
 
 
 class QuestionColumn(enum.IntEnum):
@@ -31,14 +28,16 @@ class QuestionColumn(enum.IntEnum):
     STATUS = 2
 
 
-class QuestionsModel(QAbstractTableModel):
-    """One row per question, in the order the service gives (priority, then fit to the moment)."""
+class QuestionsModel(ObjectRowsModel[Question]):
+    """One row per question, in the order the service gives (priority, then fit to the moment).
+
+    ObjectRole: the `Question`; SortRole: a value that sorts naturally (priority and status by
+    their weight, text without case)."""
 
     def __init__(self, bank: QuestionBank, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bank = bank
         self._language = language
-        self._questions: list[Question] = []
         self._texts: list[str] = []
 
     def set_questions(
@@ -52,48 +51,21 @@ class QuestionsModel(QAbstractTableModel):
             if unanswered:
                 text += "\n" + self.tr("Asked {count}× without an answer").format(count=unanswered)
             texts.append(text)
-        self.beginResetModel()
-        self._questions = list(questions)
         self._texts = texts
-        self.endResetModel()
+        self.set_rows(questions)
 
-    def question_at(self, row: int) -> Question:
-        return self._questions[row]
+    def column_count(self) -> int:
+        return len(QuestionColumn)
 
-    def row_of(self, question_id: int) -> int | None:
-        return next((r for r, q in enumerate(self._questions) if q.id == question_id), None)
-
-    # Qt model API --------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._questions)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(QuestionColumn)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(QuestionColumn):
-            return None
+    def header_text(self, column: int) -> str | None:
         return {
             QuestionColumn.QUESTION: self.tr("Question"),
             QuestionColumn.PRIORITY: self.tr("Priority"),
             QuestionColumn.STATUS: self.tr("Status"),
-        }[QuestionColumn(section)]
+        }[QuestionColumn(column)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._questions):
-            return None
-        question = self._questions[index.row()]
+    def row_data(self, question: Question, index: AnyIndex, role: int) -> object:
         column = QuestionColumn(index.column())
-        if role == ObjectRole:
-            return question
         if role == SortRole:
             if column is QuestionColumn.PRIORITY:
                 return -int(question.priority)

@@ -9,64 +9,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from casebook.core.recordings import Recording, RecordingOrigin, clock_text
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `Recording` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""The order the service gives (when recorded)."""
+__all__ = ["ObjectRole", "RecordingsModel", "SortRole"]
 
 
-class RecordingsModel(QAbstractListModel):
-    """One row per recording; ready ones can be ticked for the bundle."""
+class RecordingsModel(ObjectRowsModel[Recording]):
+    """One row per recording; ready ones can be ticked for the bundle. ObjectRole: the
+    `Recording`; SortRole: the order the service gives (when recorded)."""
 
     include_requested = Signal(int, bool)  # recording id, wanted in the bundle
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._recordings: list[Recording] = []
         self._pending: dict[int, bool] = {}  # ticks asked for, until the binder says so
 
     def set_recordings(self, recordings: Sequence[Recording]) -> None:
-        self.beginResetModel()
-        self._recordings = list(recordings)
         self._pending = {}
-        self.endResetModel()
-
-    def row_of(self, recording_id: int | None) -> int | None:
-        return next((r for r, rec in enumerate(self._recordings) if rec.id == recording_id), None)
+        self.set_rows(recordings)
 
     def title(self, recording: Recording) -> str:
         return recording.title or self.tr("Recording")
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._recordings)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._recordings[index.row()].is_ready:
+        if self.object_at(index.row()).is_ready:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._recordings):
-            return None
-        recording = self._recordings[index.row()]
-        if role == ObjectRole:
-            return recording
+    def row_data(self, recording: Recording, index: AnyIndex, role: int) -> object:
         if role == SortRole:
             return index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -81,7 +57,7 @@ class RecordingsModel(QAbstractListModel):
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        recording = self._recordings[index.row()]
+        recording = self.object_at(index.row())
         if not recording.is_ready:
             return False
         wanted = Qt.CheckState(value) == Qt.CheckState.Checked

@@ -9,27 +9,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from casebook.core.timeline import TimelineEvent
 from casebook.ui.common.look import look_as
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.timeline.labels import details_text, event_heading, kind_label, when_text
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `TimelineEvent` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""The row's place in the timeline (the service's order: by date, then by kind)."""
+__all__ = ["EventColumn", "ObjectRole", "SortRole", "TimelineEventsModel", "TimelineListView"]
 
 
 class EventColumn(enum.IntEnum):
@@ -39,53 +27,33 @@ class EventColumn(enum.IntEnum):
     DETAILS = 3
 
 
-class TimelineEventsModel(QAbstractTableModel):
-    """One row per event, in timeline order; treatment lines carry their number."""
+class TimelineEventsModel(ObjectRowsModel[TimelineEvent]):
+    """One row per event, in timeline order; treatment lines carry their number.
+
+    ObjectRole: the `TimelineEvent`; SortRole: the row's place in the timeline (the service's
+    order: by date, then by kind)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._events: list[TimelineEvent] = []
         self._line_numbers: dict[int, int] = {}
 
     def set_events(self, events: Sequence[TimelineEvent], line_numbers: Mapping[int, int]) -> None:
-        self.beginResetModel()
-        self._events = list(events)
         self._line_numbers = dict(line_numbers)
-        self.endResetModel()
+        self.set_rows(events)
 
-    def row_of(self, event_id: int | None) -> int | None:
-        return next((r for r, e in enumerate(self._events) if e.id == event_id), None)
+    def column_count(self) -> int:
+        return len(EventColumn)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EventColumn)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(EventColumn):
-            return None
+    def header_text(self, column: int) -> str | None:
         return {
             EventColumn.WHEN: self.tr("When"),
             EventColumn.WHAT: self.tr("What"),
             EventColumn.EVENT: self.tr("Event"),
             EventColumn.DETAILS: self.tr("Details"),
-        }[EventColumn(section)]
+        }[EventColumn(column)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._events):
-            return None
-        event = self._events[index.row()]
+    def row_data(self, event: TimelineEvent, index: AnyIndex, role: int) -> object:
         column = EventColumn(index.column())
-        if role == ObjectRole:
-            return event
         if role == SortRole:
             return index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

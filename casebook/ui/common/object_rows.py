@@ -1,0 +1,104 @@
+"""What the flat list and table models share: the roles views ask for, and rows of objects
+known by their id.
+
+Each list of the binder's records (questions, timeline events, consultations, opinions,
+recordings, the trash…) shows objects that carry an `id`. After a change repaints a list, the
+page finds the chosen object again by that id, and a view reads the object itself through
+`ObjectRole`. That shape is written here once; a model says only how its rows read
+(`row_data`) and what its columns are called (`header_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ObjectRole = Qt.ItemDataRole.UserRole + 1
+"""The object a row shows (a `Question`, a `TimelineEvent`, a `Consultation`…)."""
+SortRole = Qt.ItemDataRole.UserRole + 2
+"""A value that sorts the way the row's column should; each model says which."""
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+RowT = TypeVar("RowT", bound=HasId)
+
+
+class ObjectRowsModel(QAbstractTableModel, Generic[RowT]):
+    """One row per object, in the order given; one column unless `column_count` says more.
+
+    A table model serves list views too (they show column 0), so one base carries both.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        """Show these objects (a reset: views keep their selection by id, not by row)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def object_at(self, row: int) -> RowT:
+        return self._rows[row]
+
+    def objects(self) -> list[RowT]:
+        return list(self._rows)
+
+    def row_of(self, object_id: int | None) -> int | None:
+        """The row showing the object with this id, or None when it is not (or no longer) here."""
+        if object_id is None:
+            return None
+        return next((row for row, item in enumerate(self._rows) if item.id == object_id), None)
+
+    # What a model says about itself --------------------------------------------------------
+
+    def column_count(self) -> int:
+        return 1
+
+    def header_text(self, column: int) -> str | None:
+        """The heading of `column` (translated by the model, in its own context)."""
+        return None
+
+    def row_data(self, item: RowT, index: AnyIndex, role: int) -> object:
+        """What `role` reads for `item` in `index`'s column (ObjectRole is answered already)."""
+        raise NotImplementedError
+
+    # Qt model API --------------------------------------------------------------------------
+
+    def index(self, row: int, column: int = 0, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        return super().index(row, column, parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.column_count()
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < self.column_count():
+            return None
+        return self.header_text(section)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == ObjectRole:
+            return item
+        return self.row_data(item, index, role)
