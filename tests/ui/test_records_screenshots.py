@@ -68,7 +68,7 @@ def test_screenshots_of_records_and_viewer(
     for row in range(model.rowCount()):
         model.index(row, 0).data(1)  # DecorationRole: start every thumbnail
     qtbot.waitUntil(
-        lambda: all(page.thumbnails.has_result(d) for d in model.entries()), timeout=30_000
+        lambda: all(page.thumbnails.has_result(d) for d in model.objects()), timeout=30_000
     )
     shots = [save_screenshot(qtbot, page, out, "records")]
     page.select_slot(RecordKind.PATHOLOGY)

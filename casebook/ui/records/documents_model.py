@@ -6,10 +6,7 @@ import enum
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Slot,
@@ -19,9 +16,9 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPixmap
 from casebook.core.model import Document, RecordKind
 from casebook.ui.common.labels import format_partial_date, slot_kind_label
 from casebook.ui.common.look import current_colours, qcolor
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.records.thumbnail_cache import ThumbnailCache
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 THUMBNAIL_WIDTH = 48
 THUMBNAIL_HEIGHT = 64
 _SLOT_ORDER = {kind: position for position, kind in enumerate(RecordKind)}
@@ -34,18 +31,17 @@ class DocumentColumn(enum.IntEnum):
     CHECK = 3
 
 
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `Document` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""A value that sorts naturally (undated documents last, records in catalogue order)."""
+__all__ = ["DocumentColumn", "DocumentsFilterModel", "DocumentsModel", "ObjectRole", "SortRole"]
 
 
-class DocumentsModel(QAbstractTableModel):
-    """One row per document; thumbnails appear in the title column as they arrive."""
+class DocumentsModel(ObjectRowsModel[Document]):
+    """One row per document; thumbnails appear in the title column as they arrive.
+
+    ObjectRole: the `Document`; SortRole: a value that sorts naturally (undated documents last,
+    records in catalogue order)."""
 
     def __init__(self, thumbnails: ThumbnailCache | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[Document] = []
         self._thumbnails = thumbnails
         self._pixmaps: dict[str, QPixmap] = {}
         self._placeholder = QPixmap(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT)
@@ -56,54 +52,23 @@ class DocumentsModel(QAbstractTableModel):
     # Content ------------------------------------------------------------------------------
 
     def set_entries(self, documents: Sequence[Document]) -> None:
-        self.beginResetModel()
-        self._entries = list(documents)
-        self.endResetModel()
-
-    def entries(self) -> list[Document]:
-        return list(self._entries)
-
-    def document_at(self, row: int) -> Document:
-        return self._entries[row]
-
-    def row_of(self, document_id: int) -> int | None:
-        for row, document in enumerate(self._entries):
-            if document.id == document_id:
-                return row
-        return None
+        self.set_rows(documents)
 
     # Qt model API --------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
+    def column_count(self) -> int:
+        return len(DocumentColumn)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DocumentColumn)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(DocumentColumn):
-            return None
+    def header_text(self, column: int) -> str | None:
         return {
             DocumentColumn.TITLE: self.tr("Document"),
             DocumentColumn.DATE: self.tr("Date"),
             DocumentColumn.SLOT: self.tr("Record"),
             DocumentColumn.CHECK: self.tr("Check"),
-        }[DocumentColumn(section)]
+        }[DocumentColumn(column)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        document = self._entries[index.row()]
+    def row_data(self, document: Document, index: AnyIndex, role: int) -> object:
         column = DocumentColumn(index.column())
-        if role == ObjectRole:
-            return document
         if role == SortRole:
             return self._sort_value(document, column)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -161,7 +126,7 @@ class DocumentsModel(QAbstractTableModel):
 
     @Slot(str)
     def _on_thumbnail_arrived(self, content_sha256: str) -> None:
-        for row, document in enumerate(self._entries):
+        for row, document in enumerate(self._rows):
             if document.content_sha256 == content_sha256:
                 index = self.index(row, DocumentColumn.TITLE)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
