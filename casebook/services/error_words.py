@@ -75,7 +75,7 @@ def words_for(kind: type[E]) -> Callable[[Callable[[E, Texts], str]], Callable[[
 
 
 def registered_kinds() -> frozenset[type[CasebookError]]:
-    return frozenset(_REGISTRY)
+    return frozenset(_REGISTRY) | frozenset(_FIXED)
 
 
 def describe(error: BaseException, texts: Texts) -> str:
@@ -84,7 +84,45 @@ def describe(error: BaseException, texts: Texts) -> str:
         describer = _REGISTRY.get(kind)
         if describer is not None:
             return describer(error, texts)
+        sentence = _FIXED.get(kind)
+        if sentence is not None:
+            return texts.gettext(sentence)
     return texts.gettext(INSIDE_CASEBOOK)
+
+
+# Failures worded by one fixed sentence ----------------------------------------------------
+
+_FIXED: dict[type[CasebookError], str] = {
+    WrongPassword: N_("The password or recovery code is not right. Please try again."),
+    BinderRolledBack: N_(
+        "This binder is older than the last time it was used: its data file was replaced "
+        "by an earlier copy, so recent changes are missing. Open your most recent backup "
+        "instead. If you put this older copy back on purpose, you can keep working with it."
+    ),
+    BinderDamaged: N_(
+        "The binder's files are damaged. Open your most recent backup, or use "
+        "“Check binder” to see what is wrong."
+    ),
+    NotEnoughSpace: N_("The disk is full. Free some space and try again."),
+    PdfUnreadable: N_(
+        "This PDF is damaged and cannot be shown. Ask for the file again, or add a scan or "
+        "a photo of the paper."
+    ),
+    PictureUnreadable: N_(
+        "This picture is damaged or of a kind Casebook cannot show. Take the photo again, "
+        "or save it as JPEG or PNG."
+    ),
+    NotDeidentifiable: N_(
+        "Casebook could not remove the patient's name from one of the images, so the bundle "
+        "without identity was not made. Make a bundle with identity, or remove that series."
+    ),
+    PasswordNotSaved: N_(
+        "The bundle's password could not be saved, so the bundle was not kept: nobody "
+        "could have opened it. Check the drive and try again."
+    ),
+    NotShared: N_("This binder is not shared with anyone yet. Invite a family member first."),
+}
+"""Kinds whose words need none of the error's fields."""
 
 
 # The binder ---------------------------------------------------------------------------------
@@ -117,33 +155,6 @@ def unavailable_words(reason: UnavailableReason, texts: Texts) -> str:
 @words_for(BinderUnavailable)
 def _unavailable(error: BinderUnavailable, texts: Texts) -> str:
     return unavailable_words(error.reason, texts)
-
-
-@words_for(WrongPassword)
-def _wrong_password(error: WrongPassword, texts: Texts) -> str:
-    return texts.gettext("The password or recovery code is not right. Please try again.")
-
-
-@words_for(BinderRolledBack)
-def _rolled_back(error: BinderRolledBack, texts: Texts) -> str:
-    return texts.gettext(
-        "This binder is older than the last time it was used: its data file was replaced "
-        "by an earlier copy, so recent changes are missing. Open your most recent backup "
-        "instead. If you put this older copy back on purpose, you can keep working with it."
-    )
-
-
-@words_for(BinderDamaged)
-def _damaged(error: BinderDamaged, texts: Texts) -> str:
-    return texts.gettext(
-        "The binder's files are damaged. Open your most recent backup, or use "
-        "“Check binder” to see what is wrong."
-    )
-
-
-@words_for(NotEnoughSpace)
-def _no_space(error: NotEnoughSpace, texts: Texts) -> str:
-    return texts.gettext("The disk is full. Free some space and try again.")
 
 
 @words_for(CannotWrite)
@@ -208,22 +219,6 @@ def _pdf_password(error: PdfPasswordProtected, texts: Texts) -> str:
     if error.password_given:
         return texts.gettext("That password does not open this PDF. Please try again.")
     return texts.gettext("This PDF is locked with a password. Type the password to open it.")
-
-
-@words_for(PdfUnreadable)
-def _pdf_unreadable(error: PdfUnreadable, texts: Texts) -> str:
-    return texts.gettext(
-        "This PDF is damaged and cannot be shown. Ask for the file again, or add a scan or "
-        "a photo of the paper."
-    )
-
-
-@words_for(PictureUnreadable)
-def _picture_unreadable(error: PictureUnreadable, texts: Texts) -> str:
-    return texts.gettext(
-        "This picture is damaged or of a kind Casebook cannot show. Take the photo again, "
-        "or save it as JPEG or PNG."
-    )
 
 
 _ISOLATION = {
@@ -330,14 +325,6 @@ def _dicom(error: DicomUnreadable, texts: Texts) -> str:
     return texts.gettext(_DICOM_PROBLEMS[error.problem]).format(detail=detail)
 
 
-@words_for(NotDeidentifiable)
-def _not_deidentifiable(error: NotDeidentifiable, texts: Texts) -> str:
-    return texts.gettext(
-        "Casebook could not remove the patient's name from one of the images, so the bundle "
-        "without identity was not made. Make a bundle with identity, or remove that series."
-    )
-
-
 # The bundle ---------------------------------------------------------------------------------
 
 
@@ -366,14 +353,6 @@ def _bundle_invalid(error: BundleInvalid, texts: Texts) -> str:
         "The bundle did not pass its check ({detail}). A bundle Casebook had just written is "
         "deleted: try again, or choose another drive. A bundle you received: ask for it again."
     ).format(detail=error)
-
-
-@words_for(PasswordNotSaved)
-def _password_not_saved(error: PasswordNotSaved, texts: Texts) -> str:
-    return texts.gettext(
-        "The bundle's password could not be saved, so the bundle was not kept: nobody "
-        "could have opened it. Check the drive and try again."
-    )
 
 
 @words_for(IdentityWouldLeak)
@@ -409,11 +388,6 @@ def invitation_words(problem: InvitationProblem, texts: Texts) -> str:
 @words_for(InvitationRefused)
 def _invitation(error: InvitationRefused, texts: Texts) -> str:
     return invitation_words(error.problem, texts)
-
-
-@words_for(NotShared)
-def _not_shared(error: NotShared, texts: Texts) -> str:
-    return texts.gettext("This binder is not shared with anyone yet. Invite a family member first.")
 
 
 _REFUSED = {
