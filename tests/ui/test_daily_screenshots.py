@@ -134,7 +134,7 @@ def test_screens_of_the_week_to_week_pages(
     qtbot.addWidget(contacts_page)
     contacts_page.resize(*PAGE)
     qtbot.waitUntil(lambda: contacts_page.model.rowCount() == 5, timeout=WAIT)
-    doctor = next(c for c in contacts_page.model._contacts if c.name == "Dr. C. Placeholder")
+    doctor = next(c for c in contacts_page.model.objects() if c.name == "Dr. C. Placeholder")
     contacts_page.select_contact(doctor.id)
     qtbot.waitUntil(lambda: contacts_page.linked_model.rowCount() > 0, timeout=WAIT)
     save_screenshot(qtbot, contacts_page, out, f"{prefix}daily_contacts")

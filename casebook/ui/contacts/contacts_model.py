@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from casebook.core.contacts import Contact
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.contacts.words import contact_kind_label
 
-ContactRole = Qt.ItemDataRole.UserRole + 1
-ContactSortRole = Qt.ItemDataRole.UserRole + 2
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+ContactRole = ObjectRole
+ContactSortRole = SortRole
 
 
 class ContactColumn(enum.IntEnum):
@@ -25,49 +23,26 @@ class ContactColumn(enum.IntEnum):
     PHONE = 3
 
 
-class ContactsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._contacts: list[Contact] = []
-
+class ContactsModel(ObjectRowsModel[Contact]):
     def set_entries(self, contacts: Sequence[Contact]) -> None:
-        self.beginResetModel()
-        self._contacts = list(contacts)
-        self.endResetModel()
+        self.set_rows(contacts)
 
     def contact(self, row: int) -> Contact:
-        return self._contacts[row]
+        return self.object_at(row)
 
-    def row_of(self, contact_id: int) -> int | None:
-        return next((r for r, c in enumerate(self._contacts) if c.id == contact_id), None)
+    def column_count(self) -> int:
+        return len(ContactColumn)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._contacts)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ContactColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(ContactColumn):
-            return None
+    def header_text(self, column: int) -> str | None:
         return {
             ContactColumn.NAME: self.tr("Name"),
             ContactColumn.KIND: self.tr("Kind"),
             ContactColumn.ORGANISATION: self.tr("Hospital or clinic"),
             ContactColumn.PHONE: self.tr("Phone"),
-        }[ContactColumn(section)]
+        }[ContactColumn(column)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._contacts):
-            return None
-        contact = self._contacts[index.row()]
+    def row_data(self, contact: Contact, index: AnyIndex, role: int) -> object:
         column = ContactColumn(index.column())
-        if role == ContactRole:
-            return contact
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(contact, column)
         if role == ContactSortRole:

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from casebook.core.diary import DiaryEntry
 from casebook.core.model import PartialDate
 from casebook.ui.common.labels import format_partial_date
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.diary.words import severity_label, severity_marks, symptom_text
 
-EntryRole = Qt.ItemDataRole.UserRole + 1
-EntrySortRole = Qt.ItemDataRole.UserRole + 2
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+EntryRole = ObjectRole
+EntrySortRole = SortRole
 
 
 class EntryColumn(enum.IntEnum):
@@ -28,50 +26,27 @@ class EntryColumn(enum.IntEnum):
     HELPED = 4
 
 
-class DiaryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: list[DiaryEntry] = []
-
+class DiaryModel(ObjectRowsModel[DiaryEntry]):
     def set_entries(self, entries: Sequence[DiaryEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> DiaryEntry:
-        return self._entries[row]
+        return self.object_at(row)
 
-    def row_of(self, entry_id: int) -> int | None:
-        return next((r for r, e in enumerate(self._entries) if e.id == entry_id), None)
+    def column_count(self) -> int:
+        return len(EntryColumn)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(EntryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(EntryColumn):
-            return None
+    def header_text(self, column: int) -> str | None:
         return {
             EntryColumn.DATE: self.tr("Date"),
             EntryColumn.SYMPTOM: self.tr("What"),
             EntryColumn.SEVERITY: self.tr("How bad"),
             EntryColumn.SINCE: self.tr("Since"),
             EntryColumn.HELPED: self.tr("What helped"),
-        }[EntryColumn(section)]
+        }[EntryColumn(column)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
+    def row_data(self, entry: DiaryEntry, index: AnyIndex, role: int) -> object:
         column = EntryColumn(index.column())
-        if role == EntryRole:
-            return entry
         if role == EntrySortRole:
             if column == EntryColumn.DATE:
                 return f"{entry.noted_on.isoformat()} {entry.id:09d}"
