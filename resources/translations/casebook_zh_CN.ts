@@ -4814,18 +4814,6 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
         <translation>每类资料及其状态</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>资料类别</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>Why does the MDT need these records?</source>
         <translation>为什么多学科会诊（MDT）需要这些资料？</translation>
     </message>
@@ -5526,6 +5514,50 @@ Last export: {export}</source>
     <message>
         <source>Not taken to a consultation yet.</source>
         <translation>还没有带去就诊。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKindsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>资料类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部资料</translation>
+    </message>
+    <message>
+        <source>{title}
+Drop files here to file them under this record.</source>
+        <translation>{title}
+把文件拖到这里，即可归入这类资料。</translation>
+    </message>
+    <message>
+        <source>⚑ {title} (please confirm)</source>
+        <translation>⚑ {title}（请确认）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordStatusModel</name>
+    <message>
+        <source>Record</source>
+        <translation>资料类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -7443,32 +7475,6 @@ Check the name on the disc. Import only if you are sure these images belong to t
     <message>
         <source>Records, with their documents</source>
         <translation>各类资料及其文件</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>资料类别</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>All records</source>
-        <translation>全部资料</translation>
-    </message>
-    <message>
-        <source>{title}
-Drop files here to file them under this record.</source>
-        <translation>{title}
-把文件拖到这里，即可归入这类资料。</translation>
-    </message>
-    <message>
-        <source>⚑ {title} (please confirm)</source>
-        <translation>⚑ {title}（请确认）</translation>
     </message>
 </context>
 <context>

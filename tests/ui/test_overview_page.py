@@ -68,18 +68,18 @@ def test_overview_shows_the_case_and_what_is_missing(qtbot: QtBot, session: Bind
     assert format_date_text("1958-03-14") in page.birth_label.text()
     assert "pancreatic" in page.diagnosis_label.text()
     assert "0 documents" in page.totals_label.text()
-    assert page.slots_tree.topLevelItemCount() == 12
-    first = page.slots_tree.topLevelItem(0)
-    assert first is not None
-    assert "Missing" in first.text(1)
-    assert "✗" in first.text(1)  # a shape as well as a word, never colour alone
-    assert first.font(1).bold()
+    model = page.slots_tree.model()
+    assert model.rowCount() == 12
+    status = model.index(0, 1)
+    assert "Missing" in status.data()
+    assert "✗" in status.data()  # a shape as well as a word, never colour alone
+    assert status.data(Qt.ItemDataRole.FontRole).bold()
     # What is missing is said slot by slot (the table) and as pre-flight lines that lead there.
     panel = page.preflight_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     lines = [panel.model.index(row).data() for row in range(panel.model.rowCount())]
     assert "→  Pathology report: still missing." in lines
-    assert first.text(0) == "Pathology report"
+    assert model.index(0, 0).data() == "Pathology report"
     assert "Last backup: never" in page.activity_label.text()
     assert "Last export: never" in page.activity_label.text()
     assert page.backup_bar.text() == ""  # nothing in the binder yet, nothing to back up

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,11 +10,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from casebook.core.model import Document, PartialDate, RecordKind, SlotStatement, SlotStatus
+from casebook.core.model import (
+    Document,
+    DocumentEdit,
+    PartialDate,
+    RecordKind,
+    SlotStatement,
+    SlotStatus,
+)
 from casebook.services import clock
 from casebook.services.binder.session import BinderSession
 from casebook.services.records import documents as records
@@ -64,6 +73,13 @@ def reload_and_wait(qtbot: QtBot, page: RecordsPage) -> None:
         page.reload()
 
 
+def cell(page: RecordsPage, kind: RecordKind | None, column: int) -> str:
+    """The text a kind's row (None: "All records") shows in the tree's `column`."""
+    text = page.slot_tree.slot_index(kind).siblingAtColumn(column).data()
+    assert isinstance(text, str)
+    return text
+
+
 def titles(page: RecordsPage) -> list[str]:
     return sorted(document.title for document in page.documents.visible_documents())
 
@@ -73,18 +89,17 @@ def test_page_lists_slots_documents_and_what_is_missing(
 ) -> None:
     page = make_page(qtbot, session)
     tree = page.slot_tree
-    assert tree.topLevelItemCount() == 1 + len(RecordKind)  # "All records" first
-    assert tree.topLevelItem(0).text(2) == "4"
-    pathology = tree.slot_item(RecordKind.PATHOLOGY)
-    assert pathology.text(0) == "Pathology report"
-    assert "✓" in pathology.text(1)
-    assert "Received" in pathology.text(1)
-    assert pathology.childCount() == 1
-    assert "surgical pathology" in pathology.child(0).text(0)
-    molecular = tree.slot_item(RecordKind.MOLECULAR)
-    assert "✗" in molecular.text(1)
-    assert "Missing" in molecular.text(1)
-    assert molecular.text(2) == "0"
+    assert tree.model().rowCount() == 1 + len(RecordKind)  # "All records" first
+    assert cell(page, None, 2) == "4"
+    assert cell(page, RecordKind.PATHOLOGY, 0) == "Pathology report"
+    assert "✓" in cell(page, RecordKind.PATHOLOGY, 1)
+    assert "Received" in cell(page, RecordKind.PATHOLOGY, 1)
+    pathology = tree.slot_index(RecordKind.PATHOLOGY)
+    assert tree.model().rowCount(pathology) == 1
+    assert "surgical pathology" in pathology.model().index(0, 0, pathology).data()
+    assert "✗" in cell(page, RecordKind.MOLECULAR, 1)
+    assert "Missing" in cell(page, RecordKind.MOLECULAR, 1)
+    assert cell(page, RecordKind.MOLECULAR, 2) == "0"
     assert titles(page) == sorted(d.title for d in imported.values())
 
     # The guide explains the selected record in the catalogue's words.
@@ -106,7 +121,8 @@ def test_review_is_marked_and_confirmed(
 ) -> None:
     assert imported["pathology"].needs_review  # slot and date were suggested
     page = make_page(qtbot, session)
-    assert "please confirm" in page.slot_tree.slot_item(RecordKind.PATHOLOGY).child(0).text(0)
+    pathology = page.slot_tree.slot_index(RecordKind.PATHOLOGY)
+    assert "please confirm" in pathology.model().index(0, 0, pathology).data()
     assert "Please check" in page.documents.review_bar.text()
     assert page.documents.select_document(imported["pathology"].id)
     assert page.documents.confirm_button.isEnabled()
@@ -190,7 +206,7 @@ def test_edit_document_details(
         "Before the first cycle",
     )
     assert stored.translation_of == imported["letter"].id
-    assert page.slot_tree.slot_item(RecordKind.LABS).text(2) == "1"
+    assert cell(page, RecordKind.LABS, 2) == "1"
 
     # An impossible day is refused in the dialog, nothing is saved.
     dialog = page.edit_document(stored)
@@ -200,6 +216,32 @@ def test_edit_document_details(
     assert "no such day" in dialog.error_bar.text()
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_refiling_a_document_keeps_the_tree_as_it_was(
+    qtbot: QtBot, session: BinderSession, imported: dict[str, Document]
+) -> None:
+    page = make_page(qtbot, session)
+    tree = page.slot_tree
+    tree.expand(tree.slot_index(RecordKind.PATHOLOGY))
+    tree.expand(tree.slot_index(RecordKind.LABS))
+    moving = imported["pathology"]
+    tree.setCurrentIndex(tree.records.document_index(moving.id))
+    assert tree.selected_slot_kind() is RecordKind.PATHOLOGY
+    assert [document.id for document in page.documents.visible_documents()] == [moving.id]
+    resets = QSignalSpy(tree.records.modelReset)
+
+    edit = dataclasses.replace(DocumentEdit.of(moving), slot=RecordKind.LABS)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page._write(lambda: records.edit_document(session, moving.id, edit))
+    assert resets.count() == 0
+    assert tree.isExpanded(tree.slot_index(RecordKind.PATHOLOGY))
+    assert tree.isExpanded(tree.slot_index(RecordKind.LABS))
+    assert tree.selected_document_id() == moving.id  # chosen still, under its new record
+    assert tree.selected_slot_kind() is RecordKind.LABS
+    assert cell(page, RecordKind.PATHOLOGY, 2) == "0"
+    assert moving.id in [document.id for document in page.documents.visible_documents()]
+    assert "Blood tests" in page.guide.title_label.text()
 
 
 def test_set_slot_status_requested_with_date_and_whom(qtbot: QtBot, session: BinderSession) -> None:
@@ -221,7 +263,7 @@ def test_set_slot_status_requested_with_date_and_whom(qtbot: QtBot, session: Bin
     assert slot.status is SlotStatus.REQUESTED
     assert slot.requested_on == PartialDate(2024, 5, 2)
     assert slot.requested_from == "Genetics lab, City Hospital"
-    assert "Requested" in page.slot_tree.slot_item(RecordKind.MOLECULAR).text(1)
+    assert "Requested" in cell(page, RecordKind.MOLECULAR, 1)
     status = page.guide.status_label.text()
     may_2 = format_date_text("2024-05-02")
     assert f"Requested on {may_2} from Genetics lab, City Hospital" in status
@@ -290,16 +332,15 @@ def test_files_dropped_on_a_record_are_filed_there(
     page = make_page(qtbot, session)
     scan = write_scan(tmp_path / "report page 1.png", (300, 500))
     tree = page.slot_tree
-    target = tree.slot_item(RecordKind.MOLECULAR)
-    position = tree.visualItemRect(target).center()
+    position = tree.visualRect(tree.slot_index(RecordKind.MOLECULAR)).center()
     assert tree.slot_kind_at(position) is RecordKind.MOLECULAR
     with qtbot.waitSignal(page.imports.summarised, timeout=30_000) as blocker:
         mime = _mime([scan])
         tree.dropEvent(_drop(position, mime))
     [added] = blocker.args[0].added
     assert added.slot is RecordKind.MOLECULAR
-    qtbot.waitUntil(lambda: tree.slot_item(RecordKind.MOLECULAR).text(2) == "1", timeout=20_000)
-    assert "Received" in tree.slot_item(RecordKind.MOLECULAR).text(1)
+    qtbot.waitUntil(lambda: cell(page, RecordKind.MOLECULAR, 2) == "1", timeout=20_000)
+    assert "Received" in cell(page, RecordKind.MOLECULAR, 1)
 
     # Dropped on the page itself: Casebook suggests where it goes.
     letter = tmp_path / "note.txt"

@@ -62,7 +62,7 @@ def test_screenshots_of_records_and_viewer(
     page.show()
     qtbot.waitUntil(lambda: page.snapshot is not None, timeout=20_000)
     page.select_slot(RecordKind.PATHOLOGY)
-    page.slot_tree.slot_item(RecordKind.PATHOLOGY).setExpanded(True)
+    page.slot_tree.expand(page.slot_tree.slot_index(RecordKind.PATHOLOGY))
     page.select_slot(None)
     model = page.documents.model
     for row in range(model.rowCount()):

@@ -84,6 +84,6 @@ def test_unlock_shows_the_overview_with_its_data_and_builds_other_pages_when_sho
     assert not workspace.is_built("imaging")
     records = workspace.records_page
     qtbot.waitUntil(lambda: records.snapshot is not None, timeout=20_000)
-    current = records.slot_tree.currentItem()
-    assert current is records.slot_tree.slot_item(RecordKind.PATHOLOGY)
+    assert records.slot_tree.selected_slot_kind() is RecordKind.PATHOLOGY
+    assert records.slot_tree.currentIndex() == records.slot_tree.slot_index(RecordKind.PATHOLOGY)
     assert workspace.pages.currentWidget() is records

@@ -51,11 +51,10 @@ def _workspace(qtbot: QtBot, session: BinderSession) -> Workspace:
 
 
 def _overview_slot_text(workspace: Workspace, kind: RecordKind) -> str:
-    tree = workspace.overview_page.slots_tree
-    for row in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(row)
-        if item.text(0) == slot_kind_label(kind):
-            return f"{item.text(1)} | {item.text(2)}"
+    model = workspace.overview_page.slots_tree.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == slot_kind_label(kind):
+            return f"{model.index(row, 1).data()} | {model.index(row, 2).data()}"
     raise AssertionError(f"{kind} not on the Overview")
 
 
@@ -81,10 +80,11 @@ def test_refiling_a_photo_changes_both_records_everywhere(
     dialog.slot_combo.setCurrentIndex(dialog.slot_combo.findData(RecordKind.LABS))
     dialog.save_button.click()
 
-    qtbot.waitUntil(
-        lambda: "Received" in page.slot_tree.slot_item(RecordKind.LABS).text(1), timeout=20_000
-    )
-    assert "Not needed" in page.slot_tree.slot_item(RecordKind.OTHER).text(1)
+    def status(kind: RecordKind) -> str:
+        return str(page.slot_tree.slot_index(kind).siblingAtColumn(1).data())
+
+    qtbot.waitUntil(lambda: "Received" in status(RecordKind.LABS), timeout=20_000)
+    assert "Not needed" in status(RecordKind.OTHER)
     workspace.show_section("overview")  # hidden while the change happened: it reads on show
     qtbot.waitUntil(
         lambda: "Received | 1" in _overview_slot_text(workspace, RecordKind.LABS), timeout=20_000

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,14 +21,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from casebook.core.changes import Changed
-from casebook.core.model import SlotStatus
 from casebook.core.preflight import Finding
 from casebook.core.questions import Question
 from casebook.services.binder.session import BinderSession
@@ -44,9 +41,6 @@ from casebook.ui.common.labels import (
     format_partial_date,
     format_size,
     format_timestamp,
-    slot_kind_label,
-    slot_status_label,
-    slot_status_symbol,
     ui_language,
 )
 from casebook.ui.common.link_button import LinkButton
@@ -57,10 +51,10 @@ from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.help.guidance_link import GuidanceLinkButton
 from casebook.ui.overview.daily_card import DailyCard
 from casebook.ui.overview.preflight_panel import PreflightPanel
+from casebook.ui.overview.record_status_model import RecordStatusModel, StatusColumn
 from casebook.ui.records.import_flow import ImportFlow
 from casebook.ui.timeline.labels import moment_label
 
-_OPEN_STATUSES = (SlotStatus.MISSING, SlotStatus.REQUESTED)
 QUESTIONS_SHOWN = 3
 # Everything the cards, the completeness panel and the table read.
 _SHOWN = (
@@ -297,22 +291,21 @@ class OverviewPage(QWidget):
 
         self.preflight_panel = PreflightPanel()
         self.preflight_panel.open_requested.connect(self.finding_opened)
-        self.slots_tree = QTreeWidget()
+        self.record_status = RecordStatusModel(self)
+        self.slots_tree = QTreeView()
         self.slots_tree.setObjectName("slots_tree")
         self.slots_tree.setAccessibleName(self.tr("Each kind of record and its status"))
+        self.slots_tree.setModel(self.record_status)
         self.slots_tree.setRootIsDecorated(False)
+        self.slots_tree.setItemsExpandable(False)
         self.slots_tree.setAlternatingRowColors(True)
-        self.slots_tree.setHeaderLabels([self.tr("Record"), self.tr("Status"), self.tr("Files")])
         look_as(self.slots_tree, rows="spaced")
-        self.slots_tree.headerItem().setTextAlignment(
-            2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
         header = self.slots_tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.slots_tree.setSizeAdjustPolicy(QTreeWidget.SizeAdjustPolicy.AdjustToContents)
+        header.setSectionResizeMode(StatusColumn.RECORD, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(StatusColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(StatusColumn.FILES, QHeaderView.ResizeMode.ResizeToContents)
+        self.slots_tree.setSizeAdjustPolicy(QTreeView.SizeAdjustPolicy.AdjustToContents)
         self.slots_tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         layout.addWidget(records_heading)
@@ -485,18 +478,7 @@ class OverviewPage(QWidget):
             self.tr("{count} imaging studies"),
         )
         self.totals_label.setText(totals)
-        self.slots_tree.clear()
-        bold = QFont(self.slots_tree.font())
-        bold.setBold(True)
-        for summary in overview.slots:
-            status = f"{slot_status_symbol(summary.status)}  {slot_status_label(summary.status)}"
-            item = QTreeWidgetItem(
-                [slot_kind_label(summary.kind), status, str(summary.document_count)]
-            )
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if summary.status in _OPEN_STATUSES:
-                item.setFont(1, bold)
-            self.slots_tree.addTopLevelItem(item)
+        self.record_status.set_entries(overview.slots)
 
     # Importing -----------------------------------------------------------------------------
 

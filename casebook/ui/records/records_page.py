@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +48,7 @@ from casebook.ui.records.documents_panel import DocumentsPanel
 from casebook.ui.records.import_flow import ImportFlow
 from casebook.ui.records.slot_dialog import SlotDialog
 from casebook.ui.records.slot_guide import SlotGuide
-from casebook.ui.records.slot_tree import DocumentIdRole, SlotTree, local_paths
+from casebook.ui.records.slot_tree import SlotTree, local_paths
 from casebook.ui.records.thumbnail_cache import ThumbnailCache
 from casebook.ui.records.trash_view import TrashView
 from casebook.ui.redaction.redaction_editor import RedactionEditor
@@ -140,7 +139,7 @@ class RecordsPage(QWidget):
 
         self.slot_tree = SlotTree()
         self.slot_tree.setMinimumWidth(360)
-        self.slot_tree.currentItemChanged.connect(self._on_tree_selection)
+        self.slot_tree.selectionModel().currentChanged.connect(self._on_tree_selection)
         self.slot_tree.files_dropped.connect(self.import_paths)
         self.guide = SlotGuide()
         self.guide.status_change_requested.connect(self.edit_slot_status)
@@ -209,16 +208,16 @@ class RecordsPage(QWidget):
         self.snapshot = snapshot
         self.slot_tree.set_records(snapshot.slots, snapshot.documents)
         if self._wanted_slot is not None:
-            self.slot_tree.setCurrentItem(self.slot_tree.slot_item(self._wanted_slot[0]))
+            self.slot_tree.select_kind(self._wanted_slot[0])
             self._wanted_slot = None
-        if self.slot_tree.currentItem() is None:
-            self.slot_tree.setCurrentItem(self.slot_tree.slot_item(None))
+        if not self.slot_tree.currentIndex().isValid():
+            self.slot_tree.select_kind(None)
         self.documents.set_documents(snapshot.documents)
         self.completeness_panel.show_completeness(snapshot.completeness)
         self.trash_view.set_documents(snapshot.trash)
         count = len(snapshot.trash)
         self.trash_button.setText(self.tr("Trash ({count})").format(count=count))
-        self._on_tree_selection(self.slot_tree.currentItem(), None)
+        self._on_tree_selection()
         if self._wanted_document is not None and self.documents.select_document(
             self._wanted_document
         ):
@@ -228,7 +227,8 @@ class RecordsPage(QWidget):
     def _on_failed(self, failure: TaskFailure) -> None:
         self.error_bar.show_failure(failure)
 
-    def _on_tree_selection(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+    @Slot(QModelIndex, QModelIndex)
+    def _on_tree_selection(self, *_current_and_previous: QModelIndex) -> None:
         slot = self.slot_tree.selected_slot()
         self.documents.proxy.set_slot(slot.kind if slot else None)
         # With one record chosen, the "Record" column would repeat its name on every row.
@@ -241,8 +241,8 @@ class RecordsPage(QWidget):
                 scope=scope, query=self.search_edit.text().strip()
             )
         self.documents.update_caption(scope)
-        document_id = item.data(0, DocumentIdRole) if item is not None else None
-        if isinstance(document_id, int):
+        document_id = self.slot_tree.selected_document_id()
+        if document_id is not None:
             self.documents.select_document(document_id)
 
     def select_slot(self, kind: RecordKind | None) -> None:
@@ -250,7 +250,7 @@ class RecordsPage(QWidget):
         if self.snapshot is None:
             self._wanted_slot = (kind,)
             return
-        self.slot_tree.setCurrentItem(self.slot_tree.slot_item(kind))
+        self.slot_tree.select_kind(kind)
 
     def show_document(self, document_id: int) -> None:
         """Show all records with this document selected (now, or once the list has it)."""
@@ -286,7 +286,7 @@ class RecordsPage(QWidget):
         if generation != self._search_generation:
             return  # the user typed more meanwhile
         self.documents.proxy.set_matching_ids(ids)
-        self._on_tree_selection(self.slot_tree.currentItem(), None)
+        self._on_tree_selection()
         self.search_finished.emit()
 
     # Writing -------------------------------------------------------------------------------

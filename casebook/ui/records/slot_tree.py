@@ -1,7 +1,8 @@
 """The kinds of record with status and count, each expandable to its documents.
 
-Files dragged onto a record are filed under it (`files_dropped`); elsewhere on the page they
-are filed where Casebook suggests.
+A view of `RecordKindsModel`, which is refilled in place after every read, so what is
+expanded, selected and scrolled stays as it was. Files dragged onto a record are filed under
+it (`files_dropped`); elsewhere on the page they are filed where Casebook suggests.
 """
 
 from __future__ import annotations
@@ -9,25 +10,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from casebook.core.model import Document, RecordKind, Slot, SlotStatus
-from casebook.ui.common.labels import slot_kind_label
+from casebook.core.model import Document, RecordKind
+from casebook.core.model import Slot as RecordSlot
 from casebook.ui.common.look import look_as
-from casebook.ui.records.slot_status_text import short_status
+from casebook.ui.records.record_kinds_model import (
+    KindRole,
+    ObjectRole,
+    RecordColumn,
+    RecordKindsModel,
+    local_files,
+)
 
-SlotRole = Qt.ItemDataRole.UserRole + 1
-DocumentIdRole = Qt.ItemDataRole.UserRole + 2
-_OPEN = (SlotStatus.MISSING, SlotStatus.REQUESTED)
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+    return local_files(event.mimeData())
 
 
-class SlotTree(QTreeWidget):
+def _as_copy(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> None:
+    """Files are copied into the binder: never let the file manager think they were moved."""
+    if event.possibleActions() & Qt.DropAction.CopyAction:
+        event.setDropAction(Qt.DropAction.CopyAction)
+
+
+class SlotTree(QTreeView):
     """Top-level rows are records ("All records" first); children are their documents."""
 
     files_dropped = Signal(list, object)  # paths, RecordKind | None
@@ -36,127 +47,123 @@ class SlotTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("slot_tree")
         self.setAccessibleName(self.tr("Records, with their documents"))
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("Record"), self.tr("Status"), self.tr("Files")])
+        self.records = RecordKindsModel(self)
+        # Before the selection model's own handler, which would choose a neighbouring row.
+        self.records.rowsAboutToBeRemoved.connect(self._leave_removed_rows)
+        self.setModel(self.records)
         self.setAlternatingRowColors(True)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDragDropOverwriteMode(True)  # onto a record, never between two
+        self.setDropIndicatorShown(False)  # the record under the pointer is selected instead
         look_as(self, rows="spaced")
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RecordColumn.RECORD, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RecordColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RecordColumn.FILES, QHeaderView.ResizeMode.ResizeToContents)
+        self.records.files_dropped.connect(self.files_dropped)
+        self.records.rowsInserted.connect(self._span_documents)
+        self.records.modelAboutToBeReset.connect(self._remember_view)
+        self.records.modelReset.connect(self._restore_view)
+        self._kept: tuple[set[RecordKind], RecordKind | None, int | None, int] | None = None
 
-    def set_records(self, slots: Sequence[Slot], documents: Sequence[Document]) -> None:
-        """Rebuild, keeping the selection and which records were expanded."""
-        selected = self.selected_slot_kind(), self.selected_document_id()
-        expanded = {
-            item.data(0, SlotRole)
-            for item in self._slot_items()
-            if item.isExpanded() and item.data(0, SlotRole) is not None
-        }
-        self.clear()
-        everything = QTreeWidgetItem([self.tr("All records"), "", str(len(documents))])
-        everything.setData(0, SlotRole, None)
-        everything.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.addTopLevelItem(everything)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for slot in slots:
-            filed = [document for document in documents if document.slot is slot.kind]
-            item = QTreeWidgetItem(
-                [slot_kind_label(slot.kind), short_status(slot), str(len(filed))]
-            )
-            item.setData(0, SlotRole, slot)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(
-                0,
-                self.tr("{title}\nDrop files here to file them under this record.").format(
-                    title=slot_kind_label(slot.kind)
-                ),
-            )
-            if slot.status in _OPEN:
-                item.setFont(1, bold)
-            self.addTopLevelItem(item)  # before its children, so they can span the columns
-            for document in filed:
-                child = QTreeWidgetItem([document.title])
-                child.setData(0, SlotRole, slot)
-                child.setData(0, DocumentIdRole, document.id)
-                if document.needs_review:
-                    child.setText(
-                        0, self.tr("⚑ {title} (please confirm)").format(title=document.title)
-                    )
-                child.setToolTip(0, document.title)
-                item.addChild(child)
-                child.setFirstColumnSpanned(True)  # only takes effect once in the tree
-            item.setExpanded(slot.kind in {kind.kind for kind in expanded})
-        self._restore_selection(*selected)
+    def set_records(self, slots: Sequence[RecordSlot], documents: Sequence[Document]) -> None:
+        """Show a new read; expansion, selection and scrolling stay as they were."""
+        self.records.set_records(slots, documents)
 
-    def _slot_items(self) -> list[QTreeWidgetItem]:
-        items = (self.topLevelItem(row) for row in range(self.topLevelItemCount()))
-        return [item for item in items if item is not None]
+    # Selection -----------------------------------------------------------------------------
 
-    def _restore_selection(self, kind: RecordKind | None, document_id: int | None) -> None:
-        for item in self._slot_items():
-            slot = item.data(0, SlotRole)
-            if document_id is not None:
-                for row in range(item.childCount()):
-                    child = item.child(row)
-                    if child is not None and child.data(0, DocumentIdRole) == document_id:
-                        self.setCurrentItem(child)
-                        return
-            if (slot is None and kind is None) or (slot is not None and slot.kind is kind):
-                self.setCurrentItem(item)
-                return
+    def slot_index(self, kind: RecordKind | None) -> QModelIndex:
+        """The row of a kind of record (None: "All records"); LookupError if not shown."""
+        return self.records.kind_index(kind)
 
-    def slot_item(self, kind: RecordKind | None) -> QTreeWidgetItem:
-        for item in self._slot_items():
-            slot = item.data(0, SlotRole)
-            if (slot is None and kind is None) or (slot is not None and slot.kind is kind):
-                return item
-        raise LookupError(kind)
+    def select_kind(self, kind: RecordKind | None) -> None:
+        self.setCurrentIndex(self.slot_index(kind))
 
-    def selected_slot(self) -> Slot | None:
-        item = self.currentItem()
-        slot = item.data(0, SlotRole) if item is not None else None
-        return slot if isinstance(slot, Slot) else None
+    def selected_slot(self) -> RecordSlot | None:
+        """The chosen kind of record, or the kind of the chosen document (None: all records)."""
+        current = self.currentIndex().siblingAtColumn(0)
+        if isinstance(current.data(ObjectRole), Document):
+            current = current.parent()
+        slot = current.data(ObjectRole)
+        return slot if isinstance(slot, RecordSlot) else None
 
     def selected_slot_kind(self) -> RecordKind | None:
         slot = self.selected_slot()
         return slot.kind if slot is not None else None
 
     def selected_document_id(self) -> int | None:
-        item = self.currentItem()
-        value = item.data(0, DocumentIdRole) if item is not None else None
-        return value if isinstance(value, int) else None
+        document = self.currentIndex().data(ObjectRole)
+        return document.id if isinstance(document, Document) else None
+
+    @Slot(QModelIndex, int, int)
+    def _leave_removed_rows(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A chosen document that leaves the binder (the trash) leaves its record chosen."""
+        current = self.currentIndex()
+        if parent.isValid() and current.parent() == parent and first <= current.row() <= last:
+            self.setCurrentIndex(parent)
+
+    @Slot(QModelIndex, int, int)
+    def _span_documents(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():  # a document's title may use the whole width
+            for row in range(first, last + 1):
+                self.setFirstColumnSpanned(row, parent, True)
+
+    @Slot()
+    def _remember_view(self) -> None:
+        expanded = {
+            kind
+            for row in range(self.records.rowCount())
+            if self.isExpanded(index := self.records.index(row, 0))
+            and isinstance(kind := index.data(KindRole), RecordKind)
+        }
+        scrolled = self.verticalScrollBar().value()
+        self._kept = expanded, self.selected_slot_kind(), self.selected_document_id(), scrolled
+
+    @Slot()
+    def _restore_view(self) -> None:
+        """After a rebuild (the kinds themselves changed), as much as still exists comes back."""
+        for row in range(self.records.rowCount()):
+            kind_row = self.records.index(row, 0)
+            self._span_documents(kind_row, 0, self.records.rowCount(kind_row) - 1)
+        if self._kept is None:
+            return
+        expanded, kind, document_id, scrolled = self._kept
+        self._kept = None
+        for row in range(self.records.rowCount()):
+            index = self.records.index(row, 0)
+            self.setExpanded(index, index.data(KindRole) in expanded)
+        chosen = self.records.document_index(document_id) if document_id is not None else None
+        if chosen is None or not chosen.isValid():
+            try:
+                chosen = self.records.kind_index(kind)
+            except LookupError:
+                chosen = self.records.kind_index(None)
+        if chosen.isValid():
+            self.setCurrentIndex(chosen)
+        self.verticalScrollBar().setValue(scrolled)
 
     # Drag and drop -------------------------------------------------------------------------
 
     def slot_kind_at(self, position: QPoint) -> RecordKind | None:
-        item = self.itemAt(position)
-        slot = item.data(0, SlotRole) if item is not None else None
-        return slot.kind if isinstance(slot, Slot) else None
+        kind = self.indexAt(position).data(KindRole)
+        return kind if isinstance(kind, RecordKind) else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _as_copy(event)
+        super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if local_paths(event):
-            item = self.itemAt(event.position().toPoint())
-            if item is not None:
-                self.setCurrentItem(item.parent() or item)
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        _as_copy(event)
+        super().dragMoveEvent(event)
+        if not event.isAccepted():
+            return
+        target = self.indexAt(event.position().toPoint()).siblingAtColumn(0)
+        if target.isValid():
+            self.setCurrentIndex(target.parent() if target.parent().isValid() else target)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event)
-        if not paths:
-            event.ignore()
-            return
-        self.files_dropped.emit(paths, self.slot_kind_at(event.position().toPoint()))
-        event.acceptProposedAction()
+        _as_copy(event)
+        super().dropEvent(event)
+        if event.isAccepted():
+            _as_copy(event)  # the view accepts the action the file manager proposed
