@@ -1,8 +1,9 @@
 """Step 2 of the export: what goes in, and the language of the case summary.
 
-"Everything" is the default and the advice. "Let me choose" opens a checkable tree: records by
-kind (a kind's box ticks all its documents), then the imaging studies. Documents whose kind or
-date Casebook only suggested are flagged with a symbol and words, never colour alone.
+"Everything" is the default and the advice. "Let me choose" opens a checkable tree (the model is
+`contents_model.py`): records by kind (a kind's box ticks all its documents), then the imaging
+studies. Documents whose kind or date Casebook only suggested are flagged with a symbol and
+words, never colour alone.
 """
 
 from __future__ import annotations
