@@ -1151,6 +1151,53 @@ Details: {details}</source>
     </message>
 </context>
 <context>
+    <name>ContentsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>{count} study</source>
+        <translation>{count} 次检查</translation>
+    </message>
+    <message>
+        <source>{count} studies</source>
+        <translation>{count} 次检查</translation>
+    </message>
+    <message>
+        <source>{count} document</source>
+        <translation>{count} 份文件</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} 份文件</translation>
+    </message>
+    <message>
+        <source>Imaging studies</source>
+        <translation>影像检查</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>（无描述）</translation>
+    </message>
+    <message>
+        <source>⚑ {title} (not confirmed yet)</source>
+        <translation>⚑ {title}（尚未确认）</translation>
+    </message>
+    <message>
+        <source>{count} image</source>
+        <translation>{count} 幅图像</translation>
+    </message>
+    <message>
+        <source>{count} images</source>
+        <translation>{count} 幅图像</translation>
+    </message>
+</context>
+<context>
     <name>ContentsStep</name>
     <message>
         <source>What should the bundle contain?</source>
@@ -1169,14 +1216,6 @@ Details: {details}</source>
         <translation>要放进资料包的内容</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
         <source>Language of the case summary</source>
         <translation>病情摘要的语言</translation>
     </message>
@@ -1191,26 +1230,6 @@ Details: {details}</source>
     <message>
         <source>Both</source>
         <translation>两种都要</translation>
-    </message>
-    <message>
-        <source>{count} document</source>
-        <translation>{count} 份文件</translation>
-    </message>
-    <message>
-        <source>{count} documents</source>
-        <translation>{count} 份文件</translation>
-    </message>
-    <message>
-        <source>Imaging studies</source>
-        <translation>影像检查</translation>
-    </message>
-    <message>
-        <source>{count} study</source>
-        <translation>{count} 次检查</translation>
-    </message>
-    <message>
-        <source>{count} studies</source>
-        <translation>{count} 次检查</translation>
     </message>
     <message>
         <source>⚑ {count} document has a kind or date Casebook suggested that nobody has confirmed yet. You can check it on the Records page first.</source>
@@ -1231,22 +1250,6 @@ Details: {details}</source>
     <message>
         <source>🎙 Recordings of consultations stay in the binder. To send one, tick it on the Consultations page.</source>
         <translation>🎙 就诊录音留在病历夹里，不会发送。要发送某段录音，请在“就诊”页上勾选它。</translation>
-    </message>
-    <message>
-        <source>⚑ {title} (not confirmed yet)</source>
-        <translation>⚑ {title}（尚未确认）</translation>
-    </message>
-    <message>
-        <source>(no description)</source>
-        <translation>（无描述）</translation>
-    </message>
-    <message>
-        <source>{count} image</source>
-        <translation>{count} 幅图像</translation>
-    </message>
-    <message>
-        <source>{count} images</source>
-        <translation>{count} 幅图像</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1563,45 @@ If you want to report the problem, copy the details below and send them to the C
     <message>
         <source>Details</source>
         <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedElsewhereModel</name>
+    <message>
+        <source>The question “{label}”</source>
+        <translation>问题“{label}”</translation>
+    </message>
+    <message>
+        <source>The consultation “{label}”</source>
+        <translation>就诊“{label}”</translation>
+    </message>
+    <message>
+        <source>The timeline event “{label}”</source>
+        <translation>时间线事件“{label}”</translation>
+    </message>
+    <message>
+        <source>The opinion of {label}</source>
+        <translation>{label} 的诊疗意见</translation>
+    </message>
+    <message>
+        <source>The appointment “{label}”</source>
+        <translation>预约“{label}”</translation>
+    </message>
+    <message>
+        <source>The medicine “{label}”</source>
+        <translation>药物“{label}”</translation>
+    </message>
+    <message>
+        <source>The allergy to “{label}”</source>
+        <translation>对“{label}”的过敏记录</translation>
+    </message>
+    <message>
+        <source>The contact “{label}”</source>
+        <translation>联系人“{label}”</translation>
+    </message>
+    <message>
+        <source>The diary entry “{label}”</source>
+        <translation>症状日记“{label}”</translation>
     </message>
 </context>
 <context>
@@ -2611,42 +2653,6 @@ You can still save a copy.</source>
     <message>
         <source>You had nothing new to leave for the others.</source>
         <translation>您没有新的内容需要留给其他人。</translation>
-    </message>
-    <message>
-        <source>The question “{label}”</source>
-        <translation>问题“{label}”</translation>
-    </message>
-    <message>
-        <source>The consultation “{label}”</source>
-        <translation>就诊“{label}”</translation>
-    </message>
-    <message>
-        <source>The timeline event “{label}”</source>
-        <translation>时间线事件“{label}”</translation>
-    </message>
-    <message>
-        <source>The opinion of {label}</source>
-        <translation>{label} 的诊疗意见</translation>
-    </message>
-    <message>
-        <source>The appointment “{label}”</source>
-        <translation>预约“{label}”</translation>
-    </message>
-    <message>
-        <source>The medicine “{label}”</source>
-        <translation>药物“{label}”</translation>
-    </message>
-    <message>
-        <source>The allergy to “{label}”</source>
-        <translation>对“{label}”的过敏记录</translation>
-    </message>
-    <message>
-        <source>The contact “{label}”</source>
-        <translation>联系人“{label}”</translation>
-    </message>
-    <message>
-        <source>The diary entry “{label}”</source>
-        <translation>症状日记“{label}”</translation>
     </message>
 </context>
 <context>
@@ -4230,34 +4236,6 @@ Then tell {who} this code:</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>removed</source>
-        <translation>已移除</translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation>这台电脑</translation>
-    </message>
-    <message>
-        <source>joined {date}</source>
-        <translation>{date} 加入</translation>
-    </message>
-    <message>
-        <source>{name} — on “{computer}” — {state}</source>
-        <translation>{name} — 电脑“{computer}” — {state}</translation>
-    </message>
-    <message>
-        <source>invitation expired on {date}</source>
-        <translation>邀请已于 {date} 过期</translation>
-    </message>
-    <message>
-        <source>invited, not joined yet (until {date})</source>
-        <translation>已邀请，尚未加入（有效期到 {date}）</translation>
-    </message>
-    <message>
-        <source>{name} — {state}</source>
-        <translation>{name} — {state}</translation>
-    </message>
-    <message>
         <source>Remove {name}?</source>
         <translation>移除 {name}？</translation>
     </message>
@@ -4272,6 +4250,37 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <source>invitation expired on {date}</source>
+        <translation>邀请已于 {date} 过期</translation>
+    </message>
+    <message>
+        <source>invited, not joined yet (until {date})</source>
+        <translation>已邀请，尚未加入（有效期到 {date}）</translation>
+    </message>
+    <message>
+        <source>{name} — {state}</source>
+        <translation>{name} — {state}</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>这台电脑</translation>
+    </message>
+    <message>
+        <source>joined {date}</source>
+        <translation>{date} 加入</translation>
+    </message>
+    <message>
+        <source>{name} — on “{computer}” — {state}</source>
+        <translation>{name} — 电脑“{computer}” — {state}</translation>
     </message>
 </context>
 <context>
@@ -5514,6 +5523,17 @@ Last export: {export}</source>
     <message>
         <source>Not taken to a consultation yet.</source>
         <translation>还没有带去就诊。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentBindersModel</name>
+    <message>
+        <source>in {parent}</source>
+        <translation>位于 {parent}</translation>
+    </message>
+    <message>
+        <source>not found — was it moved? ({parent})</source>
+        <translation>找不到 — 是不是被移动了？（{parent}）</translation>
     </message>
 </context>
 <context>
@@ -8094,12 +8114,6 @@ Check the name on the disc. Import only if you are sure these images belong to t
         <translation>关闭</translation>
     </message>
     <message>
-        <source>{kind}: {field}
-“{label}”</source>
-        <translation>{kind}：{field}
-“{label}”</translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -8134,6 +8148,15 @@ Check the name on the disc. Import only if you are sure these images belong to t
     <message>
         <source>Write something first, or keep one of the versions.</source>
         <translation>请先写点内容，或者保留其中一个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>TwoVersionsModel</name>
+    <message>
+        <source>{kind}: {field}
+“{label}”</source>
+        <translation>{kind}：{field}
+“{label}”</translation>
     </message>
 </context>
 <context>
@@ -8365,14 +8388,6 @@ Check the name on the disc. Import only if you are sure these images belong to t
     <message>
         <source>Double-click a binder to open it.</source>
         <translation>双击一个病历夹即可打开。</translation>
-    </message>
-    <message>
-        <source>in {parent}</source>
-        <translation>位于 {parent}</translation>
-    </message>
-    <message>
-        <source>not found — was it moved? ({parent})</source>
-        <translation>找不到 — 是不是被移动了？（{parent}）</translation>
     </message>
     <message>
         <source>Choose the binder folder</source>

@@ -86,11 +86,9 @@ def test_wizard_seals_a_chosen_bundle_and_shows_the_password_once(
     seven = require_tool("7z", "7zz")
     page = open_page(qtbot, session)
     assert not page.next_button.isEnabled()  # the institution is required
-    tree_text = [
-        page.contents.tree.topLevelItem(r).child(c).text(0)  # type: ignore[union-attr]
-        for r in range(page.contents.tree.topLevelItemCount())
-        for c in range(page.contents.tree.topLevelItem(r).childCount())  # type: ignore[union-attr]
-    ]
+    model = page.contents.model
+    groups = [model.index(r, 0) for r in range(model.rowCount())]
+    tree_text = [model.index(c, 0, g).data() for g in groups for c in range(model.rowCount(g))]
     assert any("not confirmed yet" in text for text in tree_text)  # suggested slots flagged
     [study] = list_studies(session)
     chosen = {filled["pathology"].id, filled["letter"].id}

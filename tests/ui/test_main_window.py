@@ -177,10 +177,11 @@ def test_welcome_lists_recent_binders_by_folder(
     unlock(qtbot, window)
     window.lock()
     window.unlock_page.back_button.click()  # type: ignore[union-attr]
-    items = window.welcome_page.recent_list
-    assert items.count() == 1
-    assert items.item(0).text() == f"{binder_folder.name}\nin {binder_folder.parent}"
-    assert PATIENT not in items.item(0).text()
+    recent = window.welcome_page.recent_model
+    assert recent.rowCount() == 1
+    shown = recent.index(0).data()
+    assert shown == f"{binder_folder.name}\nin {binder_folder.parent}"
+    assert PATIENT not in shown
     window.welcome_page.request_open(binder_folder)
     assert window.unlock_page is not None
     assert window.unlock_page.folder == binder_folder

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from services.sharing.family import FAST, PASSWORDS, Family, start_family
 
@@ -203,7 +204,7 @@ def test_the_exchange_summary_says_what_came_in(
 
 
 def test_two_versions_are_marked_and_one_is_chosen(
-    qtbot: QtBot, family: Family, tmp_path: Path
+    qtbot: QtBot, family: Family, tmp_path: Path, qtmodeltester: ModelTester
 ) -> None:
     li = family.copies["Li"]
     exchange(li, family.root / "family folder", ignore_progress, NEVER_CANCELLED)
@@ -222,6 +223,9 @@ def test_two_versions_are_marked_and_one_is_chosen(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: len(dialog.items) == 1)
+    qtmodeltester.check(dialog.model, force_py=True)
+    assert dialog.list.currentIndex().row() == 0  # the first is shown at once
+    assert dialog.model.index(0).data().startswith("A question: ")
     save_screenshot(qtbot, dialog, folder, "two_versions_chooser")
     wei_version = next(n for n, o in enumerate(dialog.items[0].options) if o.author == "Wei")
     _click(dialog, f"keep_version_{wei_version}")
@@ -235,19 +239,20 @@ def test_two_versions_are_marked_and_one_is_chosen(
 
 
 def test_a_member_is_removed_after_a_plain_warning(
-    qtbot: QtBot, family: Family, tmp_path: Path
+    qtbot: QtBot, family: Family, tmp_path: Path, qtmodeltester: ModelTester
 ) -> None:
     li = family.copies["Li"]
     dialog = MembersDialog(li)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.list.count() == 2)
-    texts = [dialog.list.item(row).text() for row in range(2)]
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    qtmodeltester.check(dialog.model, force_py=True)
+    texts = [dialog.model.index(row).data() for row in range(2)]
     [mine] = [row for row, text in enumerate(texts) if "this computer" in text]
     wei_row = 1 - mine
     assert texts[wei_row].startswith("Wei — ")
     save_screenshot(qtbot, dialog, screenshot_folder(tmp_path), "members")
-    dialog.list.setCurrentRow(wei_row)
+    dialog.list.setCurrentIndex(dialog.model.index(wei_row))
     assert dialog.remove_button.isEnabled()
     dialog.remove_button.click()
     box = dialog.findChild(QMessageBox, "remove_member_box")
@@ -255,7 +260,9 @@ def test_a_member_is_removed_after_a_plain_warning(
     assert "new key that Wei does not get" in box.text()
     remove = next(b for b in box.buttons() if b.text() == "Remove")
     remove.click()
-    qtbot.waitUntil(lambda: "removed" in dialog.list.item(wei_row).text())
+    qtbot.waitUntil(lambda: "removed" in dialog.model.index(wei_row).data())
+    assert dialog.list.currentIndex().row() == wei_row  # still the chosen one, by uid
+    assert not dialog.remove_button.isEnabled()  # a removed member cannot be removed again
     [wei] = [m for m in load_sharing(li).members if m.name == "Wei"]
     assert wei.removed
 
@@ -299,15 +306,15 @@ def test_week_to_week_news_a_deleted_appointment_and_a_dose_in_two_versions(
         text = dialog.results.text()
         if language == ENGLISH:
             assert "From Wei: 1 appointment deleted, 1 medicine changed, 1 new diary entry." in text
-            assert dialog.deleted_list.item(0).text() == "The appointment “PET-CT”"
+            assert dialog.deleted_model.index(0).data() == "The appointment “PET-CT”"
         else:
             assert "删除了 1 个预约" in text
-            assert dialog.deleted_list.item(0).text() == "预约“PET-CT”"
+            assert dialog.deleted_model.index(0).data() == "预约“PET-CT”"
         folder = screenshot_folder(tmp_path / "shots")
         save_screenshot(qtbot, dialog, folder, f"{prefix}exchange_daily_summary")
-        dialog.deleted_list.setCurrentRow(0)
+        dialog.deleted_list.setCurrentIndex(dialog.deleted_model.index(0))
         dialog.bring_back_button.click()
-        qtbot.waitUntil(lambda: dialog.deleted_list.count() == 0)
+        qtbot.waitUntil(lambda: dialog.deleted_model.rowCount() == 0)
         assert [a.title for a in appointments.list_appointments(li)] == ["PET-CT"]
 
         workspace = Workspace(li)

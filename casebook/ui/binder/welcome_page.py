@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from casebook.core.errors import UnavailableReason
+from casebook.ui.binder.recent_model import ObjectRole, RecentBinder, RecentBindersModel
 from casebook.ui.common import file_dialogs
 from casebook.ui.common.error_messages import describe_unavailable
 from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.preferences import recent_binders
-
-_PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _is_binder(folder: Path) -> bool:
@@ -75,14 +74,17 @@ class WelcomePage(QWidget):
 
         self.recent_heading = QLabel(self.tr("Recently opened binders"))
         self.recent_heading.setProperty("role", "subheading")
-        self.recent_list = QListWidget()
+        self.recent_model = RecentBindersModel(self)
+        self.recent_list = QListView()
+        self.recent_list.setModel(self.recent_model)
         self.recent_list.setObjectName("recent_binders_list")
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent_list.setMaximumHeight(340)
         look_as(self.recent_list, rows="spaced")
-        self.recent_list.itemActivated.connect(self._open_item)
+        self.recent_list.setAccessibleName(self.tr("Recently opened binders"))
+        self.recent_list.activated.connect(self._open_index)
         self.recent_hint = QLabel(self.tr("Double-click a binder to open it."))
         self.recent_hint.setObjectName("recent_hint")
         self.recent_hint.setProperty("role", "hint")
@@ -108,18 +110,18 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()  # a binder may have been opened, created or moved meanwhile
+        super().showEvent(event)
+
     def refresh(self) -> None:
-        """Reload the recent list from the settings."""
-        self.recent_list.clear()
+        """Reload the recent list from the settings, keeping the chosen binder chosen."""
+        chosen = self.recent_list.currentIndex().data(ObjectRole)
         folders = recent_binders()
-        for folder in folders:
-            where = self.tr("in {parent}").format(parent=folder.parent)
-            if not folder.exists():
-                where = self.tr("not found — was it moved? ({parent})").format(parent=folder.parent)
-            item = QListWidgetItem(f"{folder.name}\n{where}")
-            item.setData(_PATH_ROLE, str(folder))
-            item.setToolTip(str(folder))
-            self.recent_list.addItem(item)
+        self.recent_model.set_binders([RecentBinder(f, f.exists()) for f in folders])
+        row = self.recent_model.row_of(chosen.folder if isinstance(chosen, RecentBinder) else None)
+        if row is not None:
+            self.recent_list.setCurrentIndex(self.recent_model.index(row))
         for widget in (self.recent_heading, self.recent_list, self.recent_hint):
             widget.setVisible(bool(folders))
 
@@ -129,9 +131,11 @@ class WelcomePage(QWidget):
         if chosen:
             self.request_open(Path(chosen))
 
-    @Slot(QListWidgetItem)
-    def _open_item(self, item: QListWidgetItem) -> None:
-        self.request_open(Path(str(item.data(_PATH_ROLE))))
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        binder = index.data(ObjectRole)
+        if isinstance(binder, RecentBinder):
+            self.request_open(binder.folder)
 
     def request_open(self, folder: Path) -> None:
         """Check the folder holds a binder before asking for its password."""

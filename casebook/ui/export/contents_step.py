@@ -1,37 +1,30 @@
 """Step 2 of the export: what goes in, and the language of the case summary.
 
-"Everything" is the default and the advice. "Let me choose" opens a checkable tree: records by
-kind (a kind's box ticks all its documents), then the imaging studies. Documents whose kind or
-date Casebook only suggested are flagged with a symbol and words, never colour alone.
+"Everything" is the default and the advice. "Let me choose" opens a checkable tree (the model is
+`contents_model.py`): records by kind (a kind's box ticks all its documents), then the imaging
+studies. Documents whose kind or date Casebook only suggested are flagged with a symbol and
+words, never colour alone.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QRadioButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from casebook.core.model import Document, ImagingStudy
 from casebook.services.export.wizard import ExportChoices
-from casebook.ui.common.labels import (
-    choose_plural,
-    format_partial_date,
-    format_size,
-    slot_kind_label,
-)
+from casebook.ui.common.labels import choose_plural
 from casebook.ui.common.look import look_as
+from casebook.ui.export.contents_model import ITEM, SIZE, ContentsModel
 
-DocumentIdRole = Qt.ItemDataRole.UserRole + 1
-StudyIdRole = Qt.ItemDataRole.UserRole + 2
 LANGUAGES = ("en", "zh", "en+zh")
 
 
@@ -55,18 +48,19 @@ class ContentsStep(QWidget):
         scope.addButton(self.choose_radio)
         self.choose_radio.toggled.connect(self._scope_changed)
 
-        self.tree = QTreeWidget()
+        self.model = ContentsModel(self)
+        self.model.ticks_changed.connect(self.changed)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setObjectName("contents_tree")
         self.tree.setAccessibleName(self.tr("Items to put in the bundle"))
-        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Size")])
         self.tree.setAlternatingRowColors(True)
         look_as(self.tree, rows="compact")
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SIZE, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setEnabled(False)
-        self.tree.itemChanged.connect(lambda _item, _column: self.changed.emit())
         self.review_hint = QLabel()
         self.review_hint.setObjectName("needs_review_hint")
         self.review_hint.setProperty("role", "hint")
@@ -112,31 +106,8 @@ class ContentsStep(QWidget):
         layout.addLayout(languages)
 
     def set_choices(self, choices: ExportChoices) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        for slot in choices.slots:
-            filed = [d for d in choices.documents if d.slot is slot.kind]
-            if not filed:
-                continue
-            parent = self._parent_item(
-                slot_kind_label(slot.kind),
-                choose_plural(
-                    len(filed), self.tr("{count} document"), self.tr("{count} documents")
-                ),
-            )
-            for document in filed:
-                parent.addChild(self._document_item(document))
-        if choices.studies:
-            studies = self._parent_item(
-                self.tr("Imaging studies"),
-                choose_plural(
-                    len(choices.studies), self.tr("{count} study"), self.tr("{count} studies")
-                ),
-            )
-            for study in choices.studies:
-                studies.addChild(self._study_item(study))
+        self.model.set_choices(choices)
         self.tree.expandAll()
-        self.tree.blockSignals(False)
         unconfirmed = sum(1 for d in choices.documents if d.needs_review)
         if unconfirmed:
             self.review_hint.setText(
@@ -175,78 +146,22 @@ class ContentsStep(QWidget):
         self.recordings_hint.setText(text)
         self.recordings_hint.setVisible(bool(choices.recordings))
 
-    def _parent_item(self, title: str, count: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([title, count])
-        item.setFlags(
-            item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
-        )
-        item.setCheckState(0, Qt.CheckState.Checked)
-        self.tree.addTopLevelItem(item)
-        return item
-
-    def _document_item(self, document: Document) -> QTreeWidgetItem:
-        title = document.title or document.original_name
-        if document.needs_review:
-            title = self.tr("⚑ {title} (not confirmed yet)").format(title=title)
-        if document.document_date is not None:
-            title = f"{title} · {format_partial_date(document.document_date)}"
-        item = QTreeWidgetItem([title, format_size(document.size)])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(0, Qt.CheckState.Checked)
-        item.setData(0, DocumentIdRole, document.id)
-        item.setToolTip(0, document.original_name)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return item
-
-    def _study_item(self, study: ImagingStudy) -> QTreeWidgetItem:
-        parts = [format_partial_date(study.study_date), study.modalities]
-        parts.append(study.description or self.tr("(no description)"))
-        images = choose_plural(
-            study.image_count, self.tr("{count} image"), self.tr("{count} images")
-        )
-        item = QTreeWidgetItem([" · ".join(p for p in parts if p), images])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(0, Qt.CheckState.Checked)
-        item.setData(0, StudyIdRole, study.id)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return item
-
     @Slot(bool)
     def _scope_changed(self, choose: bool) -> None:
         self.tree.setEnabled(choose)
         self.changed.emit()
 
-    def _leaves(self) -> list[QTreeWidgetItem]:
-        leaves = []
-        for row in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(row)
-            if parent is not None:
-                leaves += [c for i in range(parent.childCount()) if (c := parent.child(i))]
-        return leaves
-
-    def _checked(self, role: int) -> frozenset[int] | None:
-        if self.everything_radio.isChecked():
-            return None
-        return frozenset(
-            int(leaf.data(0, role))
-            for leaf in self._leaves()
-            if leaf.data(0, role) is not None and leaf.checkState(0) == Qt.CheckState.Checked
-        )
-
     def document_ids(self) -> frozenset[int] | None:
         """None for every document, else the checked ones."""
-        return self._checked(DocumentIdRole)
+        return None if self.everything_radio.isChecked() else self.model.checked_documents()
 
     def study_ids(self) -> frozenset[int] | None:
-        return self._checked(StudyIdRole)
+        return None if self.everything_radio.isChecked() else self.model.checked_studies()
 
     def set_checked(self, *, document_ids: set[int], study_ids: set[int]) -> None:
         """Choose exactly these (used by tests and to restore a selection)."""
         self.choose_radio.setChecked(True)
-        for leaf in self._leaves():
-            document, study = leaf.data(0, DocumentIdRole), leaf.data(0, StudyIdRole)
-            wanted = document in document_ids if document is not None else study in study_ids
-            leaf.setCheckState(0, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        self.model.set_checked(document_ids=document_ids, study_ids=study_ids)
 
     def is_complete(self) -> bool:
         documents, studies = self.document_ids(), self.study_ids()

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -32,15 +31,14 @@ from casebook.services.sharing.exchange import (
     remember_folder,
 )
 from casebook.services.sharing.inbox import News
-from casebook.services.undo import Undoable, undo_delete
+from casebook.services.undo import Deleted, undo_delete
 from casebook.ui.common import file_dialogs
 from casebook.ui.common.job_progress import PROGRESS_STEPS, open_job_progress
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import ReadOp, WriteOp
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.sharing import words
-
-_SNAPSHOT = Qt.ItemDataRole.UserRole
+from casebook.ui.sharing.deleted_model import DeletedElsewhereModel, ObjectRole
 
 
 class ExchangeDialog(QDialog):
@@ -98,7 +96,9 @@ class ExchangeDialog(QDialog):
         self.versions_button.clicked.connect(self.versions_requested)
         self.deleted_heading = QLabel(self.tr("Deleted on another computer"))
         self.deleted_heading.setProperty("role", "subheading")
-        self.deleted_list = QListWidget()
+        self.deleted_model = DeletedElsewhereModel(self)
+        self.deleted_list = QListView()
+        self.deleted_list.setModel(self.deleted_model)
         self.deleted_list.setObjectName("deleted_elsewhere_list")
         self.deleted_list.setAccessibleName(self.tr("Deleted on another computer"))
         self.deleted_list.setMaximumHeight(110)
@@ -253,11 +253,7 @@ class ExchangeDialog(QDialog):
         self.results.setVisible(shown)
         self.versions_button.setVisible(bool(summary and summary.two_versions))
         deleted = summary.deleted if summary else ()
-        self.deleted_list.clear()
-        for item in deleted:
-            entry = QListWidgetItem(self._deleted_text(item.kind, item.label))
-            entry.setData(_SNAPSHOT, item.snapshot_id)
-            self.deleted_list.addItem(entry)
+        self.deleted_model.set_deleted(deleted)
         for widget in (self.deleted_heading, self.deleted_list, self.bring_back_button):
             widget.setVisible(bool(deleted))
         if summary is not None:
@@ -265,35 +261,16 @@ class ExchangeDialog(QDialog):
 
     @Slot()
     def _bring_back(self) -> None:
-        row = self.deleted_list.currentRow()
-        if row < 0:
+        chosen = self.deleted_list.currentIndex().data(ObjectRole)
+        if not isinstance(chosen, Deleted):
             return
-        session = self._session
-        snapshot = int(self.deleted_list.item(row).data(_SNAPSHOT))
-
-        def brought_back(_row_id: int) -> None:
-            self.deleted_list.takeItem(row)
-
+        session, snapshot = self._session, chosen.snapshot_id
         (
             WriteOp(self, session, lambda: undo_delete(session, snapshot))
-            .on_success(brought_back)
+            .on_success(lambda _row_id: self.deleted_model.forget(snapshot))
             .reporting_to(self.message)
             .start()
         )
-
-    def _deleted_text(self, kind: Undoable, label: str) -> str:
-        texts = {
-            Undoable.QUESTION: self.tr("The question “{label}”"),
-            Undoable.CONSULTATION: self.tr("The consultation “{label}”"),
-            Undoable.TIMELINE_EVENT: self.tr("The timeline event “{label}”"),
-            Undoable.OPINION: self.tr("The opinion of {label}"),
-            Undoable.APPOINTMENT: self.tr("The appointment “{label}”"),
-            Undoable.MEDICINE: self.tr("The medicine “{label}”"),
-            Undoable.ALLERGY: self.tr("The allergy to “{label}”"),
-            Undoable.CONTACT: self.tr("The contact “{label}”"),
-            Undoable.DIARY_ENTRY: self.tr("The diary entry “{label}”"),
-        }
-        return texts[kind].format(label=label)
 
     def reject(self) -> None:
         if self._task is None:

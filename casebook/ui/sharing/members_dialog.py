@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -26,13 +25,10 @@ from casebook.core.changes import Changed
 from casebook.services.binder.session import BinderSession
 from casebook.services.sharing.members import Sharing, load_sharing, remove_member, rename_me
 from casebook.ui.common.binder_events import follow_changes
-from casebook.ui.common.labels import format_timestamp
 from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import ReadOp, WriteOp
-
-_UID = Qt.ItemDataRole.UserRole
-_NAME = Qt.ItemDataRole.UserRole + 1
+from casebook.ui.sharing.members_model import MembersModel, ObjectRole, Person
 
 
 class MembersDialog(QDialog):
@@ -55,11 +51,14 @@ class MembersDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.model = MembersModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setObjectName("members_list")
         self.list.setAccessibleName(self.tr("Family members"))
         look_as(self.list, rows="spaced")
-        self.list.currentRowChanged.connect(self._refresh)
+        self.list.selectionModel().currentChanged.connect(self._refresh)
+        self.model.modelReset.connect(self._refresh)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("my_name_edit")
         self.save_name = QPushButton(self.tr("Save"))
@@ -104,43 +103,23 @@ class MembersDialog(QDialog):
 
     def _loaded(self, sharing: Sharing) -> None:
         self.sharing = sharing
-        self.list.clear()
-        for member in sharing.members:
-            if member.removed:
-                state = self.tr("removed")
-            elif member.is_me:
-                state = self.tr("this computer")
-            else:
-                state = self.tr("joined {date}").format(date=format_timestamp(member.joined_at))
-            entry = QListWidgetItem(
-                self.tr("{name} — on “{computer}” — {state}").format(
-                    name=member.name or "?", computer=member.computer, state=state
-                )
-            )
-            entry.setData(_UID, "" if member.is_me or member.removed else member.uid)
-            entry.setData(_NAME, member.name)
-            self.list.addItem(entry)
-        for invitation in sharing.invitations:
-            when = format_timestamp(invitation.expires_at)
-            state = (
-                self.tr("invitation expired on {date}").format(date=when)
-                if invitation.expired
-                else self.tr("invited, not joined yet (until {date})").format(date=when)
-            )
-            entry = QListWidgetItem(
-                self.tr("{name} — {state}").format(name=invitation.name, state=state)
-            )
-            entry.setData(_UID, invitation.uid)
-            entry.setData(_NAME, invitation.name)
-            self.list.addItem(entry)
+        chosen = self._chosen()
+        self.model.set_sharing(sharing)
+        row = self.model.row_of(chosen.uid if chosen is not None else None)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
         if not self.name_edit.hasFocus():
             self.name_edit.setText(sharing.my_name)
         self._refresh()
 
+    def _chosen(self) -> Person | None:
+        person = self.list.currentIndex().data(ObjectRole)
+        return person if isinstance(person, Person) else None
+
     @Slot()
     def _refresh(self) -> None:
-        item = self.list.currentItem()
-        self.remove_button.setEnabled(bool(item and item.data(_UID)))
+        person = self._chosen()
+        self.remove_button.setEnabled(person is not None and self.model.can_remove(person))
 
     @Slot()
     def _rename(self) -> None:
@@ -149,10 +128,10 @@ class MembersDialog(QDialog):
 
     @Slot()
     def _ask_to_remove(self) -> None:
-        item = self.list.currentItem()
-        if item is None or not item.data(_UID):
+        person = self._chosen()
+        if person is None or not self.model.can_remove(person):
             return
-        uid, name = str(item.data(_UID)), str(item.data(_NAME))
+        uid, name = person.uid, person.name
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Remove {name}?").format(name=name),

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -41,8 +40,7 @@ from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import ReadOp, WriteOp
 from casebook.ui.common.screen_fit import fit_to_screen
 from casebook.ui.sharing import words
-
-_ITEM = Qt.ItemDataRole.UserRole
+from casebook.ui.sharing.versions_model import TwoVersionsModel, key_of
 
 
 class TwoVersionsDialog(QDialog):
@@ -53,6 +51,7 @@ class TwoVersionsDialog(QDialog):
         fit_to_screen(self, 980, 620)
         self._session = session
         self.items: list[TwoVersions] = []
+        self._filling = False
 
         heading = QLabel(self.tr("Two versions to choose from"))
         heading.setProperty("role", "heading")
@@ -64,11 +63,13 @@ class TwoVersionsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.list = QListWidget()
+        self.model = TwoVersionsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setObjectName("two_versions_list")
         self.list.setAccessibleName(self.tr("Things with two versions"))
         self.list.setWordWrap(True)
-        self.list.currentRowChanged.connect(self._show_item)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.detail = QWidget()
         self.detail_layout = QVBoxLayout(self.detail)
         self.detail_layout.setContentsMargins(12, 0, 0, 0)
@@ -110,30 +111,27 @@ class TwoVersionsDialog(QDialog):
         ).start()
 
     def _loaded(self, items: list[TwoVersions]) -> None:
-        current = self.list.currentRow()
+        current = self.list.currentIndex()
+        chosen = key_of(self.items[current.row()]) if current.isValid() else None
         self.items = items
-        self.list.blockSignals(True)
-        self.list.clear()
-        for item in items:
-            entry = QListWidgetItem(self._title(item))
-            entry.setData(_ITEM, (item.table, item.uid, item.field))
-            self.list.addItem(entry)
-        self.list.blockSignals(False)
+        self._filling = True  # the detail is built once, below
+        self.model.set_items(items)
+        if items:
+            row = self.model.row_of(chosen)
+            if row is None:  # the chosen one is settled: the one that took its place
+                row = min(max(current.row(), 0), len(items) - 1)
+            self.list.setCurrentIndex(self.model.index(row))
+        self._filling = False
         self.empty.setVisible(not items)
         self.splitter.setVisible(bool(items))
         if items:
-            self.list.setCurrentRow(min(max(current, 0), len(items) - 1))
-            self._show_item(self.list.currentRow())
+            self._show_item(self.list.currentIndex().row())
 
-    def _title(self, item: TwoVersions) -> str:
-        label = item.label if len(item.label) <= 60 else item.label[:57] + "…"
-        return self.tr("{kind}: {field}\n“{label}”").format(
-            kind=words.record_kind(item.table),
-            field=words.field_label(item.table, item.field),
-            label=label,
-        )
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._filling:
+            self._show_item(current.row())
 
-    @Slot(int)
     def _show_item(self, row: int) -> None:
         while self.detail_layout.count():
             child = self.detail_layout.takeAt(0)
@@ -143,7 +141,7 @@ class TwoVersionsDialog(QDialog):
         if not 0 <= row < len(self.items):
             return
         item = self.items[row]
-        title = QLabel(self._title(item).replace("\n", " — "))
+        title = QLabel(self.model.title(item).replace("\n", " — "))
         title.setProperty("role", "subheading")
         title.setWordWrap(True)
         self.detail_layout.addWidget(title)
