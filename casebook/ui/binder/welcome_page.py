@@ -52,6 +52,7 @@ class WelcomePage(QWidget):
             )
         )
         intro.setWordWrap(True)
+        self._intro = intro
 
         self.create_button = QPushButton(self.tr("Create a new binder…"))
         self.create_button.setObjectName("primary_button")
@@ -112,6 +113,10 @@ class WelcomePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # a binder may have been opened, created or moved meanwhile
+        # The layout keeps the introduction's height from when it was last laid out; the
+        # text's width can have changed since (fonts for Chinese load as first used), and a
+        # line that no longer fits would be cut instead of wrapped.
+        self._intro.updateGeometry()
         super().showEvent(event)
 
     def refresh(self) -> None:
