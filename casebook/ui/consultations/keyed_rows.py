@@ -11,14 +11,20 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from casebook.ui.common.object_rows import AnyIndex
+
 T = TypeVar("T")
 
 
 class KeyedRows(QAbstractListModel, Generic[T]):
-    """Rows of `T`; subclasses say what identifies one (`key`) and how it looks (`data`)."""
+    """Rows of `T`; subclasses say what identifies one (`key`) and how it looks (`data`).
+
+    `ObjectRowsModel` (ui/common/object_rows.py) refills with a reset and knows rows by an
+    `id`; these rows need not have one (a listed question is known by its question's id), and
+    a refill never resets.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -8,24 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from casebook.core.consultations import NoteEntry, NoteTag
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
 from casebook.ui.consultations.keyed_rows import KeyedRows
 from casebook.ui.consultations.words import local_time, tag_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `NoteEntry` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""When it was written (stored UTC timestamp), then its id: the order shown."""
+__all__ = ["NoteEntriesModel", "ObjectRole", "SortRole"]
 
 _SHORT_QUESTION = 48
 
 
 class NoteEntriesModel(KeyedRows[NoteEntry]):
-    """One row per note with text; `question_text(id)` words the question a note answers."""
+    """One row per note with text; `question_text(id)` words the question a note answers.
+    ObjectRole: the `NoteEntry`; SortRole: when it was written, then its id (the order shown)."""
 
     def __init__(self, question_text: Callable[[int], str], parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from casebook.core.consultations import ListedQuestion
 from casebook.core.questions import QuestionBank
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
 from casebook.ui.consultations.keyed_rows import KeyedRows
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `ListedQuestion` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""The order the service gives (the consultation's list order)."""
+__all__ = ["NoteQuestionsModel", "ObjectRole", "SortRole"]
 
 
 class NoteQuestionsModel(KeyedRows[ListedQuestion]):
-    """One row per question on the consultation's list, in list order; rows are checkable."""
+    """One row per question on the consultation's list, in list order; rows are checkable.
+    ObjectRole: the `ListedQuestion`; SortRole: the order the service gives."""
 
     answer_requested = Signal(int)  # question id: the family ticked it
 

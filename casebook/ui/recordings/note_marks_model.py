@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from casebook.core.recordings import NoteMark, clock_text
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `NoteMark` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""Where it is in the recording (milliseconds)."""
+__all__ = ["NoteMarksModel", "ObjectRole", "SortRole"]
 
 
 class NoteMarksModel(QAbstractListModel):
-    """One row per marked note, in the order of the recording."""
+    """One row per marked note, in the order of the recording. ObjectRole: the `NoteMark`;
+    SortRole: where it is in the recording (milliseconds). A mark is known by its entry's id
+    (`entry_id`), so it does not stand on `ObjectRowsModel`; it is set once, when the
+    recording is loaded."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
