@@ -87,8 +87,9 @@ def _render(out: Path, language: str, prefix: str) -> None:
         bar.record_button.click()
         _grab(notes, out / f"{prefix}recording_ask.png")
         bar.agreed_button.click()
-        for text in NOTES[language][:2]:
-            _wait_for(lambda: bar.recorder.elapsed_ms > 2500 + 1000 * notes.entries_list.count())
+        for number, text in enumerate(NOTES[language][:2]):
+            due_ms = 2500 + 1000 * number  # a note every second or so, after the first 2.5 s
+            _wait_for(lambda: bar.recorder.elapsed_ms > due_ms)  # noqa: B023 (waited for here)
             notes.editor.setPlainText(text)
             _wait_for(lambda: not notes.autosaver.has_unsaved)
             notes.finish_entry()
@@ -106,16 +107,16 @@ def _render(out: Path, language: str, prefix: str) -> None:
         player.resize(760, 520)
         player.show()
         _wait_for(lambda: player.playback is not None)
-        if player.notes_list.count() > 1:
-            player.notes_list.setCurrentRow(1)
-            player.notes_list.itemClicked.emit(player.notes_list.item(1))
+        if player.notes_model.rowCount() > 1:
+            player.notes_list.setCurrentIndex(player.notes_model.index(1))
+            player.play_note(player.notes_model.mark_at(1))
         _wait_for(lambda: False, 1.2)
         _grab(player, out / f"{prefix}recording_playback.png")
         player.close()
         page = ConsultationsPage(session)
         page.resize(1280, 760)
         page.show()
-        _wait_for(lambda: page.recordings_panel.list.count() > 0)
+        _wait_for(lambda: page.recordings_panel.model.rowCount() > 0)
         _grab(page, out / f"{prefix}recording_consultation.png")
         page.close()
         capture.finish_interrupted(session, ignore_progress, NEVER_CANCELLED)

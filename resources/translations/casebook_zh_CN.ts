@@ -4314,6 +4314,13 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
     </message>
 </context>
 <context>
+    <name>NoteEntriesModel</name>
+    <message>
+        <source>Answer to “{question}”: </source>
+        <translation>回答“{question}”：</translation>
+    </message>
+</context>
+<context>
     <name>NoteLinesDialog</name>
     <message>
         <source>Fill from the consultation notes</source>
@@ -4381,10 +4388,6 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
     <message>
         <source>Make it a new question (Ctrl+Q)</source>
         <translation>设为新问题（Ctrl+Q）</translation>
-    </message>
-    <message>
-        <source>Answer to “{question}”: </source>
-        <translation>回答“{question}”：</translation>
     </message>
     <message>
         <source>New note:</source>

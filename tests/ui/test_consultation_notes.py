@@ -49,11 +49,11 @@ def test_taking_notes_by_keyboard_saves_answers_tags_and_authors(
     notes = page.notes_view
     assert notes is not None
     assert notes.author_combo.currentText() == "Mei"
-    assert notes.entries_list.count() == 1
+    assert notes.entries_model.rowCount() == 1
 
     # Tick the first question (Space) and type its answer.
     notes.questions_list.setFocus()
-    notes.questions_list.setCurrentRow(0)
+    notes.questions_list.setCurrentIndex(notes.questions_model.index(0))
     qtbot.keyClick(notes.questions_list, Qt.Key.Key_Space)
     assert "Answer to:" in notes.mode_label.text()
     qtbot.keyClicks(notes.editor, "To shrink it before surgery.")

@@ -120,14 +120,14 @@ def test_the_player_jumps_to_a_note_from_a_little_before_it(
     player.show()
     qtbot.waitUntil(lambda: player.playback is not None, timeout=30_000)
     assert abs(player.timeline.length_ms - finished.duration_ms) < 100  # AAC's padding
-    assert player.notes_list.count() == 2
-    assert player.notes_list.item(1).text().startswith("2.  0:21")
+    assert player.notes_model.rowCount() == 2
+    assert player.notes_model.index(1).data().startswith("2.  0:21")
     assert "cannot be heard" in player.status.text()  # no speakers here, and it says so
 
     qtbot.mouseClick(
         player.notes_list.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=player.notes_list.visualItemRect(player.notes_list.item(1)).center(),
+        pos=player.notes_list.visualRect(player.notes_model.index(1)).center(),
     )
     assert player.output.playing
     expected = 21_500 - NOTE_LEAD_IN_MS

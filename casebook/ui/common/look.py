@@ -324,7 +324,7 @@ QLabel#gap_label {{ padding: 4px 2px; }}
 QScrollArea#page_canvas {{ background: {c.page_backdrop}; border: none; }}
 QLabel#page_label {{ background: transparent; color: {c.page_backdrop_text}; }}
 QWidget#note_taking_view, QWidget#note_taking_view QWidget {{ font-size: {NOTES_POINT_SIZE}pt; }}
-QWidget#note_taking_view QListWidget::item {{ padding: 8px 6px; }}
+QWidget#note_taking_view QListView::item {{ padding: 8px 6px; }}
 QLabel#notes_title {{ font-size: {NOTES_POINT_SIZE * 1.35:.0f}pt; font-weight: bold; }}
 QListWidget#guidance_topics::item {{ padding: {GUIDANCE_TOPIC_PADDING}px; }}
 QTextBrowser#guidance_text {{

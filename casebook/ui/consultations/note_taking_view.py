@@ -4,18 +4,21 @@ The consultation's questions sit beside the notes: tick one (Space) and type its
 keystroke is saved within a second (`EntryAutosaver`). Ctrl+Enter finishes an entry, Ctrl+1..4
 toggle the quick tags, Ctrl+Q turns the text into a new question, F6 moves between the
 questions and the notes, Escape leaves.
+
+Both lists are models read back from the binder after every save, changed in place: a
+finished note joins the list once it is stored, and whoever scrolled back to read an earlier
+note is left there. The note being typed is only in the editor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casebook.core.changes import Changed, Changes
 from casebook.core.consultations import (
     QUICK_TAGS,
     Consultation,
@@ -31,24 +35,31 @@ from casebook.core.consultations import (
     NoteTag,
 )
 from casebook.services.binder.session import BinderSession
-from casebook.services.consultations import EntryDraft, raise_new_question
+from casebook.services.consultations import (
+    EntryDraft,
+    list_entries,
+    listed_questions,
+    raise_new_question,
+)
 from casebook.services.questions.questions import load_bank
+from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.error_messages import failure_message
 from casebook.ui.common.labels import format_date_text, ui_language
 from casebook.ui.common.message_bar import MessageBar
-from casebook.ui.common.ops import WriteOp
+from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.preferences import remember_writer, remembered_writer
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.consultations.autosave import EntryAutosaver
-from casebook.ui.consultations.words import local_time, tag_label
+from casebook.ui.consultations.note_entries_model import NoteEntriesModel
+from casebook.ui.consultations.note_questions_model import NoteQuestionsModel
+from casebook.ui.consultations.note_questions_model import ObjectRole as QuestionRole
+from casebook.ui.consultations.words import tag_label
 from casebook.ui.recordings.note_marker import NoteMarker
 from casebook.ui.recordings.recording_bar import (
     RecordingBar,
     SourceFactory,
     microphone,
 )
-
-_QUESTION_ROLE = Qt.ItemDataRole.UserRole
 
 
 class NoteTakingView(QWidget):
@@ -77,6 +88,9 @@ class NoteTakingView(QWidget):
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.saving_started.connect(self._on_saving)
         self.autosaver.save_failed.connect(self._on_failed)
+        self.autosaver.saved.connect(self._save_settled)
+        self.autosaver.save_failed.connect(self._save_settled)
+        self._read_again = False
 
         title = QLabel(
             self.tr("Notes: {title}").format(title=self._consultation_line(consultation))
@@ -124,15 +138,17 @@ class NoteTakingView(QWidget):
 
         questions_heading = QLabel(self.tr("Questions (Space: answer this one)"))
         questions_heading.setProperty("role", "subheading")
-        self.questions_list = QListWidget()
+        self.questions_model = NoteQuestionsModel(self._bank, ui_language(), self)
+        self.questions_model.set_questions(listed)
+        self.questions_model.answer_requested.connect(self.answer_question)
+        self.questions_list = QListView()
         self.questions_list.setObjectName("questions_list")
         self.questions_list.setAccessibleName(self.tr("Questions"))
         self.questions_list.setWordWrap(True)
         self.questions_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for item in listed:
-            self._add_question_item(item)
-        self.questions_list.itemChanged.connect(self._question_ticked)
-        self.questions_list.itemActivated.connect(self._question_activated)
+        self.questions_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.questions_list.setModel(self.questions_model)
+        self.questions_list.activated.connect(self._question_activated)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
@@ -141,15 +157,22 @@ class NoteTakingView(QWidget):
 
         notes_heading = QLabel(self.tr("Notes, everyone's, in time order"))
         notes_heading.setProperty("role", "subheading")
-        self.entries_list = QListWidget()
+        self.entries_model = NoteEntriesModel(self.questions_model.text_of, self)
+        self.entries_model.set_entries(entries)
+        self.entries_list = QListView()
         self.entries_list.setObjectName("entries_list")
         self.entries_list.setAccessibleName(self.tr("Notes, everyone's, in time order"))
         self.entries_list.setWordWrap(True)
         self.entries_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entries_list.setResizeMode(QListView.ResizeMode.Adjust)
         # Tab reaches the notes so they can be read aloud; a click keeps the focus on the editor.
         self.entries_list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        for entry in entries:
-            self._show_entry(entry)
+        self.entries_list.setModel(self.entries_model)
+        self._follow_newest = True
+        self.entries_model.rowsAboutToBeInserted.connect(self._before_entries_added)
+        self.entries_model.rowsInserted.connect(self._entries_added)
+        self._shown_once = False
+        self._becoming_questions: list[EntryDraft] = []
         self.mode_label = QLabel()
         self.mode_label.setObjectName("mode_label")
         self.mode_label.setWordWrap(True)
@@ -214,6 +237,20 @@ class NoteTakingView(QWidget):
         ):
             QShortcut(QKeySequence(keys), self, slot)
         self._start_draft(None)
+        # What is stored is what is shown: every save (this view's, or the question it raises)
+        # is read back, and the lists change in place.
+        self._reader = LatestRead(
+            self,
+            lambda: (
+                listed_questions(session, consultation.id),
+                list_entries(session, consultation.id),
+            ),
+            self._show_read,
+            self.error_bar.show_failure,
+        )
+        follow_changes(
+            self, session, (Changed.CONSULTATIONS, Changed.QUESTIONS), self._binder_changed
+        )
 
     # Building ------------------------------------------------------------------------------
 
@@ -221,28 +258,52 @@ class NoteTakingView(QWidget):
         parts = [consultation.title, format_date_text(consultation.held_on), consultation.doctor]
         return " · ".join(p for p in parts if p)
 
-    def _add_question_item(self, listed: ListedQuestion) -> None:
-        text = listed.question.display_text(self._bank, ui_language())
-        item = QListWidgetItem(text)
-        item.setData(_QUESTION_ROLE, listed.question.id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        checked = Qt.CheckState.Checked if listed.is_answered else Qt.CheckState.Unchecked
-        item.setCheckState(checked)
-        self.questions_list.addItem(item)
+    @property
+    def busy(self) -> bool:
+        """A save, a question being raised or a read of the binder is under way."""
+        return (
+            self.autosaver.has_unsaved or bool(self._becoming_questions) or self._reader.is_running
+        )
 
-    def _show_entry(self, entry: NoteEntry) -> None:
-        if not entry.text.strip():
+    # Reading back --------------------------------------------------------------------------
+
+    def _binder_changed(self, _changes: Changes) -> None:
+        self._reader.start()
+
+    @Slot()
+    def _save_settled(self) -> None:
+        if self._read_again and self.autosaver.in_flight == 0:
+            self._read_again = False
+            self._reader.start()
+
+    def _show_read(self, read: tuple[list[ListedQuestion], list[NoteEntry]]) -> None:
+        if self.autosaver.in_flight:
+            self._read_again = True  # a save is on its way: show the binder once it is in
             return
-        tags = "".join(f"[{tag_label(t)}] " for t in entry.tags)
-        about = ""
-        if entry.question_id is not None and NoteTag.NEW_QUESTION not in entry.tags:
-            item = self._question_item(entry.question_id)
-            question = item.text() if item is not None else ""
-            short = question if len(question) <= 48 else question[:46].rstrip() + "…"
-            about = self.tr("Answer to “{question}”: ").format(question=short)
-        line = f"{local_time(entry.written_at)} · {entry.author or '—'}  {tags}{about}{entry.text}"
-        self.entries_list.addItem(line)
-        self.entries_list.scrollToBottom()
+        listed, entries = read
+        before = {q.question.id: self.questions_model.text_of(q.question.id) for q in listed}
+        self.questions_model.set_questions(listed)
+        self._show_entries(entries)
+        if any(self.questions_model.text_of(i) != text for i, text in before.items()):
+            self.entries_model.reword()
+
+    def _show_entries(self, entries: list[NoteEntry]) -> None:
+        """Everything stored but the note being typed (it is in the editor below) and notes
+        becoming questions."""
+        drafts = [self.autosaver.draft, *self._becoming_questions]
+        hidden = {d.entry_id for d in drafts if d is not None and d.entry_id is not None}
+        self.entries_model.set_entries([e for e in entries if e.id not in hidden])
+
+    @Slot()
+    def _before_entries_added(self) -> None:
+        bar = self.entries_list.verticalScrollBar()
+        self._follow_newest = bar.value() >= bar.maximum()
+
+    @Slot()
+    def _entries_added(self) -> None:
+        """New notes come into view unless the family scrolled back to read an earlier one."""
+        if self._follow_newest:
+            self.entries_list.scrollToBottom()
 
     # Drafts --------------------------------------------------------------------------------
 
@@ -262,8 +323,7 @@ class NoteTakingView(QWidget):
         if question_id is None:
             self.mode_label.setText(self.tr("New note:"))
         else:
-            item = self._question_item(question_id)
-            text = item.text() if item is not None else ""
+            text = self.questions_model.text_of(question_id)
             self.mode_label.setText(self.tr("Answer to: {question}").format(question=text))
 
     def _mark_tag_buttons(self) -> None:
@@ -271,13 +331,6 @@ class NoteTakingView(QWidget):
         for button in self.tag_buttons.values():
             plain = str(button.property("plain_text"))
             button.setText(f"✓ {plain}" if button.isChecked() else plain)
-
-    def _question_item(self, question_id: int) -> QListWidgetItem | None:
-        for row in range(self.questions_list.count()):
-            item = self.questions_list.item(row)
-            if item.data(_QUESTION_ROLE) == question_id:
-                return item
-        return None
 
     @Slot()
     def _text_changed(self) -> None:
@@ -299,24 +352,9 @@ class NoteTakingView(QWidget):
         draft = self.autosaver.draft
         text = self.editor.toPlainText()
         if draft is not None and text.strip():
-            self.autosaver.save_now(text)
-            self._show_entry(
-                NoteEntry(
-                    0,
-                    draft.consultation_id,
-                    draft.author,
-                    draft.written_at,
-                    text,
-                    draft.tags,
-                    draft.question_id,
-                )
-            )
+            self.autosaver.save_now(text)  # its change brings the entry into the list
             if draft.question_id is not None:
-                item = self._question_item(draft.question_id)
-                if item is not None:
-                    self.questions_list.blockSignals(True)
-                    item.setCheckState(Qt.CheckState.Checked)
-                    self.questions_list.blockSignals(False)
+                self.questions_model.mark_answered(draft.question_id)
         self._start_draft(None)
         self.editor.setFocus()
 
@@ -326,14 +364,11 @@ class NoteTakingView(QWidget):
         self._start_draft(question_id)
         self.editor.setFocus()
 
-    @Slot(QListWidgetItem)
-    def _question_ticked(self, item: QListWidgetItem) -> None:
-        if item.checkState() == Qt.CheckState.Checked:
-            self.answer_question(int(item.data(_QUESTION_ROLE)))
-
-    @Slot(QListWidgetItem)
-    def _question_activated(self, item: QListWidgetItem) -> None:
-        self.answer_question(int(item.data(_QUESTION_ROLE)))
+    @Slot(QModelIndex)
+    def _question_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        listed = index.data(QuestionRole)
+        if isinstance(listed, ListedQuestion):
+            self.answer_question(listed.question.id)
 
     @Slot()
     def make_question(self) -> None:
@@ -350,9 +385,18 @@ class NoteTakingView(QWidget):
                 old.save(session, "")  # the question's own entry replaces the draft
             return raise_new_question(session, consultation_id, author, text)
 
-        WriteOp(self, session, job).on_failure(self._on_failed).start()
-        entry = NoteEntry(0, consultation_id, author, old.written_at, text, (NoteTag.NEW_QUESTION,))
-        self._show_entry(entry)
+        # Until the question replaces it, the draft is not listed as a plain note.
+        self._becoming_questions.append(old)
+
+        def settled() -> None:
+            self._becoming_questions.remove(old)
+            self._reader.start()
+
+        def failed(failure: TaskFailure) -> None:
+            settled()  # the note stays a note
+            self._on_failed(failure)
+
+        WriteOp(self, session, job).on_success(lambda _id: settled()).on_failure(failed).start()
         self._start_draft(None)
 
     @Slot(str)
@@ -376,6 +420,12 @@ class NoteTakingView(QWidget):
         self.finish_entry()
         self.recording_bar.stop()  # leaving the notes ends the consultation's recording
         self.closed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.entries_list.scrollToBottom()  # the newest notes, as the view opens
 
     # Save status ---------------------------------------------------------------------------
 

@@ -8,13 +8,12 @@ was begun. The window is a child of the page that opened it, so locking the bind
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,11 +25,11 @@ from casebook.services.recordings.recordings import Playback, load_playback
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import ReadOp
 from casebook.ui.common.screen_fit import fit_to_screen
+from casebook.ui.recordings.note_marks_model import NoteMarksModel, ObjectRole
 from casebook.ui.recordings.output import AudioOutput, make_output, preferred_pcm_format
 from casebook.ui.recordings.timeline_bar import STEP_MS, RecordingTimeline
 
 TICK_MS = 100
-_MARK_ROLE = Qt.ItemDataRole.UserRole
 
 
 class RecordingPlayer(QWidget):
@@ -83,12 +82,20 @@ class RecordingPlayer(QWidget):
         controls.addStretch(1)
         notes_heading = QLabel(self.tr("Notes written while recording (click one to hear it)"))
         notes_heading.setProperty("role", "subheading")
-        self.notes_list = QListWidget()
+        self.notes_model = NoteMarksModel(self)
+        self.notes_list = QListView()
         self.notes_list.setObjectName("marked_notes")
         self.notes_list.setAccessibleName(self.tr("Notes written while recording"))
         self.notes_list.setWordWrap(True)
-        self.notes_list.itemActivated.connect(self._note_chosen)
-        self.notes_list.itemClicked.connect(self._note_chosen)
+        self.notes_list.setModel(self.notes_model)
+        self.notes_list.activated.connect(self._note_chosen)
+        self.notes_list.clicked.connect(self._note_chosen)
+        self.no_notes_label = QLabel(self.tr("No notes were written while this was recorded."))
+        self.no_notes_label.setObjectName("no_marked_notes")
+        self.no_notes_label.setProperty("role", "hint")
+        self.no_notes_label.setWordWrap(True)
+        self.no_notes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.no_notes_label.hide()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
@@ -104,6 +111,7 @@ class RecordingPlayer(QWidget):
         layout.addLayout(controls)
         layout.addWidget(notes_heading)
         layout.addWidget(self.notes_list, 1)
+        layout.addWidget(self.no_notes_label, 1)
         layout.addLayout(bottom)
         for widget in (self.play_button, self.back_button, self.forward_button, self.timeline):
             widget.setEnabled(False)
@@ -123,14 +131,9 @@ class RecordingPlayer(QWidget):
         self.playback = playback
         self.output.load(playback.pcm, playback.pcm_format)
         self.timeline.set_recording(playback.duration_ms, playback.marks)
-        self.notes_list.clear()
-        for number, mark in enumerate(playback.marks, start=1):
-            who = f"{mark.author}: " if mark.author else ""
-            item = QListWidgetItem(f"{number}.  {clock_text(mark.offset_ms)}   {who}{mark.text}")
-            item.setData(_MARK_ROLE, mark)
-            self.notes_list.addItem(item)
-        if not playback.marks:
-            self.notes_list.addItem(self.tr("No notes were written while this was recorded."))
+        self.notes_model.set_marks(playback.marks)
+        self.notes_list.setVisible(bool(playback.marks))
+        self.no_notes_label.setVisible(not playback.marks)
         for widget in (self.play_button, self.back_button, self.forward_button, self.timeline):
             widget.setEnabled(True)
         if self.output.audible:
@@ -180,9 +183,9 @@ class RecordingPlayer(QWidget):
         self._ticker.start()
         self._show_position()
 
-    @Slot(QListWidgetItem)
-    def _note_chosen(self, item: QListWidgetItem) -> None:
-        mark = item.data(_MARK_ROLE)
+    @Slot(QModelIndex)
+    def _note_chosen(self, index: QModelIndex) -> None:
+        mark = index.data(ObjectRole)
         if isinstance(mark, NoteMark):
             self.play_note(mark)
 
