@@ -20,6 +20,7 @@ from PySide6.QtGui import QAccessibilityHints, QColor, QFont, QGuiApplication, Q
 from PySide6.QtWidgets import QApplication, QWidget
 
 from casebook.resources import resource_path
+from casebook.ui.common.fonts import ensure_chinese_font
 
 BASE_POINT_SIZE = 11.5  # the text size when the system's own is the common 9 pt
 GUIDANCE_TEXT_SCALE = 1.2  # guidance is read slowly, by tired eyes: larger than the rest of the app
@@ -444,6 +445,7 @@ def apply_look(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
     `scheme` forces light or dark (screenshots); None follows the system.
     """
     app.setStyle("Fusion")
+    ensure_chinese_font()  # before any window is laid out: text widths must not change later
     colours = colours_for(app, scheme)
     _CURRENT[0] = colours
     if not colours.palette_kept:
