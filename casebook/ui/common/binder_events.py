@@ -95,7 +95,12 @@ class ChangeFollower(QObject):
             self._flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
+        if event.type() != QEvent.Type.Show:
+            return False
+        # A widget torn down by Python's collector can still send events while this wrapper
+        # has already lost its attributes: then there is nothing left to refresh.
+        widget = getattr(self, "_widget", None)
+        if widget is not None and watched is widget and self._pending:
             self._flush()
         return False
 
