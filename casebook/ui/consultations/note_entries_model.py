@@ -11,8 +11,8 @@ from collections.abc import Callable, Hashable, Sequence
 from PySide6.QtCore import QObject, Qt
 
 from casebook.core.consultations import NoteEntry, NoteTag
+from casebook.ui.common.keyed_rows import KeyedRows
 from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
-from casebook.ui.consultations.keyed_rows import KeyedRows
 from casebook.ui.consultations.words import local_time, tag_label
 
 __all__ = ["NoteEntriesModel", "ObjectRole", "SortRole"]

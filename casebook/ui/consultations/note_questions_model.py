@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from casebook.core.consultations import ListedQuestion
 from casebook.core.questions import QuestionBank
+from casebook.ui.common.keyed_rows import KeyedRows
 from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
-from casebook.ui.consultations.keyed_rows import KeyedRows
 
 __all__ = ["NoteQuestionsModel", "ObjectRole", "SortRole"]
 
