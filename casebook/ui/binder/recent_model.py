@@ -11,14 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `RecentBinder` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""How recently it was opened (0 is the latest)."""
+__all__ = ["ObjectRole", "RecentBinder", "RecentBindersModel", "SortRole"]
 
 
 @dataclass(frozen=True)
@@ -27,48 +24,27 @@ class RecentBinder:
     found: bool  # the folder is still there
 
 
-class RecentBindersModel(QAbstractListModel):
-    """One row per recent binder, in the order the settings keep (latest first)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._binders: list[RecentBinder] = []
+class RecentBindersModel(ObjectRowsModel[RecentBinder]):
+    """One row per recent binder, in the order the settings keep (latest first), known by its
+    folder. ObjectRole: the `RecentBinder`; SortRole: how recently it was opened (0 is the
+    latest)."""
 
     def set_binders(self, binders: Sequence[RecentBinder]) -> None:
-        self.beginResetModel()
-        self._binders = list(binders)
-        self.endResetModel()
+        self.set_rows(binders)
 
     def binder_at(self, row: int) -> RecentBinder:
-        return self._binders[row]
+        return self.object_at(row)
 
-    def row_of(self, folder: Path | None) -> int | None:
-        return next((r for r, b in enumerate(self._binders) if b.folder == folder), None)
+    def key_of(self, item: RecentBinder) -> Path:
+        return item.folder
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._binders)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._binders):
-            return None
-        binder = self._binders[index.row()]
+    def row_data(self, binder: RecentBinder, index: AnyIndex, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{binder.folder.name}\n{self._where(binder)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{binder.folder.name}, {self._where(binder)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(binder.folder)
-        if role == ObjectRole:
-            return binder
         if role == SortRole:
             return index.row()
         return None

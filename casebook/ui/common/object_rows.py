@@ -2,16 +2,17 @@
 known by their id.
 
 Each list of the binder's records (questions, timeline events, consultations, opinions,
-recordings, the trash…) shows objects that carry an `id`. After a change repaints a list, the
-page finds the chosen object again by that id, and a view reads the object itself through
-`ObjectRole`. That shape is written here once; a model says only how its rows read
-(`row_data`) and what its columns are called (`header_text`).
+recordings, the trash…) shows objects that carry an `id`; a few lists know their objects by
+something else (a recent binder by its folder, a family member by uid: `key_of`). After a
+change repaints a list, the page finds the chosen object again by that key, and a view reads
+the object itself through `ObjectRole`. That shape is written here once; a model says only how
+its rows read (`row_data`) and what its columns are called (`header_text`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Generic, Protocol, TypeVar
+from collections.abc import Hashable, Sequence
+from typing import Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -28,7 +29,7 @@ class HasId(Protocol):
     def id(self) -> int | None: ...
 
 
-RowT = TypeVar("RowT", bound=HasId)
+RowT = TypeVar("RowT")
 
 
 class ObjectRowsModel(QAbstractTableModel, Generic[RowT]):
@@ -53,13 +54,26 @@ class ObjectRowsModel(QAbstractTableModel, Generic[RowT]):
     def objects(self) -> list[RowT]:
         return list(self._rows)
 
-    def row_of(self, object_id: int | None) -> int | None:
-        """The row showing the object with this id, or None when it is not (or no longer) here."""
-        if object_id is None:
+    def row_of(self, key: Hashable | None) -> int | None:
+        """The row showing the object with this key, or None when it is not (or no longer) here."""
+        if key is None:
             return None
-        return next((row for row, item in enumerate(self._rows) if item.id == object_id), None)
+        return next((row for row, item in enumerate(self._rows) if self.key_of(item) == key), None)
+
+    def forget(self, key: Hashable) -> None:
+        """Take one object off the list (a deletion brought back, say) without a refill."""
+        row = self.row_of(key)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
     # What a model says about itself --------------------------------------------------------
+
+    def key_of(self, item: RowT) -> Hashable:
+        """What identifies an object from one refill to the next: its `id`, unless the model
+        says otherwise."""
+        return cast(HasId, item).id
 
     def column_count(self) -> int:
         return 1

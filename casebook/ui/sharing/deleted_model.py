@@ -9,66 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from casebook.services.undo import Deleted, Undoable
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `Deleted` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""The order the exchange read them in."""
+__all__ = ["DeletedElsewhereModel", "ObjectRole", "SortRole"]
 
 
-class DeletedElsewhereModel(QAbstractListModel):
-    """One row per deletion read from the others' files."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._deleted: list[Deleted] = []
+class DeletedElsewhereModel(ObjectRowsModel[Deleted]):
+    """One row per deletion read from the others' files, known by its snapshot id (`forget`
+    takes one off when it is brought back). ObjectRole: the `Deleted`; SortRole: the order the
+    exchange read them in."""
 
     def set_deleted(self, deleted: Sequence[Deleted]) -> None:
-        self.beginResetModel()
-        self._deleted = list(deleted)
-        self.endResetModel()
+        self.set_rows(deleted)
 
     def deleted_at(self, row: int) -> Deleted:
-        return self._deleted[row]
+        return self.object_at(row)
 
-    def row_of(self, snapshot_id: int | None) -> int | None:
-        return next((r for r, d in enumerate(self._deleted) if d.snapshot_id == snapshot_id), None)
+    def key_of(self, item: Deleted) -> int:
+        return item.snapshot_id
 
-    def forget(self, snapshot_id: int) -> None:
-        """Take a deletion off the list (it was brought back)."""
-        row = self.row_of(snapshot_id)
-        if row is not None:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._deleted[row]
-            self.endRemoveRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._deleted)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._deleted):
-            return None
-        deleted = self._deleted[index.row()]
+    def row_data(self, deleted: Deleted, index: AnyIndex, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(deleted.kind, deleted.label)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.text(deleted.kind, deleted.label)
-        if role == ObjectRole:
-            return deleted
         if role == SortRole:
             return index.row()
         return None

@@ -7,64 +7,39 @@ joining at an exchange) repaints the list, and the dialog keeps the chosen perso
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from casebook.services.sharing.members import FamilyMember, PendingInvitation, Sharing
 from casebook.ui.common.labels import format_timestamp
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `FamilyMember` or `PendingInvitation` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""The order the service gives: members, then invitations."""
+__all__ = ["MembersModel", "ObjectRole", "Person", "SortRole"]
 
 Person = FamilyMember | PendingInvitation
 
 
-class MembersModel(QAbstractListModel):
-    """One row per family member, then one per invitation not used yet."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._people: list[Person] = []
+class MembersModel(ObjectRowsModel[Person]):
+    """One row per family member, then one per invitation not used yet, known by uid.
+    ObjectRole: the `FamilyMember` or `PendingInvitation`; SortRole: the order the service
+    gives (members, then invitations)."""
 
     def set_sharing(self, sharing: Sharing) -> None:
-        self.beginResetModel()
-        self._people = [*sharing.members, *sharing.invitations]
-        self.endResetModel()
+        self.set_rows([*sharing.members, *sharing.invitations])
 
     def person_at(self, row: int) -> Person:
-        return self._people[row]
+        return self.object_at(row)
 
-    def row_of(self, uid: str | None) -> int | None:
-        return next((r for r, p in enumerate(self._people) if p.uid == uid), None)
+    def key_of(self, item: Person) -> str:
+        return item.uid
 
     @staticmethod
     def can_remove(person: Person) -> bool:
         """Someone else still in the family, or an invitation: never this computer."""
         return isinstance(person, PendingInvitation) or not (person.is_me or person.removed)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._people)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
-            return None
-        person = self._people[index.row()]
+    def row_data(self, person: Person, index: AnyIndex, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(person)
-        if role == ObjectRole:
-            return person
         if role == SortRole:
             return index.row()
         return None

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from casebook.services.sharing.versions import TwoVersions
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.sharing import words
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1
-"""The `TwoVersions` of a row."""
-SortRole = Qt.ItemDataRole.UserRole + 2
-"""The order the service gives."""
+__all__ = ["Key", "ObjectRole", "SortRole", "TwoVersionsModel", "key_of"]
 
 Key = tuple[str, str, str]
 """What a row is about: the table, the record's uid, the field."""
@@ -31,23 +27,18 @@ def key_of(item: TwoVersions) -> Key:
     return (item.table, item.uid, item.field)
 
 
-class TwoVersionsModel(QAbstractListModel):
-    """One row per field that has two versions."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[TwoVersions] = []
+class TwoVersionsModel(ObjectRowsModel[TwoVersions]):
+    """One row per field that has two versions, known by (table, uid, field). ObjectRole: the
+    `TwoVersions`; SortRole: the order the service gives."""
 
     def set_items(self, items: Sequence[TwoVersions]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item_at(self, row: int) -> TwoVersions:
-        return self._items[row]
+        return self.object_at(row)
 
-    def row_of(self, key: Key | None) -> int | None:
-        return next((r for r, item in enumerate(self._items) if key_of(item) == key), None)
+    def key_of(self, item: TwoVersions) -> Key:
+        return key_of(item)
 
     def title(self, item: TwoVersions) -> str:
         """Two lines: the kind and the field, then the record's words (shortened)."""
@@ -60,28 +51,11 @@ class TwoVersionsModel(QAbstractListModel):
             label=label,
         )
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
+    def row_data(self, item: TwoVersions, index: AnyIndex, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self.title(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.title(item).replace("\n", " — ")
-        if role == ObjectRole:
-            return item
         if role == SortRole:
             return index.row()
         return None
