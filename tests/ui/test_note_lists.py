@@ -167,7 +167,7 @@ def test_typing_keeps_the_chosen_note_and_the_scroll_and_new_notes_join_the_list
     raised = model.index(16).data(EntryRole)
     assert raised.tags == (NoteTag.NEW_QUESTION,)
     assert raised.text == "Ask about a port?"
-    assert [e.text for e in model.rows()].count("Ask about a port?") == 1
+    assert [e.text for e in model.objects()].count("Ask about a port?") == 1
     qtbot.waitUntil(lambda: not view.busy)
     close_on_writer_lane(qtbot, session)
 

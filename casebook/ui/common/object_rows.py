@@ -43,10 +43,49 @@ class ObjectRowsModel(QAbstractTableModel, Generic[RowT]):
         self._rows: list[RowT] = []
 
     def set_rows(self, rows: Sequence[RowT]) -> None:
-        """Show these objects (a reset: views keep their selection by id, not by row)."""
+        """Show these objects (a reset: the page chooses its object again by key)."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def refresh(self, rows: Sequence[RowT]) -> None:
+        """Show these objects, in their order, changing only the rows that differ.
+
+        For a list refilled often while someone reads or types beside it (the notes of a
+        consultation): a row whose object is the same is left alone, a changed one repaints,
+        new ones are inserted, gone ones removed and moved ones moved, so the view keeps its
+        selection, current row and scroll position, which a reset would lose.
+        """
+        new = list({self.key_of(item): item for item in rows}.values())  # one row a key
+        wanted = {self.key_of(item) for item in new}
+        for row in reversed(range(len(self._rows))):
+            if self.key_of(self._rows[row]) not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+        for row, item in enumerate(new):
+            key = self.key_of(item)
+            found = next(
+                (r for r in range(row, len(self._rows)) if self.key_of(self._rows[r]) == key),
+                None,
+            )
+            if found is None:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, item)
+                self.endInsertRows()
+                continue
+            if found != row:
+                self.beginMoveRows(QModelIndex(), found, found, QModelIndex(), row)
+                self._rows.insert(row, self._rows.pop(found))
+                self.endMoveRows()
+            if self._rows[row] != item:
+                self._rows[row] = item
+                self.row_changed(row)
+
+    def row_changed(self, row: int) -> None:
+        """Repaint every column of `row`."""
+        last = max(self.column_count() - 1, 0)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def object_at(self, row: int) -> RowT:
         return self._rows[row]

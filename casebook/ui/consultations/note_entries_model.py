@@ -6,13 +6,12 @@ place: whoever is reading an earlier note keeps it selected and where it was on 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt
 
 from casebook.core.consultations import NoteEntry, NoteTag
-from casebook.ui.common.keyed_rows import KeyedRows
-from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 from casebook.ui.consultations.words import local_time, tag_label
 
 __all__ = ["NoteEntriesModel", "ObjectRole", "SortRole"]
@@ -20,7 +19,7 @@ __all__ = ["NoteEntriesModel", "ObjectRole", "SortRole"]
 _SHORT_QUESTION = 48
 
 
-class NoteEntriesModel(KeyedRows[NoteEntry]):
+class NoteEntriesModel(ObjectRowsModel[NoteEntry]):
     """One row per note with text; `question_text(id)` words the question a note answers.
     ObjectRole: the `NoteEntry`; SortRole: when it was written, then its id (the order shown)."""
 
@@ -28,15 +27,12 @@ class NoteEntriesModel(KeyedRows[NoteEntry]):
         super().__init__(parent)
         self._question_text = question_text
 
-    def key(self, item: NoteEntry) -> Hashable:
-        return item.id
-
     def set_entries(self, entries: Sequence[NoteEntry]) -> None:
         """Show the entries that have text, in the order given (the service's time order)."""
         self.refresh([entry for entry in entries if entry.text.strip()])
 
     def entry_at(self, row: int) -> NoteEntry:
-        return self._rows[row]
+        return self.object_at(row)
 
     def line(self, entry: NoteEntry) -> str:
         tags = "".join(f"[{tag_label(t)}] " for t in entry.tags)
@@ -53,21 +49,7 @@ class NoteEntriesModel(KeyedRows[NoteEntry]):
 
     # Qt model API --------------------------------------------------------------------------
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        if role == ObjectRole:
-            return entry
+    def row_data(self, entry: NoteEntry, index: AnyIndex, role: int) -> object:
         if role == SortRole:
             return f"{entry.written_at} {entry.id:012d}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -7,19 +7,18 @@ and ticks a question only when the binder newly says it was answered.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from casebook.core.consultations import ListedQuestion
 from casebook.core.questions import QuestionBank
-from casebook.ui.common.keyed_rows import KeyedRows
-from casebook.ui.common.object_rows import AnyIndex, ObjectRole, SortRole
+from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel, SortRole
 
 __all__ = ["NoteQuestionsModel", "ObjectRole", "SortRole"]
 
 
-class NoteQuestionsModel(KeyedRows[ListedQuestion]):
+class NoteQuestionsModel(ObjectRowsModel[ListedQuestion]):
     """One row per question on the consultation's list, in list order; rows are checkable.
     ObjectRole: the `ListedQuestion`; SortRole: the order the service gives."""
 
@@ -32,7 +31,7 @@ class NoteQuestionsModel(KeyedRows[ListedQuestion]):
         self._ticked: set[int] = set()
         self._answered: set[int] = set()  # as the binder last said
 
-    def key(self, item: ListedQuestion) -> Hashable:
+    def key_of(self, item: ListedQuestion) -> int:
         return item.question.id
 
     def set_questions(self, listed: Sequence[ListedQuestion]) -> None:
@@ -46,11 +45,8 @@ class NoteQuestionsModel(KeyedRows[ListedQuestion]):
             self._check_changed(question_id)
 
     def text_of(self, question_id: int) -> str:
-        row = self.row_of_key(question_id)
-        return "" if row is None else self._text(self._rows[row])
-
-    def row_of(self, question_id: int) -> int | None:
-        return self.row_of_key(question_id)
+        row = self.row_of(question_id)
+        return "" if row is None else self._text(self.object_at(row))
 
     def is_ticked(self, question_id: int) -> bool:
         return question_id in self._ticked
@@ -62,7 +58,7 @@ class NoteQuestionsModel(KeyedRows[ListedQuestion]):
             self._check_changed(question_id)
 
     def _check_changed(self, question_id: int) -> None:
-        row = self.row_of_key(question_id)
+        row = self.row_of(question_id)
         if row is not None:
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
@@ -82,12 +78,7 @@ class NoteQuestionsModel(KeyedRows[ListedQuestion]):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        listed = self._rows[index.row()]
-        if role == ObjectRole:
-            return listed
+    def row_data(self, listed: ListedQuestion, index: AnyIndex, role: int) -> object:
         if role == SortRole:
             return index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -100,7 +91,7 @@ class NoteQuestionsModel(KeyedRows[ListedQuestion]):
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        question_id = self._rows[index.row()].question.id
+        question_id = self.object_at(index.row()).question.id
         ticked = Qt.CheckState(value) == Qt.CheckState.Checked
         if ticked == (question_id in self._ticked):
             return True
