@@ -6,14 +6,20 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from casebook.core.errors import BinderUnavailable, UnavailableReason
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.services.binder.binder_session import BinderSession
-from casebook.ui.common.tasks import BackgroundTask, TaskFailure, reader_pool, writer_pool
+from casebook.ui.common.tasks import (
+    BackgroundTask,
+    TaskFailure,
+    WorkerLane,
+    reader_pool,
+    writer_pool,
+)
 
 
 def make_context(qtbot: QtBot) -> QWidget:
@@ -248,3 +254,33 @@ def test_garbage_cycles_are_collected_on_the_gui_thread_only(qtbot: QtBot) -> No
     finally:
         gc.set_threshold(*thresholds)
     assert freed_on == [gui_thread]
+
+
+def test_what_a_finished_job_held_last_goes_away_on_the_gui_thread(qtbot: QtBot) -> None:
+    """A Qt object without a parent whose last reference is a job's must be deleted on the GUI
+    thread, never on the worker that ran the job: a window deleted there crashed in
+    QObject::~QObject. Here the job holds the only reference when it ends."""
+    threads: list[str] = []
+    started, go_on = threading.Event(), threading.Event()
+
+    class Job:
+        def __init__(self, held: QObject) -> None:
+            self.held = held
+
+        def __call__(self) -> None:
+            started.set()
+            go_on.wait(10)
+
+    held = QObject()
+    held.destroyed.connect(
+        lambda *_: threads.append(threading.current_thread().name),
+        Qt.ConnectionType.DirectConnection,
+    )
+    lane = WorkerLane("casebook-test-lane", 1)
+    lane.start(Job(held))
+    del held  # from here on, only the job holds it
+    assert started.wait(10)
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads == [threading.main_thread().name]
+    lane.wait_for_done()

@@ -47,14 +47,15 @@ class TaskFailure:
 
 
 class _Relay(QObject):
-    """Carries signals from the worker thread; lives on the GUI thread, owned by the app."""
+    """Carries signals from the worker thread; lives on the GUI thread, owned by the app.
+
+    The worker deletes it (`deleteLater`, which is thread-safe) once its last `emit` has
+    returned. A slot of its own `finished` must not: the GUI thread could then destroy it while
+    the worker is still inside that `emit`, which crashed in `QObject::~QObject`.
+    """
 
     progressed = Signal(object)
     finished = Signal(str, object)  # outcome ("success" | "failure" | "cancel"), payload
-
-    @Slot(str, object)
-    def release(self, _outcome: str, _payload: object) -> None:
-        self.deleteLater()
 
 
 class _Always(QObject):
@@ -97,6 +98,70 @@ class _Receiver(QObject):
 
 _running: set[BackgroundTask[Any]] = set()
 _running_lock = threading.Lock()
+
+
+# Letting go on the GUI thread ----------------------------------------------------------------
+#
+# A job's objects (the task, its callbacks, the job's closure, a failure's traceback) can hold
+# the last reference to a widget that has no parent — a dialog, or a view in a test. Were a
+# worker thread to drop that last reference, Python would delete the widget there, in the
+# middle of the GUI thread's work: it crashed in QObject::~QObject. So a worker never holds
+# such an object directly when it is done with it: the object sits alone in a list (a "cell")
+# that the worker hands over, and only the GUI thread empties cells.
+
+_cells: list[list[object]] = []
+_cells_lock = threading.Lock()
+
+
+class _Undertaker(QObject):
+    """Lives on the GUI thread; empties the cells the workers hand over."""
+
+    handed_over = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.handed_over.connect(self.empty_cells)  # queued: emitted by workers
+
+    @Slot()
+    def empty_cells(self) -> None:
+        with _cells_lock:
+            cells = _cells[:]
+            _cells.clear()
+        for cell in cells:
+            cell.clear()  # the last references go here, on the GUI thread
+
+
+_undertaker: list[_Undertaker] = []
+
+
+def _undertaker_on_gui_thread() -> None:
+    """Made by the first task's start (on the GUI thread), owned by the application."""
+    app = QCoreApplication.instance()
+    if not _undertaker and app is not None:
+        _undertaker.append(_Undertaker(app))
+
+
+def _hand_over(cell: list[object]) -> None:
+    """Worker side: the GUI thread will empty `cell`. The caller must hold none of its contents
+    directly (only through the cell), or it could still be the last to let go of them."""
+    if not _undertaker:
+        cell.clear()
+        return
+    with _cells_lock:
+        _cells.append(cell)
+    try:
+        _undertaker[0].handed_over.emit()
+    except RuntimeError:  # the application is gone (quitting): no window is left to protect
+        with _cells_lock:
+            _cells.clear()
+
+
+def _run_then_hand_over(cell: list[Callable[[], None]]) -> None:
+    """What a lane runs: the job in `cell`, which the GUI thread then lets go of."""
+    try:
+        cell[0]()
+    finally:
+        _hand_over(cell)  # type: ignore[arg-type]
 
 
 class BackgroundTask(Generic[T]):
@@ -161,7 +226,6 @@ class BackgroundTask(Generic[T]):
         receiver = _Receiver(self._context, self)
         relay.progressed.connect(receiver.deliver_progress)
         relay.finished.connect(receiver.deliver_outcome)
-        relay.finished.connect(relay.release)
         self._relay = relay
         with _running_lock:
             _running.add(self)
@@ -200,8 +264,13 @@ class BackgroundTask(Generic[T]):
         finally:
             with _running_lock:
                 _running.discard(self)
-        assert self._relay is not None
-        self._relay.finished.emit(outcome, payload)
+        relay, self._relay = self._relay, None
+        assert relay is not None
+        relay.finished.emit(outcome, payload)
+        relay.deleteLater()  # after the emit has let go of it: its queued calls go first
+        cell: list[object] = [payload]
+        del payload  # a failure's traceback may hold a window: only the cell holds it now
+        _hand_over(cell)
 
     # GUI thread ----------------------------------------------------------------------------
 
@@ -259,7 +328,10 @@ class WorkerLane:
         )
 
     def start(self, run: Callable[[], None]) -> None:
-        self._executor.submit(run)
+        """Run `run` on a lane thread; it (and what it holds) is let go of on the GUI thread.
+        Call from the GUI thread."""
+        _undertaker_on_gui_thread()
+        self._executor.submit(_run_then_hand_over, [run])
 
     def wait_for_done(self) -> None:
         """Let queued jobs finish; only for shutdown, never while the GUI runs."""
