@@ -6542,6 +6542,10 @@ Check the name on the disc. Import only if you are sure these images belong to t
         <translation>{arrived}然后用和资料包不同的方式把密码告诉对方：打电话念给对方听、发短信，或用另一个聊天软件（例如微信或 WhatsApp）。只拿到资料包或只拿到密码的人，什么也看不到。</translation>
     </message>
     <message>
+        <source>Subject line of e-mail {number}:</source>
+        <translation>第 {number} 封邮件的主题：</translation>
+    </message>
+    <message>
         <source>Copied the subject line of e-mail {number}.</source>
         <translation>已复制第 {number} 封邮件的主题。</translation>
     </message>
