@@ -1,23 +1,28 @@
 """The at-a-glance state of a binder: where the family stands and what comes next.
 
 The case, slot readiness and sizes; the decision moment; the next consultation and its
-unanswered questions; opinions and decisions; the last export and backup, with a gentle
-reminder when the backup is old or a large import happened since. Everything is read from the
-binder itself: nothing is stored outside it.
+unanswered questions (or, when none is being prepared, the coming appointment with a doctor,
+and `prepare_for_appointment` to start one for it); opinions and decisions; the last export and
+backup, with a gentle reminder when the backup is old or a large import happened since.
+Everything is read from the binder itself: nothing is stored outside it.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from casebook.core.appointments import Appointment, AppointmentKind, upcoming
+from casebook.core.changes import Changed
 from casebook.core.consultations import Consultation
 from casebook.core.decision_moment import DecisionMoment
+from casebook.core.errors import InvalidInput
 from casebook.core.model import Case, RecordKind, SlotStatus
 from casebook.core.questions import Question
 from casebook.services import clock
 from casebook.services import consultations as consultations_service
+from casebook.services.appointments import appointments as appointments_service
 from casebook.services.binder.session import BinderSession
 from casebook.services.opinions import opinions as opinions_service
 from casebook.services.questions import questions as questions_service
@@ -46,6 +51,15 @@ class NextConsultation:
     unanswered: tuple[Question, ...]  # open questions on its list without an answer, in order
 
 
+@dataclass(frozen=True)
+class AppointmentToPrepare:
+    """A coming appointment with a doctor (kind "consultation") while no consultation is being
+    prepared: the family can start one from it."""
+
+    appointment: Appointment
+    with_name: str  # the contact's name, when the appointment names one
+
+
 class BackupReminder(enum.Enum):
     NONE = "none"
     NEVER = "never"  # records are in, and no backup was ever made
@@ -72,6 +86,7 @@ class Overview:
     last_export_at: str | None
     decision_moment: DecisionMoment | None = None
     next_consultation: NextConsultation | None = None
+    appointment_to_prepare: AppointmentToPrepare | None = None  # only without a next consultation
     open_question_count: int = 0
     opinion_count: int = 0
     decision_count: int = 0
@@ -96,6 +111,15 @@ def choose_next_consultation(consultations: list[Consultation], today: str) -> C
         return coming[0]
     undated = [c for c in consultations if c.held_on is None]
     return max(undated, key=lambda c: (c.created_at, c.id)) if undated else None
+
+
+def choose_appointment_to_prepare(
+    appointments: list[Appointment], now: datetime
+) -> Appointment | None:
+    """The soonest planned appointment of kind "consultation" that is not over at `now`
+    (local wall-clock time): what the family will want questions for."""
+    coming = upcoming(appointments, now)
+    return next((a for a in coming if a.kind is AppointmentKind.CONSULTATION), None)
 
 
 def assess_backup(
@@ -150,11 +174,48 @@ def _next_consultation(session: BinderSession, today: str) -> NextConsultation |
     return NextConsultation(chosen, unanswered)
 
 
+def _appointment_to_prepare(session: BinderSession, now: datetime) -> AppointmentToPrepare | None:
+    view = appointments_service.load_appointments_view(session)
+    chosen = choose_appointment_to_prepare(list(view.appointments), now)
+    if chosen is None:
+        return None
+    contact = view.contact(chosen.contact_id)
+    return AppointmentToPrepare(chosen, contact.name if contact is not None else "")
+
+
+def prepare_for_appointment(session: BinderSession, appointment_id: int) -> int:
+    """Start the consultation for a coming appointment: its title, day, doctor and place, with
+    every open question on its list (as for any new consultation); the appointment is linked
+    to it, so its questions go along. Returns the consultation's id. Read again inside the
+    write: an appointment already linked to a consultation not yet held gets that one back, so
+    a second click makes no second consultation."""
+    with session.writing(Changed.CONSULTATIONS, Changed.APPOINTMENTS, ids=[appointment_id]):
+        view = appointments_service.load_appointments_view(session)
+        appointment = next((a for a in view.appointments if a.id == appointment_id), None)
+        if appointment is None:
+            raise InvalidInput("appointment", "no longer in the binder")
+        day = appointment.on_date.isoformat()
+        linked = view.consultation(appointment.consultation_id)
+        if linked is not None and (linked.held_on is None or linked.held_on >= day):
+            return linked.id
+        contact = view.contact(appointment.contact_id)
+        doctor = contact.name if contact is not None else ""
+        place = appointment.place or (contact.organisation if contact is not None else "")
+        consultation_id = consultations_service.create_consultation(
+            session, Consultation(0, appointment.title, day, doctor, place)
+        )
+        appointments_service.save_appointment(
+            session, replace(appointment, consultation_id=consultation_id)
+        )
+        return consultation_id
+
+
 def load_overview(session: BinderSession, now: datetime | None = None) -> Overview:
     """Everything the Overview shows, read in one consistent view of the binder (run it off
     the GUI thread). Slot statuses and file counts come from the slots query itself."""
     now = now or clock.utc_now()
-    today = now.astimezone().date().isoformat()
+    local_now = now.astimezone().replace(tzinfo=None)  # appointments are in wall-clock time
+    today = local_now.date().isoformat()
     with session.reading() as db:
         slot_list = slots.list_slots(db)
         images = int(db.execute("SELECT count(*) FROM live_imaging_instances").fetchone()[0])
@@ -165,6 +226,7 @@ def load_overview(session: BinderSession, now: datetime | None = None) -> Overvi
         case = case_record.load_case(db)
         content_bytes = documents.content_bytes(db)
         decisions = opinions_service.list_decisions(session)
+        coming = _next_consultation(session, today)
         latest = max(decisions, key=lambda d: (d.updated_at, d.id)) if decisions else None
         return Overview(
             case=case,
@@ -175,7 +237,10 @@ def load_overview(session: BinderSession, now: datetime | None = None) -> Overvi
             last_backup_at=last_backup,
             last_export_at=str(last_export) if last_export else None,
             decision_moment=load_decision_moment(session),
-            next_consultation=_next_consultation(session, today),
+            next_consultation=coming,
+            appointment_to_prepare=(
+                _appointment_to_prepare(session, local_now) if coming is None else None
+            ),
             open_question_count=len(
                 questions_service.list_questions(session, include_closed=False)
             ),

@@ -4786,6 +4786,18 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
         <translation>下一次就诊</translation>
     </message>
     <message>
+        <source>Prepare questions for it</source>
+        <translation>为这次就诊准备问题</translation>
+    </message>
+    <message>
+        <source>Prepare questions for the next appointment</source>
+        <translation>为下一个预约准备问题</translation>
+    </message>
+    <message>
+        <source>Starts a consultation for that day, with the doctor and the place, and puts every open question on its list.</source>
+        <translation>为那一天建立一次就诊，填好医生和地点，并把所有待回答的问题放到它的清单上。</translation>
+    </message>
+    <message>
         <source>Open Consultations</source>
         <translation>打开“就诊”</translation>
     </message>
@@ -4858,6 +4870,10 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
         <translation>“病历资料”和“问题”页面会把这个阶段通常最重要的内容排在前面。</translation>
     </message>
     <message>
+        <source>No questions are prepared for it yet.</source>
+        <translation>还没有为它准备问题。</translation>
+    </message>
+    <message>
         <source>No consultation is planned yet.</source>
         <translation>还没有安排就诊。</translation>
     </message>
@@ -4876,6 +4892,14 @@ What {name} already has stays on their computer: Casebook cannot take it back.</
     <message>
         <source>{count} open questions on your list in all</source>
         <translation>清单中共有 {count} 个问题尚未回答</translation>
+    </message>
+    <message>
+        <source>Your next appointment is “{title}” with {doctor}, on {when}.</source>
+        <translation>下一个预约是 {when} 的“{title}”（{doctor}）。</translation>
+    </message>
+    <message>
+        <source>Your next appointment is “{title}”, on {when}.</source>
+        <translation>下一个预约是 {when} 的“{title}”。</translation>
     </message>
     <message>
         <source>✓  Every question on its list has an answer.</source>
@@ -6540,6 +6564,10 @@ Check the name on the disc. Import only if you are sure these images belong to t
     <message>
         <source>{arrived} Then give them the password by a different way than the bundle: read it out on the phone, send it by SMS, or through a different messenger (for example WeChat or WhatsApp). Anyone who gets only the bundle, or only the password, can read nothing.</source>
         <translation>{arrived}然后用和资料包不同的方式把密码告诉对方：打电话念给对方听、发短信，或用另一个聊天软件（例如微信或 WhatsApp）。只拿到资料包或只拿到密码的人，什么也看不到。</translation>
+    </message>
+    <message>
+        <source>Subject line of e-mail {number}:</source>
+        <translation>第 {number} 封邮件的主题：</translation>
     </message>
     <message>
         <source>Copied the subject line of e-mail {number}.</source>

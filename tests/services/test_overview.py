@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from casebook.core.appointments import Appointment, AppointmentKind, AppointmentStatus
 from casebook.core.consultations import Consultation
+from casebook.core.contacts import Contact, ContactKind
 from casebook.core.decision_moment import DecisionMoment
 from casebook.core.decisions import DecisionDraft
 from casebook.core.model import PartialDate
 from casebook.core.opinions import Opinion
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
-from casebook.services import consultations
+from casebook.services import consultations, contacts
+from casebook.services.appointments import appointments
 from casebook.services.binder import maintenance
 from casebook.services.binder.session import BinderSession
 from casebook.services.opinions import opinions
@@ -19,8 +22,10 @@ from casebook.services.overview import (
     LARGE_IMPORT_FILES,
     BackupReminder,
     assess_backup,
+    choose_appointment_to_prepare,
     choose_next_consultation,
     load_overview,
+    prepare_for_appointment,
 )
 from casebook.services.questions import questions
 from casebook.services.records.importing import import_paths
@@ -79,6 +84,66 @@ def test_an_undated_consultation_is_next_when_none_is_coming() -> None:
     assert choose_next_consultation([held, planned], "2026-03-01") == planned
     assert choose_next_consultation([held], "2026-03-01") is None
     assert choose_next_consultation([held], "2026-01-01") == held  # today still counts
+
+
+def test_a_coming_appointment_with_a_doctor_is_offered_when_no_consultation_is_prepared(
+    session: BinderSession,
+) -> None:
+    """The Appointments page holds the calendar; with no consultation being prepared, the
+    Overview names the next appointment with a doctor, and preparing for it makes one."""
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    doctor = contacts.save_contact(
+        session, Contact(ContactKind.DOCTOR, "Dr. Wang Li", organisation="Fudan Cancer Center")
+    )
+    appointments.save_appointment(
+        session, Appointment(AppointmentKind.SCAN, "CT chest", date(2026, 11, 25))
+    )  # sooner, but not with a doctor
+    oncologist = appointments.save_appointment(
+        session,
+        Appointment(
+            AppointmentKind.CONSULTATION, "Second opinion", date(2026, 12, 3), time(9, 30),
+            place="Building 2, room 14", contact_id=doctor,
+        ),
+    )  # fmt: skip
+    questions.add_own_question(session, "Is surgery possible?")
+    assert load_overview(session, now).next_consultation is None
+    offered = load_overview(session, now).appointment_to_prepare
+    assert offered is not None
+    assert (offered.appointment.id, offered.with_name) == (oncologist, "Dr. Wang Li")
+
+    made = prepare_for_appointment(session, oncologist)
+    consultation = consultations.get_consultation(session, made)
+    assert (consultation.title, consultation.held_on) == ("Second opinion", "2026-12-03")
+    assert (consultation.doctor, consultation.institution) == (
+        "Dr. Wang Li",
+        "Building 2, room 14",
+    )
+    assert [q.question.text for q in consultations.listed_questions(session, made)] == [
+        "Is surgery possible?"
+    ]
+    linked = appointments.get_appointment(session, oncologist)
+    assert linked is not None
+    assert linked.consultation_id == made
+    assert prepare_for_appointment(session, oncologist) == made  # a second click: the same one
+    assert len(consultations.list_consultations(session)) == 1
+    overview = load_overview(session, now)
+    assert overview.appointment_to_prepare is None  # now it is being prepared
+    assert overview.next_consultation is not None
+    assert overview.next_consultation.consultation.id == made
+
+
+def test_the_appointment_to_prepare_is_planned_not_over_and_with_a_doctor() -> None:
+    now = datetime(2026, 11, 20, 12, 0)
+
+    def visit(on: date, at: time | None = None, **changes: object) -> Appointment:
+        return Appointment(AppointmentKind.CONSULTATION, "Visit", on, at, **changes)  # type: ignore[arg-type]
+
+    over = visit(date(2026, 11, 20), time(9, 0))
+    today_later = visit(date(2026, 11, 20), time(15, 0), id=2)
+    cancelled = visit(date(2026, 11, 19), status=AppointmentStatus.CANCELLED, id=3)
+    tests = Appointment(AppointmentKind.TESTS, "Blood", date(2026, 11, 20), time(13, 0), id=4)
+    assert choose_appointment_to_prepare([over, cancelled, tests, today_later], now) == today_later
+    assert choose_appointment_to_prepare([over, cancelled, tests], now) is None
 
 
 def test_opinions_and_the_latest_decision(session: BinderSession) -> None:

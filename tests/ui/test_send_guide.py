@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from casebook.bundle.volumes import ArchivePart
@@ -64,5 +65,37 @@ def test_e_mails_in_order_in_both_languages(qtbot: QtBot, language: str) -> None
             assert "SMS" in password
         subjects = [guide.parts_tree.topLevelItem(i).text(3) for i in range(3)]  # type: ignore[union-attr]
         assert subjects[2] == "第二诊疗意见病历资料，2026-11-22——第 3 部分，共 3 部分"
+    finally:
+        apply_language(ENGLISH)
+
+
+@pytest.mark.parametrize("language", [ENGLISH, CHINESE])
+def test_the_whole_subject_of_the_chosen_e_mail_can_be_read(qtbot: QtBot, language: str) -> None:
+    """On a 1366×768 laptop the bilingual subject is wider than its column: the chosen
+    e-mail's subject is shown whole below the list, and "Copy" still copies that one."""
+    apply_language(language)
+    try:
+        guide = SendGuide()
+        qtbot.addWidget(guide)
+        guide.resize(1100, 620)  # what the wizard leaves the page on a 1366×768 screen
+        guide.show()
+        guide.show_guide(Travel.EMAIL, PARTS, "Example Hospital", date(2026, 11, 22), "en+zh")
+        tree = guide.parts_tree
+        second = tree.topLevelItem(1)
+        assert second is not None
+        tree.setCurrentItem(second)
+        whole = second.text(3)
+        assert whole.endswith("第 2 部分，共 3 部分")
+        assert guide.subject_text.isVisible()
+        assert guide.subject_text.text() == whole
+        assert "2" in guide.subject_caption.text()
+        shown = guide.subject_text
+        qtbot.waitUntil(lambda: shown.height() >= shown.heightForWidth(shown.width()))
+        assert shown.geometry().right() <= guide.width()  # wrapped inside the page, not cut
+        guide.copy_subject()
+        assert QGuiApplication.clipboard().text() == whole
+        guide.grab().save(f"/tmp/polish-send-guide-{language}.png")
+        guide.show_guide(Travel.USB, PARTS[:1], "", date(2026, 11, 22), "en")
+        assert not guide.subject_text.isVisible()
     finally:
         apply_language(ENGLISH)

@@ -42,7 +42,12 @@ from casebook.ui.contacts.contacts_model import (
     ContactSortRole,
 )
 from casebook.ui.contacts.link_dialog import LinkDialog
-from casebook.ui.contacts.linked_model import LinkedColumn, LinkedItemsModel, LinkedSortRole
+from casebook.ui.contacts.linked_model import (
+    LinkedColumn,
+    LinkedItemsModel,
+    LinkedSortRole,
+    read_contact,
+)
 from casebook.ui.contacts.words import contact_kind_label
 
 # Contacts, and every kind of record a contact's page lists.
@@ -265,7 +270,7 @@ class ContactsPage(QWidget):
 
     def _read_current(self) -> ContactView | None:
         chosen = self.current_id
-        return service.load_contact(self._session, chosen) if chosen is not None else None
+        return read_contact(self._session, chosen) if chosen is not None else None
 
     def _show_nothing(self) -> None:
         self.view_shown = None

@@ -6,14 +6,21 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from casebook.core.contacts import LinkCandidate, LinkedItem, LinkKind
 from casebook.core.model import RecordKind
+from casebook.services import contacts as contacts_service
+from casebook.services.binder.session import BinderSession
+from casebook.services.contacts import ContactView
+from casebook.services.medicines.medicines import get_medicine
+from casebook.services.medicines.printing import medicine_name
 from casebook.ui.common.labels import format_date_text, slot_kind_label
 from casebook.ui.contacts.words import link_kind_label
+from casebook.ui.medicines.medicine_models import display_language
 
 LinkedRole = Qt.ItemDataRole.UserRole + 1
 LinkedSortRole = Qt.ItemDataRole.UserRole + 2
@@ -35,6 +42,28 @@ def item_title(kind: LinkKind, ref: str, title: str) -> str:
         except ValueError:
             return ref
     return title or "—"
+
+
+def read_contact(session: BinderSession, contact_id: int) -> ContactView | None:
+    """The contact's page, with each medicine it prescribed named as the Medicines page names
+    it: the generic name in the interface language where the lexicon knows it, and the brand.
+    (The stored title is the name as written on the prescription, often in English.) Run it on
+    a reader lane."""
+    languages = display_language()
+    with session.reading():
+        view = contacts_service.load_contact(session, contact_id)
+        if view is None:
+            return None
+        linked = []
+        for item in view.linked:
+            medicine = (
+                get_medicine(session, int(item.ref)) if item.kind is LinkKind.MEDICINE else None
+            )
+            if medicine is not None:
+                named = medicine_name(medicine.current, medicine.lexicon_key, languages)
+                item = replace(item, title=named or item.title)
+            linked.append(item)
+    return replace(view, linked=tuple(linked))
 
 
 class LinkedItemsModel(QAbstractTableModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,6 +73,16 @@ class SendGuide(QWidget):
         self.copy_subject_button.setObjectName("copy_subject_button")
         self.copy_subject_button.clicked.connect(self.copy_subject)
         self.parts_tree.itemDoubleClicked.connect(lambda _item, _column: self.copy_subject())
+        self.parts_tree.currentItemChanged.connect(lambda _now, _before: self._show_subject())
+        # The bilingual subject is longer than its column on a laptop: the chosen e-mail's
+        # subject is also shown whole below the list, wrapped, to read or select.
+        self.subject_caption = QLabel()
+        self.subject_caption.setObjectName("chosen_subject_caption")
+        self.subject_caption.setProperty("role", "hint")
+        self.subject_text = _text("chosen_subject_text")
+        self.subject_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subject_caption.setBuddy(self.subject_text)
         open_folder = QPushButton(self.tr("Open the folder"))
         open_folder.setObjectName("open_bundle_folder_button")
         open_folder.clicked.connect(self._open_folder)
@@ -103,6 +113,8 @@ class SendGuide(QWidget):
         layout.addWidget(self.first_heading)
         layout.addWidget(self.first_text)
         layout.addWidget(self.parts_tree, 1)
+        layout.addWidget(self.subject_caption)
+        layout.addWidget(self.subject_text)
         layout.addLayout(tools)
         layout.addSpacing(8)
         layout.addWidget(password_heading)
@@ -137,6 +149,7 @@ class SendGuide(QWidget):
         self.copied_label.clear()
         if (first_item := self.parts_tree.topLevelItem(0)) is not None:
             self.parts_tree.setCurrentItem(first_item)
+        self._show_subject()
         self.first_heading.setText(self._first_heading(travel, count))
         self.first_text.setText(self._first_text(travel, count, who))
         self.password_text.setText(self._password_text(travel, count))
@@ -194,6 +207,18 @@ class SendGuide(QWidget):
             "WeChat or WhatsApp). Anyone who gets only the bundle, or only the password, can "
             "read nothing."
         ).format(arrived=arrived)
+
+    def _show_subject(self) -> None:
+        """The chosen e-mail's subject in full (hidden when the bundle does not go by e-mail)."""
+        item = self.parts_tree.currentItem()
+        subject = item.text(3) if item is not None else ""
+        self.subject_caption.setVisible(bool(subject))
+        self.subject_text.setVisible(bool(subject))
+        if subject and item is not None:
+            self.subject_caption.setText(
+                self.tr("Subject line of e-mail {number}:").format(number=item.text(0))
+            )
+        self.subject_text.setText(subject)
 
     @Slot()
     def copy_subject(self) -> None:

@@ -1,6 +1,7 @@
 """The Overview answers "where are we and what next?" on the first page after unlocking.
 
-Four cards: the decision moment, the next consultation and its unanswered questions, the
+Four cards: the decision moment, the next consultation and its unanswered questions (or, when
+none is being prepared, the next appointment with a doctor and a button that prepares for it), the
 opinions and whether a decision is logged, and the backup and export (with a gentle reminder).
 Below them, the records: what is missing (the completeness panel) and the state of each kind of
 record (the table). Missing records are marked with a word and a symbol, never by colour alone.
@@ -31,8 +32,15 @@ from casebook.core.preflight import Finding
 from casebook.core.questions import Question
 from casebook.services.binder.session import BinderSession
 from casebook.services.guidance import AFTER_THE_OPINION, PREPARING, WHEN_IT_HELPS
-from casebook.services.overview import BackupReminder, Overview, load_overview
+from casebook.services.overview import (
+    AppointmentToPrepare,
+    BackupReminder,
+    Overview,
+    load_overview,
+    prepare_for_appointment,
+)
 from casebook.services.questions.questions import load_bank
+from casebook.ui.appointments.appointments_model import when_text
 from casebook.ui.common import file_dialogs
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.labels import (
@@ -46,7 +54,7 @@ from casebook.ui.common.labels import (
 from casebook.ui.common.link_button import LinkButton
 from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
-from casebook.ui.common.ops import LatestRead
+from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.help.guidance_link import GuidanceLinkButton
 from casebook.ui.overview.daily_card import DailyCard
@@ -69,6 +77,8 @@ _SHOWN = (
     Changed.DECISIONS,
     Changed.EXPORTS,
     Changed.BACKUPS,
+    Changed.APPOINTMENTS,  # the appointment to prepare for, when no consultation is
+    Changed.CONTACTS,
 )
 
 
@@ -100,10 +110,12 @@ class OverviewPage(QWidget):
     """The case at a glance, with "Add files…" and "Add folder…".
 
     `navigate_requested` carries the page to open: "timeline", "consultations", "questions",
-    "opinions" or "export".
+    "opinions" or "export"; `consultation_opened` the id of a consultation to show on the
+    Consultations page (one just prepared for an appointment).
     """
 
     navigate_requested = Signal(str)
+    consultation_opened = Signal(int)
     finding_opened = Signal(object)  # a pre-flight Finding: go where it is fixed
 
     def __init__(
@@ -219,6 +231,20 @@ class OverviewPage(QWidget):
         card, layout = self._card("consultation", self.tr("Next consultation"))
         self.consultation_label = _wrapped_label("next_consultation_label")
         self.unanswered_label = _wrapped_label("unanswered_questions_label")
+        self.prepare_button = QPushButton(self.tr("Prepare questions for it"))
+        self.prepare_button.setObjectName("prepare_for_appointment_button")
+        self.prepare_button.setAccessibleName(self.tr("Prepare questions for the next appointment"))
+        self.prepare_button.setToolTip(
+            self.tr(
+                "Starts a consultation for that day, with the doctor and the place, and puts"
+                " every open question on its list."
+            )
+        )
+        self.prepare_button.clicked.connect(self.prepare_for_appointment)
+        self.prepare_button.hide()
+        prepare_row = QHBoxLayout()
+        prepare_row.addWidget(self.prepare_button)
+        prepare_row.addStretch(1)
         self.open_questions_label = _wrapped_label("open_questions_label", "hint")
         links = QHBoxLayout()
         links.setSpacing(18)
@@ -227,6 +253,7 @@ class OverviewPage(QWidget):
         links.addStretch(1)
         layout.addWidget(self.consultation_label)
         layout.addWidget(self.unanswered_label)
+        layout.addLayout(prepare_row)
         layout.addWidget(self.open_questions_label)
         layout.addStretch(1)
         layout.addLayout(links)
@@ -369,7 +396,14 @@ class OverviewPage(QWidget):
 
     def _show_consultation(self, overview: Overview) -> None:
         upcoming = overview.next_consultation
-        if upcoming is None:
+        to_prepare = overview.appointment_to_prepare if upcoming is None else None
+        self.prepare_button.setVisible(to_prepare is not None)
+        self.prepare_button.setEnabled(True)
+        if upcoming is None and to_prepare is not None:
+            self.consultation_label.setText(self._appointment_text(to_prepare))
+            self.unanswered_label.setText(self.tr("No questions are prepared for it yet."))
+            self.unanswered_label.show()
+        elif upcoming is None:
             self.consultation_label.setText(self.tr("No consultation is planned yet."))
             self.unanswered_label.hide()
         else:
@@ -392,6 +426,36 @@ class OverviewPage(QWidget):
                 self.tr("{count} open questions on your list in all"),
             )
         )
+
+    def _appointment_text(self, coming: AppointmentToPrepare) -> str:
+        appointment = coming.appointment
+        when = when_text(appointment)
+        if coming.with_name:
+            text = self.tr("Your next appointment is “{title}” with {doctor}, on {when}.").format(
+                title=appointment.title, doctor=coming.with_name, when=when
+            )
+        else:
+            text = self.tr("Your next appointment is “{title}”, on {when}.").format(
+                title=appointment.title, when=when
+            )
+        return f"{text}\n{appointment.place}" if appointment.place else text
+
+    @Slot()
+    def prepare_for_appointment(self) -> None:
+        """Start the consultation for the appointment shown, then show it on its page."""
+        overview = self.overview
+        coming = overview.appointment_to_prepare if overview is not None else None
+        if coming is None:
+            return
+        session, appointment_id = self._session, coming.appointment.id
+        self.prepare_button.setEnabled(False)  # one consultation per click
+        WriteOp(self, session, lambda: prepare_for_appointment(session, appointment_id)).on_success(
+            self.consultation_opened.emit
+        ).on_failure(self._prepare_failed).start()
+
+    def _prepare_failed(self, failure: TaskFailure) -> None:
+        self.prepare_button.setEnabled(True)
+        self._on_failed(failure)
 
     def _unanswered_text(self, unanswered: tuple[Question, ...]) -> str:
         if not unanswered:

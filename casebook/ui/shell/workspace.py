@@ -87,6 +87,7 @@ class Workspace(QWidget):
         self.background_reading = BackgroundReading(session, self)  # OCR of new photos
         self.overview_page.navigate_requested.connect(self.show_section)
         self.overview_page.finding_opened.connect(self.open_finding)
+        self.overview_page.consultation_opened.connect(self.open_consultation)
         self._add_section(self.tr("Overview"), "overview", lambda: self.overview_page)
         self._add_section(self.tr("Records"), "records", self._build_records)
         self._add_section(self.tr("Imaging"), "imaging", self._build_imaging)
@@ -332,6 +333,12 @@ class Workspace(QWidget):
             if section.name == name:
                 self.navigation.setCurrentRow(row)
                 return
+
+    @Slot(int)
+    def open_consultation(self, consultation_id: int) -> None:
+        """Show one consultation on the Consultations page (one just prepared on the Overview)."""
+        self.show_section("consultations")
+        self.consultations_page.reload(select=consultation_id)
 
     @Slot(object)
     def open_finding(self, finding: Finding) -> None:
