@@ -95,7 +95,11 @@ def test_record_kinds_model_passes_the_model_tester_while_refilled(
     resets = QSignalSpy(model.modelReset)
     moved = dataclasses.replace(DOCUMENTS[0], slot=RecordKind.LABS)
     renamed = dataclasses.replace(DOCUMENTS[1], title="Biopsy", needs_review=False)
-    model.set_records(SLOTS, [renamed, document(5, RecordKind.LABS), moved, DOCUMENTS[2]])
+    # The kinds' counts come with the slots, from the same read as the documents.
+    counted = [
+        dataclasses.replace(s, file_count=n) for s, n in zip(SLOTS, (1, 0, 3, 0), strict=True)
+    ]
+    model.set_records(counted, [renamed, document(5, RecordKind.LABS), moved, DOCUMENTS[2]])
     assert resets.count() == 0
     assert children(model, RecordKind.PATHOLOGY) == [2]
     assert children(model, RecordKind.LABS) == [5, 1, 3]
@@ -204,3 +208,15 @@ def test_files_dragged_over_a_record_choose_it_and_are_filed_there(
     refused = QDragMoveEvent(QPoint(5, 5), allowed, web, left, no_keys)
     tree.dragMoveEvent(refused)
     assert not refused.isAccepted()
+
+
+def test_imaging_counts_its_images_as_the_overview_does() -> None:
+    # Images are not documents filed below the kind, yet they are what the kind holds: the
+    # Records tree, the Overview and the summary all say "6".
+    model = RecordKindsModel()
+    imaging = Slot(RecordKind.IMAGING, file_count=6)
+    model.set_records([imaging], [])
+    index = model.kind_index(RecordKind.IMAGING)
+    assert index.siblingAtColumn(RecordColumn.FILES).data() == "6"
+    assert model.rowCount(index) == 0
+    assert "Received" in index.siblingAtColumn(RecordColumn.STATUS).data()

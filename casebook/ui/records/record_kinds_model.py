@@ -219,7 +219,10 @@ class RecordKindsModel(QAbstractItemModel):
         if index.row() == 0:
             return self._everything_data(column, role)
         position = index.row() - 1
-        return self._kind_data(self._slots[position], len(self._filed[position]), column, role)
+        # The kind's own count, as the Overview and the summary give it: for imaging, the
+        # images, which are not documents listed below it.
+        slot = self._slots[position]
+        return self._kind_data(slot, slot.file_count, column, role)
 
     def _everything_data(self, column: RecordColumn, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
