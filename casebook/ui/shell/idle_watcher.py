@@ -17,9 +17,11 @@ class IdleWatcher(QObject):
     """Emits `became_idle` after `seconds` without user input; 0 seconds means never.
 
     It watches the application's events only while it counts: an application-wide event
-    filter written in Python is called for every event of every object, and the first calls
-    make PySide build the Python types of dozens of Qt classes (a few hundredths of a second
-    of CPU). The welcome and unlock screens, where nothing is counted, do without it.
+    filter written in Python is called for every event of every object (thousands while a
+    page is built and painted), and its first calls make PySide build the Python types of
+    dozens of Qt classes (a few hundredths of a second of CPU). The welcome and unlock screens,
+    where nothing is counted, do without it; the main window starts the count once the
+    Overview is on screen.
     """
 
     became_idle = Signal()

@@ -26,6 +26,7 @@ from casebook.ui.common.secret_clipboard import forget_copied_secrets
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.sharing.family_actions import FamilySharing
 from casebook.ui.shell import warm_up
+from casebook.ui.shell.first_paint import after_first_paint
 from casebook.ui.shell.idle_watcher import IdleWatcher
 
 # Only the welcome and unlock screens are imported with the window; the rest (the storage
@@ -251,14 +252,23 @@ class MainWindow(QMainWindow):
         if self.session is not session:  # locked or closed while the dialog was open
             return
         self._drop_unlock_page()
-        self.workspace = Workspace(session, overview=overview)
+        # Built inside the stack it is shown in: its pages take the window's style once.
+        self.workspace = Workspace(session, self.stack, overview=overview)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.setWindowTitle(self.tr("Casebook — {name}").format(name=session.folder.name))
-        self.idle_watcher.set_seconds(auto_lock_seconds())
         self._update_actions()
         self.binder_opened.emit(session.folder)
-        warm_up.workspace_shown()  # the other pages' modules may be imported now
+        # Once the Overview is on screen: the auto-lock's count (its event filter would pass
+        # every event of the Overview's building through Python), and the other pages' imports
+        # (a thread that would hold the interpreter half the time while the Overview is laid
+        # out and painted).
+        after_first_paint(self.workspace.overview_page, self._workspace_painted)
+
+    def _workspace_painted(self) -> None:
+        if self.workspace is not None:
+            self.idle_watcher.set_seconds(auto_lock_seconds())
+        warm_up.workspace_shown()
 
     # Locking -------------------------------------------------------------------------------
 
