@@ -231,7 +231,6 @@ class MainWindow(QMainWindow):
         workspace appears with its data rather than empty and filled a moment later.
         """
         self.session = session
-        remember_binder(session.folder)
 
         def first_read() -> Overview:
             warm_up.wait_for_workspace()  # the modules the workspace needs, imported meanwhile
@@ -245,6 +244,7 @@ class MainWindow(QMainWindow):
         ReadOp(self, first_read).on_success(
             lambda overview: self._open_workspace(session, overview)
         ).on_failure(failed).start()
+        remember_binder(session.folder)  # while the read runs (it reads and writes the settings)
 
     def _open_workspace(self, session: BinderSession, overview: Overview | None = None) -> None:
         from casebook.ui.shell.workspace import Workspace
