@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.welcome_page = WelcomePage()
+        # Screens are built inside the stack that shows them: a widget added to a parent
+        # afterwards re-resolves the style sheet through its whole subtree once more.
+        self.welcome_page = WelcomePage(self.stack)
         self.welcome_page.create_requested.connect(self.show_create_dialog)
         self.welcome_page.open_requested.connect(self.show_unlock)
         self.welcome_page.join_requested.connect(self._join_family_binder)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
     def show_unlock(self, folder: Path) -> None:
         self._drop_unlock_page()
         demo = self._demo_password if folder == self._demo_folder else None
-        page = UnlockPage(folder, demo_password=demo, kdf=self._kdf)
+        page = UnlockPage(folder, self.stack, demo_password=demo, kdf=self._kdf)
         page.unlocked.connect(self._on_unlocked)
         page.back_requested.connect(self.show_welcome)
         page.other_binder_chosen.connect(self.show_unlock)
