@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from casebook.app import cli_messages as msg
-from casebook.app.cli import parse, run_command
 from casebook.app.file_modes import restrict_new_files
 from casebook.app.paths import AppPaths
 from casebook.core.errors import CasebookError
@@ -49,6 +48,27 @@ def demo_language(settings_file: Path) -> str:
 
     use_settings_file(settings_file)
     return "zh" if effective_language() == CHINESE else "en"
+
+
+def app_options(arguments: Sequence[str]) -> tuple[Path | None, bool] | None:
+    """`--data-dir` and `--demo` when they are all there is: the app's own start, read without
+    the command line's parser (building it imports every command's modules — a tenth of a
+    second before the first window). None for anything else (a command, `--help`, a mistake):
+    `cli.parse` reads those and says what is wrong, as always."""
+    data_dir: Path | None = None
+    demo = False
+    rest = list(arguments)
+    while rest:
+        argument = rest.pop(0)
+        if argument == "--demo":
+            demo = True
+        elif argument == "--data-dir" and rest and not rest[0].startswith("-"):
+            data_dir = Path(rest.pop(0))
+        elif argument.startswith("--data-dir="):
+            data_dir = Path(argument.partition("=")[2])
+        else:
+            return None
+    return data_dir, demo
 
 
 def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
@@ -106,16 +126,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_spawn()
     disable_crash_dumps()  # no core file or error report holding the key or a patient's data
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = parse(arguments)
-    paths = AppPaths.choose(args.data_dir)
+    options = app_options(arguments)
+    if options is None:
+        from casebook.app.cli import parse, run_command
+
+        args = parse(arguments)
+        command, data_dir, demo = args.command, args.data_dir, args.demo
+    else:
+        command, (data_dir, demo) = None, options
+    paths = AppPaths.choose(data_dir)
     try:
-        if args.command != "self-test":  # the self-test lists what is missing itself
+        if command != "self-test":  # the self-test lists what is missing itself
             check_installation()
-        if args.command is None:
-            return _run_gui([sys.argv[0]], paths, args.demo)
+        if command is None:
+            return _run_gui([sys.argv[0]], paths, demo)
         return run_command(args)
     except InstallationBroken as error:
-        return _broken_installation(error, gui=args.command is None)
+        return _broken_installation(error, gui=command is None)
     except Exception:
         said = msg.cli_texts().gettext("internal error (a bug in Casebook; please report it):")
         print(f"casebook: {said}", file=sys.stderr)

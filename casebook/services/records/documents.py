@@ -31,6 +31,7 @@ __all__ = [
     "list_slots",
     "list_trash",
     "load_case",
+    "matching_document_ids",
     "move_to_trash",
     "read_document_bytes",
     "restore_from_trash",
@@ -110,14 +111,23 @@ def read_document_bytes(session: BinderSession, document_id: int) -> bytes:
 
 
 def search(session: BinderSession, query: str) -> list[SearchHit]:
-    """Hits over every text in the binder; documents in the trash are left out."""
+    """The best hits over every text in the binder (at most `search_store.MAX_HITS`), each
+    with a snippet; documents in the trash are left out, and never take a live hit's place."""
+    limit = search_store.MAX_HITS
     with session.reading() as db:
         trashed = documents.trashed_document_ids(db)
-        return [
-            hit
-            for hit in search_store.search(db, query)
-            if not (hit.kind == "document" and hit.ref_id in trashed)
-        ]
+        hits = search_store.search(db, query, limit + len(trashed))
+    live = [hit for hit in hits if not (hit.kind == "document" and hit.ref_id in trashed)]
+    return live[:limit]
+
+
+def matching_document_ids(session: BinderSession, query: str) -> set[int]:
+    """Every document not in the trash whose title, notes or text holds each word of `query`:
+    what the Records page filters its list by. Unranked and unlimited (a filter must not drop
+    the 201st match), with no snippets — a fraction of `search`'s work."""
+    with session.reading() as db:
+        found = search_store.matching_ids(db, query, "document")
+        return found - documents.trashed_document_ids(db) if found else found
 
 
 def move_to_trash(session: BinderSession, document_id: int) -> None:

@@ -275,8 +275,7 @@ class RecordsPage(QWidget):
         session = self._session
 
         def matching_ids() -> set[int]:
-            hits = records.search(session, query)
-            return {hit.ref_id for hit in hits if hit.kind == "document"}
+            return records.matching_document_ids(session, query)
 
         ReadOp(self, matching_ids).on_success(
             lambda ids: self._show_search_result(generation, ids)

@@ -7,7 +7,6 @@ values, with home-directory paths shortened to `~`. Nothing is written to disk o
 
 from __future__ import annotations
 
-import platform
 import sys
 import threading
 import traceback
@@ -45,6 +44,8 @@ def format_crash_details(
     exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> str:
     """The text users can copy: versions and the traceback, without local variable values."""
+    import platform  # only when something went wrong: not with the first window
+
     lines = traceback.format_exception(exc_type, error, tb)
     header = (
         f"Casebook {casebook_version}, Python {platform.python_version()}, "

@@ -26,6 +26,7 @@ from casebook.ui.common.secret_clipboard import forget_copied_secrets
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.sharing.family_actions import FamilySharing
 from casebook.ui.shell import warm_up
+from casebook.ui.shell.first_paint import after_first_paint
 from casebook.ui.shell.idle_watcher import IdleWatcher
 
 # Only the welcome and unlock screens are imported with the window; the rest (the storage
@@ -76,7 +77,9 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.welcome_page = WelcomePage()
+        # Screens are built inside the stack that shows them: a widget added to a parent
+        # afterwards re-resolves the style sheet through its whole subtree once more.
+        self.welcome_page = WelcomePage(self.stack)
         self.welcome_page.create_requested.connect(self.show_create_dialog)
         self.welcome_page.open_requested.connect(self.show_unlock)
         self.welcome_page.join_requested.connect(self._join_family_binder)
@@ -175,7 +178,7 @@ class MainWindow(QMainWindow):
     def show_unlock(self, folder: Path) -> None:
         self._drop_unlock_page()
         demo = self._demo_password if folder == self._demo_folder else None
-        page = UnlockPage(folder, demo_password=demo, kdf=self._kdf)
+        page = UnlockPage(folder, self.stack, demo_password=demo, kdf=self._kdf)
         page.unlocked.connect(self._on_unlocked)
         page.back_requested.connect(self.show_welcome)
         page.other_binder_chosen.connect(self.show_unlock)
@@ -230,7 +233,6 @@ class MainWindow(QMainWindow):
         workspace appears with its data rather than empty and filled a moment later.
         """
         self.session = session
-        remember_binder(session.folder)
 
         def first_read() -> Overview:
             warm_up.wait_for_workspace()  # the modules the workspace needs, imported meanwhile
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
         ReadOp(self, first_read).on_success(
             lambda overview: self._open_workspace(session, overview)
         ).on_failure(failed).start()
+        remember_binder(session.folder)  # while the read runs (it reads and writes the settings)
 
     def _open_workspace(self, session: BinderSession, overview: Overview | None = None) -> None:
         from casebook.ui.shell.workspace import Workspace
@@ -251,14 +254,23 @@ class MainWindow(QMainWindow):
         if self.session is not session:  # locked or closed while the dialog was open
             return
         self._drop_unlock_page()
-        self.workspace = Workspace(session, overview=overview)
+        # Built inside the stack it is shown in: its pages take the window's style once.
+        self.workspace = Workspace(session, self.stack, overview=overview)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.setWindowTitle(self.tr("Casebook — {name}").format(name=session.folder.name))
-        self.idle_watcher.set_seconds(auto_lock_seconds())
         self._update_actions()
         self.binder_opened.emit(session.folder)
-        warm_up.workspace_shown()  # the other pages' modules may be imported now
+        # Once the Overview is on screen: the auto-lock's count (its event filter would pass
+        # every event of the Overview's building through Python), and the other pages' imports
+        # (a thread that would hold the interpreter half the time while the Overview is laid
+        # out and painted).
+        after_first_paint(self.workspace.overview_page, self._workspace_painted)
+
+    def _workspace_painted(self) -> None:
+        if self.workspace is not None:
+            self.idle_watcher.set_seconds(auto_lock_seconds())
+        warm_up.workspace_shown()
 
     # Locking -------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from casebook.ui.overview.overview_page import OverviewPage
 from casebook.ui.records.background_reading import BackgroundReading
 from casebook.ui.sharing.versions_banner import VersionsBanner
 from casebook.ui.sharing.versions_dialog import TwoVersionsDialog
+from casebook.ui.shell.first_paint import after_first_paint
 
 if TYPE_CHECKING:
     from casebook.services.binder.session import BinderSession
@@ -73,6 +74,10 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.setObjectName("workspace")
         self.session = session
+        # The frame first, the pages into it after: a widget added to a parent re-resolves its
+        # style (the application's style sheet) through its whole subtree, so the Overview,
+        # built into a stack that already sits in the workspace, is styled once, not once per
+        # level of the frame wrapped round it afterwards.
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation_list")
         self.navigation.setAccessibleName(self.tr("Sections of the binder"))
@@ -81,10 +86,27 @@ class Workspace(QWidget):
         )
         self.navigation.setFixedWidth(210)
         self.pages = ShownPageStack()
+        # Sharing (issue 20): a strip and section marks while anything has two versions.
+        self.versions_banner = VersionsBanner(session, self)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.versions_banner)
+        # A page that needs more room than a small screen gives scrolls inside the window
+        # instead of pushing the window past the screen's edge.
+        right.addWidget(scrolling(self.pages, "page_scroll_area"), 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addLayout(right, 1)
+
         self._sections: list[_Section] = []
         self._events = binder_events(session)
-        self.overview_page = OverviewPage(session, overview=overview)
-        self.background_reading = BackgroundReading(session, self)  # OCR of new photos
+        self.overview_page = OverviewPage(session, self.pages, overview=overview)
+        # Text is read from new photos in the background, once the Overview is on screen.
+        self.background_reading: BackgroundReading | None = None
+        after_first_paint(self.overview_page, self._start_background_reading)
         self.overview_page.navigate_requested.connect(self.show_section)
         self.overview_page.finding_opened.connect(self.open_finding)
         self.overview_page.consultation_opened.connect(self.open_consultation)
@@ -103,22 +125,12 @@ class Workspace(QWidget):
         self._add_section(self.tr("Contacts"), "contacts", self._build_contacts)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
-        # Sharing (issue 20): a strip and section marks while anything has two versions.
-        self.versions_banner = VersionsBanner(session, self)
         self.versions_banner.choose_requested.connect(self.open_versions)
         self.versions_banner.sections_marked.connect(self.mark_sections)
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        right.setSpacing(0)
-        right.addWidget(self.versions_banner)
-        # A page that needs more room than a small screen gives scrolls inside the window
-        # instead of pushing the window past the screen's edge.
-        right.addWidget(scrolling(self.pages, "page_scroll_area"), 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.navigation)
-        layout.addLayout(right, 1)
+
+    def _start_background_reading(self) -> None:
+        if self.background_reading is None:
+            self.background_reading = BackgroundReading(self.session, self)
 
     # Building pages when first needed ------------------------------------------------------
 
