@@ -4188,22 +4188,6 @@ Then tell {who} this code:</source>
             <numerusform>已停 %n 种</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Remove a medicine</source>
-        <translation>移除用药</translation>
-    </message>
-    <message>
-        <source>Remove {name} and its history? Only do this for a medicine written down by mistake. A medicine that was stopped should be kept: use Stop… instead.</source>
-        <translation>移除 {name} 及其历史记录？只有误记的药才应移除。已停用的药应该保留，请改用“停药…”。</translation>
-    </message>
-    <message>
-        <source>Remove an allergy</source>
-        <translation>移除过敏记录</translation>
-    </message>
-    <message>
-        <source>Remove {name} from the allergies?</source>
-        <translation>从过敏记录中移除 {name}？</translation>
-    </message>
 </context>
 <context>
     <name>MembersDialog</name>
