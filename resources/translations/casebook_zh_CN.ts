@@ -425,14 +425,6 @@ Casebook 只帮您整理资料，不提供任何医疗建议。
         <translation>将所有即将到来的预约保存为日历文件</translation>
     </message>
     <message>
-        <source>Delete appointment</source>
-        <translation>删除预约</translation>
-    </message>
-    <message>
-        <source>Delete “{title}”? To keep it in the list, mark it Done or Cancelled.</source>
-        <translation>删除“{title}”？如要保留在列表中，请标记为“已完成”或“已取消”。</translation>
-    </message>
-    <message>
         <source>Save for the phone&apos;s calendar</source>
         <translation>保存到手机日历</translation>
     </message>
@@ -1140,14 +1132,6 @@ Details: {details}</source>
     <message>
         <source>No phone, e-mail or address yet.</source>
         <translation>还没有电话、电子邮件或地址。</translation>
-    </message>
-    <message>
-        <source>Delete contact</source>
-        <translation>删除联系人</translation>
-    </message>
-    <message>
-        <source>Delete {name}? What names this contact keeps its own words; only the contact and its links go.</source>
-        <translation>删除 {name}？提到这个联系人的记录会保留原文，只删除联系人本身及其关联。</translation>
     </message>
 </context>
 <context>

@@ -226,10 +226,11 @@ def test_the_print_is_saved_where_asked(
 
 
 def _top_of(widget: QWidget, page: QWidget) -> int:
-    """Where the widget is on the page once the page's layout has placed it."""
-    layout = page.layout()
-    assert layout is not None
-    layout.activate()
+    """Where the widget is on the page once every layout in it has placed what it holds."""
+    for inner in [*reversed(page.findChildren(QWidget)), page]:
+        layout = inner.layout()
+        if layout is not None:
+            layout.activate()
     return widget.mapTo(page, QPoint(0, 0)).y()
 
 

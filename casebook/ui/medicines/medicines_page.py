@@ -212,19 +212,22 @@ class MedicinesPage(QWidget):
         if stopped:
             text += " · " + self.tr("%n stopped", "", stopped)
         self.count_label.setText(text)
-        wanted = self._pending_selection or (chosen.id if chosen is not None else None)
+        pending = self._pending_selection
+        wanted = pending or (chosen.id if chosen is not None else None)
         if wanted is not None and self.model.row_of(wanted) is not None:
             self._pending_selection = None
-            self.select_medicine(wanted)
+            # One just saved or brought back is shown even when stopped ones are hidden.
+            self.select_medicine(wanted, reveal=pending is not None)
         self._update_buttons()
 
-    def select_medicine(self, medicine_id: int) -> None:
+    def select_medicine(self, medicine_id: int, reveal: bool = False) -> None:
+        """Choose the medicine; `reveal` shows the stopped ones when it is one of them."""
         row = self.model.row_of(medicine_id)
         if row is None:
             return
         index = self.filter.mapFromSource(self.model.index(row, 0))
-        if not index.isValid() and not self.model.item(row).is_current:
-            self.show_stopped.setChecked(True)  # a stopped medicine brought back is shown
+        if reveal and not index.isValid():
+            self.show_stopped.setChecked(True)
             index = self.filter.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.view.selectRow(index.row())
@@ -308,7 +311,7 @@ class MedicinesPage(QWidget):
         listing = self.listing
         if listing is not None and any(m.id == medicine_id for m in listing.medicines):
             self._pending_selection = None
-            self.select_medicine(medicine_id)
+            self.select_medicine(medicine_id, reveal=True)
 
     def stop_medicine(self) -> None:
         medicine = self.chosen_medicine()
