@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -31,6 +32,8 @@ from casebook.ui.common import tasks
 from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.contacts.contacts_page import ContactsPage
 from casebook.ui.diary.diary_page import DiaryPage
+
+from .screenshots import save_screenshot, screenshot_folder
 
 WAIT = 20_000
 
@@ -68,7 +71,7 @@ def _click_undo(bar: UndoBar) -> None:
 
 
 def test_an_appointment_deleted_at_once_comes_back_with_undo(
-    qtbot: QtBot, session: BinderSession
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
 ) -> None:
     doctor = contacts.save_contact(session, Contact(ContactKind.DOCTOR, "Dr. B. Sample"))
     results = appointments.save_appointment(
@@ -93,7 +96,9 @@ def test_an_appointment_deleted_at_once_comes_back_with_undo(
     qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
     assert _no_box_asked()
     assert page.undo_bar.text() == "Deleted “Results talk”."
+    save_screenshot(qtbot, page, screenshot_folder(tmp_path), "appointments_undo_bar")
     assert [a.id for a in appointments.list_appointments(session)] == [scan]
+    assert not page.delete_button.isEnabled()  # no other appointment takes its place
     assert _top_of(page.table, page) == table_top
 
     _click_undo(page.undo_bar)
@@ -107,7 +112,7 @@ def test_an_appointment_deleted_at_once_comes_back_with_undo(
 
 
 def test_a_contact_deleted_at_once_comes_back_with_its_links(
-    qtbot: QtBot, session: BinderSession
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
 ) -> None:
     doctor = contacts.save_contact(
         session, Contact(ContactKind.DOCTOR, "Dr. Wang Li", phone="+86 10 5555 0101")
@@ -141,7 +146,12 @@ def test_a_contact_deleted_at_once_comes_back_with_its_links(
     qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
     assert _no_box_asked()
     assert page.undo_bar.text() == "Deleted “Dr. Wang Li”."
+    save_screenshot(qtbot, page, screenshot_folder(tmp_path), "contacts_undo_bar")
     assert [c.name for c in contacts.list_contacts(session)] == ["Example Pharmacy"]
+    # No other contact takes its place: a second click there deletes nothing more.
+    assert page.view_shown is None
+    assert not page.delete_button.isVisible()
+    assert page.table.selectionModel().selectedRows() == []
     assert _top_of(page.table, page) == table_top
 
     _click_undo(page.undo_bar)
@@ -171,7 +181,7 @@ def test_a_contact_deleted_at_once_comes_back_with_its_links(
 
 
 def test_a_diary_entry_deleted_at_once_comes_back_with_undo(
-    qtbot: QtBot, session: BinderSession
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
 ) -> None:
     today = date(2026, 12, 2)
     nausea = diary.save_entry(
@@ -192,7 +202,9 @@ def test_a_diary_entry_deleted_at_once_comes_back_with_undo(
     qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
     assert _no_box_asked()
     assert page.undo_bar.text() == "Deleted “Nausea”."
+    save_screenshot(qtbot, page, screenshot_folder(tmp_path), "diary_undo_bar")
     assert [e.symptom for e in diary.list_entries(session)] == ["Tiredness"]
+    assert not page.delete_button.isEnabled()  # no other entry takes its place
     assert _top_of(page.form, page) == form_top
 
     _click_undo(page.undo_bar)

@@ -30,6 +30,7 @@ from casebook.ui.medicines.medicines_page import MedicinesPage
 from casebook.ui.medicines.stop_dialog import StopDialog
 from casebook.ui.shell.workspace import Workspace
 
+from .screenshots import save_screenshot, screenshot_folder
 from .test_accessibility import accessibility_problems
 
 WAIT = 20_000
@@ -239,7 +240,7 @@ def _no_box_asked() -> bool:
 
 
 def test_a_medicine_and_an_allergy_removed_at_once_come_back_with_undo(
-    qtbot: QtBot, session: BinderSession
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
 ) -> None:
     doctor = contacts.save_contact(session, Contact(ContactKind.DOCTOR, "Dr Wei Chen"))
     medicine = medicines.add_medicine(
@@ -263,7 +264,9 @@ def test_a_medicine_and_an_allergy_removed_at_once_come_back_with_undo(
     qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
     assert _no_box_asked()
     assert page.undo_bar.text() == "Deleted “Osimertinib”."
+    save_screenshot(qtbot, page, screenshot_folder(tmp_path), "medicines_undo_bar")
     assert [m.id for m in medicines.list_medicines(session)] == [kept]
+    assert not page.remove_button.isEnabled()  # no other medicine takes its place
     # The bar takes the message line: nothing under the pointer moved.
     assert (_top_of(page.view, page), _top_of(page.remove_button, page)) == (
         table_top, buttons_top,

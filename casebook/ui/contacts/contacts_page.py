@@ -79,6 +79,9 @@ class ContactsPage(QWidget):
         self.current_id: int | None = None
         self.view_shown: ContactView | None = None
         self.dialog: ContactDialog | None = None
+        # After a deletion no other contact is chosen in its place: its Delete button would sit
+        # where the pointer is, and a second click would delete it too.
+        self._choose_first = True
 
         heading = QLabel(self.tr("Contacts"))
         heading.setProperty("role", "heading")
@@ -239,7 +242,7 @@ class ContactsPage(QWidget):
         wanted = self.current_id
         self.model.set_entries(contacts)
         row = self.model.row_of(wanted) if wanted is not None else None
-        if row is None and contacts:
+        if row is None and contacts and self._choose_first:
             first = self.proxy.index(0, 0)
             row = self.proxy.mapToSource(first).row() if first.isValid() else 0
         if row is None:
@@ -265,6 +268,7 @@ class ContactsPage(QWidget):
         if not rows:
             return
         contact = rows[0].data(ContactRole)
+        self._choose_first = True
         if isinstance(contact, Contact) and contact.id != self.current_id:
             self.current_id = contact.id
             self._detail_reader.start()
@@ -374,6 +378,7 @@ class ContactsPage(QWidget):
     def delete_contact(self, contact_id: int) -> None:
         session = self._session
         self.current_id = None
+        self._choose_first = False
         WriteOp(self, session, lambda: service.delete_contact(session, contact_id)).on_success(
             self._deleted
         ).on_failure(self._failed).start()
