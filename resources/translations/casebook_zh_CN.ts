@@ -425,14 +425,6 @@ Casebook 只帮您整理资料，不提供任何医疗建议。
         <translation>将所有即将到来的预约保存为日历文件</translation>
     </message>
     <message>
-        <source>Delete appointment</source>
-        <translation>删除预约</translation>
-    </message>
-    <message>
-        <source>Delete “{title}”? To keep it in the list, mark it Done or Cancelled.</source>
-        <translation>删除“{title}”？如要保留在列表中，请标记为“已完成”或“已取消”。</translation>
-    </message>
-    <message>
         <source>Save for the phone&apos;s calendar</source>
         <translation>保存到手机日历</translation>
     </message>
@@ -1140,14 +1132,6 @@ Details: {details}</source>
     <message>
         <source>No phone, e-mail or address yet.</source>
         <translation>还没有电话、电子邮件或地址。</translation>
-    </message>
-    <message>
-        <source>Delete contact</source>
-        <translation>删除联系人</translation>
-    </message>
-    <message>
-        <source>Delete {name}? What names this contact keeps its own words; only the contact and its links go.</source>
-        <translation>删除 {name}？提到这个联系人的记录会保留原文，只删除联系人本身及其关联。</translation>
     </message>
 </context>
 <context>
@@ -4187,22 +4171,6 @@ Then tell {who} this code:</source>
         <translation>
             <numerusform>已停 %n 种</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Remove a medicine</source>
-        <translation>移除用药</translation>
-    </message>
-    <message>
-        <source>Remove {name} and its history? Only do this for a medicine written down by mistake. A medicine that was stopped should be kept: use Stop… instead.</source>
-        <translation>移除 {name} 及其历史记录？只有误记的药才应移除。已停用的药应该保留，请改用“停药…”。</translation>
-    </message>
-    <message>
-        <source>Remove an allergy</source>
-        <translation>移除过敏记录</translation>
-    </message>
-    <message>
-        <source>Remove {name} from the allergies?</source>
-        <translation>从过敏记录中移除 {name}？</translation>
     </message>
 </context>
 <context>

@@ -1,20 +1,30 @@
-"""Deleting a timeline event, consultation, question or opinion, then undoing it, brings back
-exactly what was there: the row, its links, answers, note entries, marks and references."""
+"""Deleting a timeline event, consultation, question, opinion or week-to-week record, then
+undoing it, brings back exactly what was there: the row, its links, answers, note entries,
+marks, versions and references."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, time
 from typing import Any
 
 import pytest
 from core.opinion_samples import dr_chen, dr_mueller
 
+from casebook.core.appointments import Appointment, AppointmentKind
 from casebook.core.consultations import Consultation
-from casebook.core.model import PartialDate
+from casebook.core.contacts import Contact, ContactKind
+from casebook.core.contacts import LinkKind as ContactLink
+from casebook.core.diary import DiaryEntry, Severity
+from casebook.core.medicines import Allergy, MedicineDetails
+from casebook.core.model import PartialDate, RecordKind
 from casebook.core.opinions import Mark, OpinionField
 from casebook.core.timeline import EventKind, Link, LinkKind, TimelineEvent
-from casebook.services import consultations, timeline
+from casebook.services import consultations, contacts, timeline
+from casebook.services.appointments import appointments
 from casebook.services.binder.session import BinderSession
+from casebook.services.diary import diary
+from casebook.services.medicines import medicines
 from casebook.services.opinions import opinions
 from casebook.services.questions import questions
 from casebook.services.undo import Undoable, delete_with_undo, undo_delete
@@ -158,3 +168,108 @@ def test_only_the_newest_snapshots_are_kept(session: BinderSession) -> None:
     assert first is not None
     with pytest.raises(KeyError):
         undo_delete(session, first.snapshot_id)
+
+
+# The week-to-week records -------------------------------------------------------------------
+
+_DAILY_TABLES = (
+    "contacts",
+    "contact_links",
+    "record_requests",
+    "medicines",
+    "medicine_versions",
+    "allergies",
+    "appointments",
+    "appointment_reminders_seen",
+    "diary_entries",
+)
+
+
+def daily_dump(session: BinderSession) -> dict[str, list[tuple[Any, ...]]]:
+    db = session.database()
+    return {
+        table: sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)  # noqa: S608
+        for table in _DAILY_TABLES
+    }
+
+
+def build_week(session: BinderSession) -> dict[str, int]:
+    """A doctor linked to an opinion, asked for the pathology, who prescribed a medicine that
+    was changed once and is seen at an appointment already reminded of; an allergy; a diary
+    entry."""
+    doctor = contacts.save_contact(
+        session, Contact(ContactKind.DOCTOR, "Dr Wei Chen", "Ruijin Hospital", "oncologist")
+    )
+    opinion = opinions.save_opinion(session, dr_chen())
+    contacts.set_links(session, doctor, [(ContactLink.OPINION, str(opinion), True)])
+    contacts.set_record_request(session, RecordKind.PATHOLOGY, doctor, PartialDate(2026, 12, 1))
+    medicine = medicines.add_medicine(
+        session, MedicineDetails(generic_name="Osimertinib", dose="80 mg", prescriber_id=doctor)
+    )
+    medicines.change_medicine(
+        session,
+        medicine,
+        MedicineDetails(generic_name="Osimertinib", dose="40 mg", prescriber_id=doctor),
+    )
+    appointment = appointments.save_appointment(
+        session,
+        Appointment(
+            AppointmentKind.CONSULTATION,
+            "Results",
+            date(2026, 12, 9),
+            time(10, 0),
+            contact_id=doctor,
+        ),
+    )
+    appointments.mark_reminder_seen(session, appointment, "2026-12-09T10:00")
+    allergy = medicines.save_allergy(session, Allergy("Penicillin", reaction="rash"))
+    entry = diary.save_entry(
+        session, DiaryEntry(date(2026, 12, 2), "Tiredness", Severity.MODERATE, helped="A nap")
+    )
+    return {
+        "contact": doctor,
+        "medicine": medicine,
+        "appointment": appointment,
+        "allergy": allergy,
+        "diary_entry": entry,
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "label"),
+    [
+        (Undoable.CONTACT, "contact", "Dr Wei Chen"),
+        (Undoable.MEDICINE, "medicine", "Osimertinib"),
+        (Undoable.APPOINTMENT, "appointment", "Results"),
+        (Undoable.ALLERGY, "allergy", "Penicillin"),
+        (Undoable.DIARY_ENTRY, "diary_entry", "Tiredness"),
+    ],
+)
+def test_a_week_to_week_record_comes_back_whole(
+    session: BinderSession, kind: Undoable, key: str, label: str
+) -> None:
+    ids = build_week(session)
+    before = daily_dump(session)
+
+    deleted = delete_with_undo(session, kind, ids[key])
+
+    assert daily_dump(session) != before
+    assert deleted.label == label
+    assert undo_delete(session, deleted.snapshot_id) == ids[key]
+    assert daily_dump(session) == before
+
+
+def test_a_contact_brought_back_is_again_who_the_records_were_asked_of(
+    session: BinderSession,
+) -> None:
+    ids = build_week(session)
+    doctor = ids["contact"]
+    deleted = delete_with_undo(session, Undoable.CONTACT, doctor)
+    assert contacts.record_request(session, RecordKind.PATHOLOGY)[0] is None
+
+    undo_delete(session, deleted.snapshot_id)
+
+    assert contacts.record_request(session, RecordKind.PATHOLOGY) == (
+        doctor,
+        PartialDate(2026, 12, 1),
+    )

@@ -7,13 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from services.discharge_summary import write_discharge_summary
 
+from casebook.core.contacts import Contact, ContactKind
 from casebook.core.medicines import Allergy, MedicineDetails, Route, StopReason
 from casebook.core.model import PartialDate, RecordKind
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+from casebook.services import contacts
 from casebook.services.binder.session import BinderSession
 from casebook.services.medicines import medicines
 from casebook.services.records.importing import import_paths
@@ -26,6 +30,7 @@ from casebook.ui.medicines.medicines_page import MedicinesPage
 from casebook.ui.medicines.stop_dialog import StopDialog
 from casebook.ui.shell.workspace import Workspace
 
+from .screenshots import save_screenshot, screenshot_folder
 from .test_accessibility import accessibility_problems
 
 WAIT = 20_000
@@ -219,3 +224,98 @@ def test_the_print_is_saved_where_asked(
     qtbot.waitUntil(lambda: page.pdf.last_saved == target, timeout=WAIT)
     assert target.read_bytes().startswith(b"%PDF")
     assert target.name in page.error_bar.text()
+
+
+def _top_of(widget: QWidget, page: QWidget) -> int:
+    """Where the widget is on the page once every layout in it has placed what it holds."""
+    for inner in [*reversed(page.findChildren(QWidget)), page]:
+        layout = inner.layout()
+        if layout is not None:
+            layout.activate()
+    return widget.mapTo(page, QPoint(0, 0)).y()
+
+
+def _no_box_asked() -> bool:
+    return not any(isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets())
+
+
+def test_a_medicine_and_an_allergy_removed_at_once_come_back_with_undo(
+    qtbot: QtBot, session: BinderSession, tmp_path: Path
+) -> None:
+    doctor = contacts.save_contact(session, Contact(ContactKind.DOCTOR, "Dr Wei Chen"))
+    medicine = medicines.add_medicine(
+        session, MedicineDetails(generic_name="Osimertinib", dose="80 mg", prescriber_id=doctor)
+    )
+    medicines.change_medicine(
+        session, medicine, MedicineDetails(generic_name="Osimertinib", dose="40 mg",
+                                           prescriber_id=doctor),
+    )  # fmt: skip
+    kept = medicines.add_medicine(session, MedicineDetails(generic_name="Ondansetron"))
+    allergy = medicines.save_allergy(session, Allergy("Penicillin", reaction="rash"))
+    before = medicines.get_medicine(session, medicine)
+    page = _page(qtbot, session)
+    qtbot.waitUntil(lambda: page.allergies.model.rowCount() == 1, timeout=WAIT)
+    page.select_medicine(medicine)
+    table_top = _top_of(page.view, page)
+    buttons_top = _top_of(page.remove_button, page)
+
+    QTest.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _names(page) == ["Ondansetron"], timeout=WAIT)
+    qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
+    assert _no_box_asked()
+    assert page.undo_bar.text() == "Deleted “Osimertinib”."
+    save_screenshot(qtbot, page, screenshot_folder(tmp_path), "medicines_undo_bar")
+    assert [m.id for m in medicines.list_medicines(session)] == [kept]
+    assert not page.remove_button.isEnabled()  # no other medicine takes its place
+    # The bar takes the message line: nothing under the pointer moved.
+    assert (_top_of(page.view, page), _top_of(page.remove_button, page)) == (
+        table_top, buttons_top,
+    )  # fmt: skip
+    assert page.undo_bar.undo_button.hasFocus()
+
+    QTest.mouseClick(page.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (chosen := page.chosen_medicine()) is not None and chosen.id == medicine,
+        timeout=WAIT,
+    )
+    assert page.undo_bar.isHidden()
+    assert _names(page) == ["Ondansetron", "Osimertinib"]
+    assert medicines.get_medicine(session, medicine) == before  # its history and prescriber
+    assert _top_of(page.view, page) == table_top
+
+    # An allergy the same way; "Stop…" is not removing and still asks its own questions.
+    page.allergies.select(allergy)
+    remove_allergy = page.allergies.findChild(QPushButton, "remove_allergy_button")
+    QTest.mouseClick(remove_allergy, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.allergies.model.rowCount() == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.undo_bar.text() == "Deleted “Penicillin”.", timeout=WAIT)
+    assert _no_box_asked()
+    assert medicines.list_allergies(session) == []
+    QTest.mouseClick(page.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (chosen := page.allergies.chosen()) is not None and chosen.id == allergy,
+        timeout=WAIT,
+    )
+    [back] = medicines.list_allergies(session)
+    assert (back.id, back.substance, back.reaction) == (allergy, "Penicillin", "rash")
+    page.select_medicine(medicine)
+    page.stop_medicine()
+    assert isinstance(page.dialog, StopDialog)
+    page.dialog.reject()
+
+
+def test_a_message_and_the_offer_to_undo_share_one_line(
+    qtbot: QtBot, session: BinderSession
+) -> None:
+    medicines.add_medicine(session, MedicineDetails(generic_name="Osimertinib"))
+    page = _page(qtbot, session)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    page.error_bar.show_message("Saved Current medicines.pdf")
+    page.view.selectRow(0)
+    page.remove_medicine()
+    qtbot.waitUntil(page.undo_bar.isVisible, timeout=WAIT)
+    assert page.error_bar.isHidden()  # the newer replaces the older
+    assert page.undo_bar.geometry().top() == page.error_bar.geometry().top()
+    assert page.undo_bar.height() == page.error_bar.height()
+    page.error_bar.show_message("Printed")
+    assert page.undo_bar.isHidden()

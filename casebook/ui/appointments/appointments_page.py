@@ -4,6 +4,7 @@ requests for records that are due to be chased.
 The page owns the reminder watcher (it lives as long as the binder is unlocked) and shows due
 reminders in a small window that does not block the app. Times come from an injected clock,
 so tests move time instead of waiting. Reads follow the change signal; writes use `WriteOp`.
+Deleting asks nothing: the page says what went and offers Undo.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -37,6 +37,7 @@ from casebook.services.appointments import appointments as service
 from casebook.services.appointments.appointments import AppointmentsView
 from casebook.services.appointments.calendar import export_calendar
 from casebook.services.binder.session import BinderSession
+from casebook.services.undo import Deleted, undo_delete
 from casebook.ui.appointments.appointment_dialog import AppointmentDialog
 from casebook.ui.appointments.appointments_model import (
     AppointmentColumn,
@@ -55,9 +56,11 @@ from casebook.ui.appointments.requests_panel import RequestsPanel
 from casebook.ui.common import file_dialogs
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.message_line import message_line
 from casebook.ui.common.ops import LatestRead, ReadOp, WriteOp
 from casebook.ui.common.pdf_output import PRINT_LANGUAGES, default_print_language
 from casebook.ui.common.tasks import TaskFailure
+from casebook.ui.common.undo_bar import UndoBar
 
 _SHOWN = (
     Changed.APPOINTMENTS,
@@ -96,6 +99,7 @@ class AppointmentsPage(QWidget):
         self.view_read: AppointmentsView | None = None
         self.dialog: AppointmentDialog | None = None
         self.calendar_saved: Path | None = None
+        self._pending_selection: int | None = None
 
         heading = QLabel(self.tr("Appointments"))
         heading.setProperty("role", "heading")
@@ -109,6 +113,9 @@ class AppointmentsPage(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.setObjectName("appointments_undo_bar")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         self.new_button = _button(
             self.tr("New appointment…"), "primary_button", self.tr("Add an appointment"),
             lambda: self.open_editor(None),
@@ -128,7 +135,7 @@ class AppointmentsPage(QWidget):
         )  # fmt: skip
         self.delete_button = _button(
             self.tr("Delete"), "delete_appointment_button", self.tr("Delete the appointment"),
-            self._confirm_delete,
+            self.delete_chosen,
         )  # fmt: skip
         self.show_all = QCheckBox(self.tr("Show past and cancelled"))
         self.show_all.setObjectName("show_all_appointments_check")
@@ -194,7 +201,7 @@ class AppointmentsPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addWidget(self.error_bar)
+        layout.addLayout(message_line(self.error_bar, self.undo_bar))
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
@@ -233,15 +240,22 @@ class AppointmentsPage(QWidget):
         self.model.set_entries(read.view.appointments, read.view.contacts)
         self.empty_label.setVisible(self.filter.rowCount() == 0)
         self.requests.show_requests(read.requests, now.date())
-        if chosen is not None:
-            self.select_appointment(chosen.id)
+        pending = self._pending_selection
+        wanted = pending or (chosen.id if chosen is not None else None)
+        if wanted is not None and self.model.row_of(wanted) is not None:
+            self._pending_selection = None
+            self.select_appointment(wanted, reveal=pending is not None)
         self._update_buttons()
 
-    def select_appointment(self, appointment_id: int) -> None:
+    def select_appointment(self, appointment_id: int, reveal: bool = False) -> None:
+        """Choose the appointment; `reveal` shows past and cancelled ones when it is one."""
         row = self.model.row_of(appointment_id)
         if row is None:
             return
         index = self.filter.mapFromSource(self.model.index(row, 0))
+        if reveal and not index.isValid():
+            self.show_all.setChecked(True)
+            index = self.filter.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.table.selectRow(index.row())
 
@@ -300,33 +314,35 @@ class AppointmentsPage(QWidget):
             self._failed
         ).start()
 
-    def _confirm_delete(self) -> None:
+    def delete_chosen(self) -> None:
+        """Delete at once (to keep it in the list, mark it Done or Cancelled); Undo brings it
+        back."""
         chosen = self.chosen()
-        if chosen is None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete appointment"),
-            self.tr("Delete “{title}”? To keep it in the list, mark it Done or Cancelled.").format(
-                title=chosen.title
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("delete_appointment_box")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(
-            lambda button: self.delete_appointment(chosen.id) if button is yes else None
-        )
-        box.finished.connect(box.deleteLater)
-        box.open()
+        if chosen is not None:
+            self.delete_appointment(chosen.id)
 
     def delete_appointment(self, appointment_id: int) -> None:
         session = self._session
         WriteOp(
             self, session, lambda: service.delete_appointment(session, appointment_id)
+        ).on_success(self._deleted).on_failure(self._failed).start()
+
+    def _deleted(self, deleted: Deleted | None) -> None:
+        if deleted is not None:  # None: it had gone already (deleted elsewhere)
+            self.undo_bar.show_deleted(deleted)
+
+    def undo_delete(self, snapshot_id: int) -> None:
+        """Bring the appointment back, and choose it again once the list has it."""
+        session = self._session
+        WriteOp(self, session, lambda: undo_delete(session, snapshot_id)).on_success(
+            self._restored
         ).on_failure(self._failed).start()
+
+    def _restored(self, appointment_id: int) -> None:
+        self._pending_selection = appointment_id
+        if self.model.row_of(appointment_id) is not None:
+            self._pending_selection = None
+            self.select_appointment(appointment_id, reveal=True)
 
     # Calendar -------------------------------------------------------------------------------
 

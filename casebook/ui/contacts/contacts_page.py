@@ -3,7 +3,8 @@
 The list is a model behind a filter (type to search); choosing a contact shows how to reach it
 and what it is linked to: records asked of it, opinions it gave, consultations it was at,
 bundles sent to it, medicines it prescribed, appointments with it. Reads run on the reader
-lanes and follow the change signal; writes go through `WriteOp`.
+lanes and follow the change signal; writes go through `WriteOp`. Deleting a contact asks
+nothing: the page says what went and offers Undo, which brings it back with its links.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,11 +29,14 @@ from casebook.core.errors import InvalidInput
 from casebook.services import contacts as service
 from casebook.services.binder.session import BinderSession
 from casebook.services.contacts import ContactView
+from casebook.services.undo import Deleted, undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.message_line import message_line
 from casebook.ui.common.ops import LatestRead, ReadOp, WriteOp
 from casebook.ui.common.screen_fit import scrolling
 from casebook.ui.common.tasks import TaskFailure
+from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.contacts.contact_dialog import ContactDialog
 from casebook.ui.contacts.contacts_model import (
     ContactColumn,
@@ -81,6 +84,9 @@ class ContactsPage(QWidget):
         self.current_id: int | None = None
         self.view_shown: ContactView | None = None
         self.dialog: ContactDialog | None = None
+        # After a deletion no other contact is chosen in its place: its Delete button would sit
+        # where the pointer is, and a second click would delete it too.
+        self._choose_first = True
 
         heading = QLabel(self.tr("Contacts"))
         heading.setProperty("role", "heading")
@@ -93,6 +99,9 @@ class ContactsPage(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.setObjectName("contacts_undo_bar")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         self.new_button = QPushButton(self.tr("New contact…"))
         self.new_button.setObjectName("primary_button")
         self.new_button.setAccessibleName(self.tr("Add a new contact"))
@@ -143,7 +152,7 @@ class ContactsPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addWidget(self.error_bar)
+        layout.addLayout(message_line(self.error_bar, self.undo_bar))
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -173,7 +182,7 @@ class ContactsPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setObjectName("delete_contact_button")
         self.delete_button.setAccessibleName(self.tr("Delete this contact"))
-        self.delete_button.clicked.connect(self._confirm_delete)
+        self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.link_button)
@@ -238,7 +247,7 @@ class ContactsPage(QWidget):
         wanted = self.current_id
         self.model.set_entries(contacts)
         row = self.model.row_of(wanted) if wanted is not None else None
-        if row is None and contacts:
+        if row is None and contacts and self._choose_first:
             first = self.proxy.index(0, 0)
             row = self.proxy.mapToSource(first).row() if first.isValid() else 0
         if row is None:
@@ -264,6 +273,7 @@ class ContactsPage(QWidget):
         if not rows:
             return
         contact = rows[0].data(ContactRole)
+        self._choose_first = True
         if isinstance(contact, Contact) and contact.id != self.current_id:
             self.current_id = contact.id
             self._detail_reader.start()
@@ -364,32 +374,31 @@ class ContactsPage(QWidget):
             self._failed
         ).start()
 
-    def _confirm_delete(self) -> None:
-        if self.view_shown is None:
-            return
-        contact = self.view_shown.contact
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete contact"),
-            self.tr(
-                "Delete {name}? What names this contact keeps its own words; only the contact"
-                " and its links go."
-            ).format(name=contact.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("delete_contact_box")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(
-            lambda button: self.delete_contact(contact.id) if button is yes else None
-        )
-        box.finished.connect(box.deleteLater)
-        box.open()
+    def delete_current(self) -> None:
+        """Delete the contact shown at once: what names it keeps its own words, only the contact
+        and its links go, and Undo brings them back."""
+        if self.view_shown is not None:
+            self.delete_contact(self.view_shown.contact.id)
 
     def delete_contact(self, contact_id: int) -> None:
         session = self._session
         self.current_id = None
-        WriteOp(self, session, lambda: service.delete_contact(session, contact_id)).on_failure(
-            self._failed
-        ).start()
+        self._choose_first = False
+        WriteOp(self, session, lambda: service.delete_contact(session, contact_id)).on_success(
+            self._deleted
+        ).on_failure(self._failed).start()
+
+    def _deleted(self, deleted: Deleted | None) -> None:
+        if deleted is not None:  # None: it had gone already (deleted elsewhere)
+            self.undo_bar.show_deleted(deleted)
+
+    def undo_delete(self, snapshot_id: int) -> None:
+        """Bring the contact back with its links, and show it again."""
+        session = self._session
+        WriteOp(self, session, lambda: undo_delete(session, snapshot_id)).on_success(
+            self._restored
+        ).on_failure(self._failed).start()
+
+    def _restored(self, contact_id: int) -> None:
+        self.current_id = contact_id  # the list's next read chooses it
+        self.select_contact(contact_id)

@@ -3,7 +3,8 @@ entries, and a print for the next consultation.
 
 It records what the family noticed in three plain words (mild, moderate, severe); it never
 advises, scores or warns. Reads follow the change signal; writes use `WriteOp`. "Today" comes
-from an injected clock so tests are not tied to the calendar.
+from an injected clock so tests are not tied to the calendar. Deleting an entry asks nothing:
+the page says what went and offers Undo.
 """
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ from casebook.services.binder.session import BinderSession
 from casebook.services.diary import diary as service
 from casebook.services.diary.diary import DiaryView
 from casebook.services.diary.printing import build_diary_sheet
+from casebook.services.undo import Deleted, undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.message_line import message_line
 from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.pdf_output import PdfOutput, PrintControls
 from casebook.ui.common.tasks import TaskFailure
+from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.diary.chart_view import DiaryChartView
 from casebook.ui.diary.diary_model import DiaryModel, EntryColumn, EntryRole, EntrySortRole
 from casebook.ui.diary.entry_form import EntryForm
@@ -57,6 +61,7 @@ class DiaryPage(QWidget):
         self._session = session
         self._today = today
         self.view_read: DiaryView | None = None
+        self._pending_selection: int | None = None
 
         heading = QLabel(self.tr("Symptom diary"))
         heading.setProperty("role", "heading")
@@ -70,6 +75,9 @@ class DiaryPage(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.setObjectName("diary_undo_bar")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
         self.form = EntryForm(today())
         self.form.save_requested.connect(self.save_entry)
 
@@ -92,6 +100,7 @@ class DiaryPage(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
         proxy.setSortRole(EntrySortRole)
+        self.proxy = proxy
         self.table = QTableView()
         self.table.setObjectName("diary_entries_view")
         self.table.setAccessibleName(self.tr("Diary entries"))
@@ -139,7 +148,7 @@ class DiaryPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addWidget(self.error_bar)
+        layout.addLayout(message_line(self.error_bar, self.undo_bar))
         layout.addWidget(self.form)
         layout.addSpacing(4)
         layout.addLayout(chart_row)
@@ -177,6 +186,9 @@ class DiaryPage(QWidget):
     def show_diary(self, view: DiaryView) -> None:
         self.view_read = view
         self.model.set_entries(view.entries)
+        pending = self._pending_selection
+        if pending is not None and self.select_entry(pending):
+            self._pending_selection = None
         self.form.set_today(self._today())
         self._draw_chart()
         self._update_buttons()
@@ -192,6 +204,17 @@ class DiaryPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         entry = rows[0].data(EntryRole) if rows else None
         return entry if isinstance(entry, DiaryEntry) else None
+
+    def select_entry(self, entry_id: int) -> bool:
+        """Choose the entry in the table; False when the table does not hold it (yet)."""
+        row = self.model.row_of(entry_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        return True
 
     def _update_buttons(self) -> None:
         chosen = self.chosen() is not None
@@ -217,6 +240,22 @@ class DiaryPage(QWidget):
         session = self._session
         if self.form.editing is not None and self.form.editing.id == entry.id:
             self.form.clear()
-        WriteOp(self, session, lambda: service.delete_entry(session, entry.id)).on_failure(
-            self._failed
-        ).start()
+        WriteOp(self, session, lambda: service.delete_entry(session, entry.id)).on_success(
+            self._deleted
+        ).on_failure(self._failed).start()
+
+    def _deleted(self, deleted: Deleted | None) -> None:
+        if deleted is not None:  # None: it had gone already (deleted elsewhere)
+            self.undo_bar.show_deleted(deleted)
+
+    def undo_delete(self, snapshot_id: int) -> None:
+        """Bring the entry back, and choose it again once the table has it."""
+        session = self._session
+        WriteOp(self, session, lambda: undo_delete(session, snapshot_id)).on_success(
+            self._restored
+        ).on_failure(self._failed).start()
+
+    def _restored(self, entry_id: int) -> None:
+        self._pending_selection = entry_id
+        if self.select_entry(entry_id):
+            self._pending_selection = None

@@ -65,6 +65,15 @@ class AllergiesPanel(QWidget):
         self.empty_label.setVisible(not allergies)
         fit_rows(self.view, len(allergies), 4)
 
+    def select(self, allergy_id: int) -> bool:
+        """Choose the allergy in the table; False when the table does not hold it (yet)."""
+        for row in range(self.model.rowCount()):
+            allergy = self.model.item(row)
+            if isinstance(allergy, Allergy) and allergy.id == allergy_id:
+                self.view.selectRow(row)
+                return True
+        return False
+
     def chosen(self) -> Allergy | None:
         allergy = chosen_object(self.view, ObjectRole)
         return allergy if isinstance(allergy, Allergy) else None

@@ -3,7 +3,8 @@
 Allergies come first (what an emergency room asks before anything else). The list shows the
 current medicines, or every medicine with "Show stopped medicines"; a change is saved as a new
 version and stopping one keeps it with its date and reason. Medicines named in the documents'
-text are offered below for the family to check and add, or to dismiss. The page says plainly
+text are offered below for the family to check and add, or to dismiss. Removing a medicine or
+an allergy asks nothing: the page says what went and offers Undo. The page says plainly
 that Casebook never checks doses or interactions. Reads follow the change signal; writes go
 through `WriteOp`.
 """
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +37,14 @@ from casebook.services.medicines.suggestions import (
     dismiss_suggestion,
     medicine_suggestions,
 )
+from casebook.services.undo import Deleted, Undoable, undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
+from casebook.ui.common.message_line import message_line
 from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.pdf_output import PdfOutput, PrintControls
 from casebook.ui.common.tasks import TaskFailure
+from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.medicines.allergies_panel import AllergiesPanel
 from casebook.ui.medicines.allergy_dialog import AllergyDialog
 from casebook.ui.medicines.history_dialog import HistoryDialog
@@ -67,6 +70,8 @@ class MedicinesPage(QWidget):
         self.listing: MedicineList | None = None
         self.dialog: QWidget | None = None
         self._pending_selection: int | None = None
+        self._pending_allergy: int | None = None
+        self._undo_kinds: dict[int, Undoable] = {}  # snapshot id → what it brings back
 
         heading = QLabel(self.tr("Medicines"))
         heading.setProperty("role", "heading")
@@ -81,6 +86,9 @@ class MedicinesPage(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.error_bar = MessageBar()
+        self.undo_bar = UndoBar()
+        self.undo_bar.setObjectName("medicines_undo_bar")
+        self.undo_bar.undo_requested.connect(self.undo_delete)
 
         self.allergies = AllergiesPanel()
         self.allergies.add_requested.connect(lambda: self.open_allergy(None))
@@ -157,7 +165,7 @@ class MedicinesPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addWidget(self.error_bar)
+        layout.addLayout(message_line(self.error_bar, self.undo_bar))
         layout.addWidget(self.allergies)
         layout.addSpacing(6)
         title_row = QHBoxLayout()
@@ -196,23 +204,31 @@ class MedicinesPage(QWidget):
         self.listing = listing
         self.model.set_medicines(listing.medicines, listing.contacts)
         self.allergies.show_allergies(listing.allergies)
+        if self._pending_allergy is not None and self.allergies.select(self._pending_allergy):
+            self._pending_allergy = None
         current = len(listing.current)
         stopped = len(listing.medicines) - current
         text = self.tr("%n current", "", current)
         if stopped:
             text += " · " + self.tr("%n stopped", "", stopped)
         self.count_label.setText(text)
-        wanted = self._pending_selection or (chosen.id if chosen is not None else None)
+        pending = self._pending_selection
+        wanted = pending or (chosen.id if chosen is not None else None)
         if wanted is not None and self.model.row_of(wanted) is not None:
             self._pending_selection = None
-            self.select_medicine(wanted)
+            # One just saved or brought back is shown even when stopped ones are hidden.
+            self.select_medicine(wanted, reveal=pending is not None)
         self._update_buttons()
 
-    def select_medicine(self, medicine_id: int) -> None:
+    def select_medicine(self, medicine_id: int, reveal: bool = False) -> None:
+        """Choose the medicine; `reveal` shows the stopped ones when it is one of them."""
         row = self.model.row_of(medicine_id)
         if row is None:
             return
         index = self.filter.mapFromSource(self.model.index(row, 0))
+        if reveal and not index.isValid():
+            self.show_stopped.setChecked(True)
+            index = self.filter.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.view.selectRow(index.row())
 
@@ -295,7 +311,7 @@ class MedicinesPage(QWidget):
         listing = self.listing
         if listing is not None and any(m.id == medicine_id for m in listing.medicines):
             self._pending_selection = None
-            self.select_medicine(medicine_id)
+            self.select_medicine(medicine_id, reveal=True)
 
     def stop_medicine(self) -> None:
         medicine = self.chosen_medicine()
@@ -330,32 +346,40 @@ class MedicinesPage(QWidget):
         return dialog
 
     def remove_medicine(self) -> None:
+        """Remove a medicine written down by mistake (a stopped one is kept: Stop…); the page
+        says so and offers Undo, instead of asking first."""
         medicine = self.chosen_medicine()
         if medicine is None:
             return
-        self._confirm(
-            self.tr("Remove a medicine"),
-            self.tr(
-                "Remove {name} and its history? Only do this for a medicine written down by"
-                " mistake. A medicine that was stopped should be kept: use Stop… instead."
-            ).format(name=self._name(medicine)),
-            lambda: self._write(lambda: service.delete_medicine(self._session, medicine.id)),
+        session = self._session
+        self._write(lambda: service.delete_medicine(session, medicine.id), self._deleted)
+
+    def _write(self, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+        op = WriteOp(self, self._session, job).on_failure(self._failed)
+        if done is not None:
+            op.on_success(done)
+        op.start()
+
+    def _deleted(self, deleted: Deleted | None) -> None:
+        if deleted is None:
+            return  # gone already (deleted elsewhere): nothing to offer back
+        self._undo_kinds[deleted.snapshot_id] = deleted.kind
+        self.undo_bar.show_deleted(deleted)
+
+    def undo_delete(self, snapshot_id: int) -> None:
+        """Bring back what was removed, and choose it again."""
+        session, kind = self._session, self._undo_kinds.pop(snapshot_id, None)
+        self._write(
+            lambda: undo_delete(session, snapshot_id), lambda rid: self._restored(kind, rid)
         )
 
-    def _confirm(self, title: str, text: str, then: Callable[[], None]) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question, title, text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self,
-        )  # fmt: skip
-        box.setObjectName("confirm_box")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        box.buttonClicked.connect(lambda button: then() if button is yes else None)
-        box.finished.connect(box.deleteLater)
-        box.open()
-
-    def _write(self, job: Callable[[], Any]) -> None:
-        WriteOp(self, self._session, job).on_failure(self._failed).start()
+    def _restored(self, kind: Undoable | None, row_id: int) -> None:
+        if kind is Undoable.ALLERGY:
+            self._pending_allergy = row_id
+            if self.allergies.select(row_id):
+                self._pending_allergy = None
+        elif kind is Undoable.MEDICINE:
+            self.select_after_read(row_id)
 
     # Allergies ------------------------------------------------------------------------------
 
@@ -372,11 +396,8 @@ class MedicinesPage(QWidget):
         ).on_failure(self._failed).start()
 
     def remove_allergy(self, allergy: Allergy) -> None:
-        self._confirm(
-            self.tr("Remove an allergy"),
-            self.tr("Remove {name} from the allergies?").format(name=allergy.substance),
-            lambda: self._write(lambda: service.delete_allergy(self._session, allergy.id)),
-        )
+        session = self._session
+        self._write(lambda: service.delete_allergy(session, allergy.id), self._deleted)
 
     # Suggestions ----------------------------------------------------------------------------
 
