@@ -37,7 +37,7 @@ from casebook.services.appointments import appointments as service
 from casebook.services.appointments.appointments import AppointmentsView
 from casebook.services.appointments.calendar import export_calendar
 from casebook.services.binder.session import BinderSession
-from casebook.services.undo import Deleted, undo_delete
+from casebook.services.undo import undo_delete
 from casebook.ui.appointments.appointment_dialog import AppointmentDialog
 from casebook.ui.appointments.appointments_model import (
     AppointmentColumn,
@@ -325,11 +325,7 @@ class AppointmentsPage(QWidget):
         session = self._session
         WriteOp(
             self, session, lambda: service.delete_appointment(session, appointment_id)
-        ).on_success(self._deleted).on_failure(self._failed).start()
-
-    def _deleted(self, deleted: Deleted | None) -> None:
-        if deleted is not None:  # None: it had gone already (deleted elsewhere)
-            self.undo_bar.show_deleted(deleted)
+        ).on_success(self.undo_bar.show_deleted).on_failure(self._failed).start()
 
     def undo_delete(self, snapshot_id: int) -> None:
         """Bring the appointment back, and choose it again once the list has it."""

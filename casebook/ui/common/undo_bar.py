@@ -48,7 +48,11 @@ class UndoBar(QFrame):
         layout.addWidget(self.undo_button)
         self.hide()
 
-    def show_deleted(self, deleted: Deleted) -> None:
+    def show_deleted(self, deleted: Deleted | None) -> None:
+        """Offer Undo for `deleted`; None (it had gone already, deleted on another computer)
+        leaves the bar as it is."""
+        if deleted is None:
+            return
         self.deleted = deleted
         self._undo_callback = None
         self._text.setText(self.tr("Deleted “{name}”.").format(name=shortened(deleted.label)))

@@ -29,7 +29,7 @@ from casebook.core.errors import InvalidInput
 from casebook.services import contacts as service
 from casebook.services.binder.session import BinderSession
 from casebook.services.contacts import ContactView
-from casebook.services.undo import Deleted, undo_delete
+from casebook.services.undo import undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.message_line import message_line
@@ -385,12 +385,8 @@ class ContactsPage(QWidget):
         self.current_id = None
         self._choose_first = False
         WriteOp(self, session, lambda: service.delete_contact(session, contact_id)).on_success(
-            self._deleted
+            self.undo_bar.show_deleted
         ).on_failure(self._failed).start()
-
-    def _deleted(self, deleted: Deleted | None) -> None:
-        if deleted is not None:  # None: it had gone already (deleted elsewhere)
-            self.undo_bar.show_deleted(deleted)
 
     def undo_delete(self, snapshot_id: int) -> None:
         """Bring the contact back with its links, and show it again."""

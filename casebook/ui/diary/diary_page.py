@@ -33,7 +33,7 @@ from casebook.services.binder.session import BinderSession
 from casebook.services.diary import diary as service
 from casebook.services.diary.diary import DiaryView
 from casebook.services.diary.printing import build_diary_sheet
-from casebook.services.undo import Deleted, undo_delete
+from casebook.services.undo import undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.message_line import message_line
@@ -241,12 +241,8 @@ class DiaryPage(QWidget):
         if self.form.editing is not None and self.form.editing.id == entry.id:
             self.form.clear()
         WriteOp(self, session, lambda: service.delete_entry(session, entry.id)).on_success(
-            self._deleted
+            self.undo_bar.show_deleted
         ).on_failure(self._failed).start()
-
-    def _deleted(self, deleted: Deleted | None) -> None:
-        if deleted is not None:  # None: it had gone already (deleted elsewhere)
-            self.undo_bar.show_deleted(deleted)
 
     def undo_delete(self, snapshot_id: int) -> None:
         """Bring the entry back, and choose it again once the table has it."""
