@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+import struct
 
 from pydicom import dcmread
-from pydicom.errors import InvalidDicomError
+from pydicom.errors import BytesLengthException, InvalidDicomError
 
 from casebook.imaging.dicom_reader import quiet_pydicom
 from casebook.imaging.errors import DicomProblem, DicomUnreadable
@@ -32,8 +33,9 @@ def read_dicomdir_references(data: bytes) -> list[str]:
                     continue
                 parts = [str(p) for p in file_id] if not isinstance(file_id, str) else [file_id]
                 references.append("/".join(part.strip() for part in parts))
-        # NotImplementedError: pydicom meeting an unknown value representation (found by
-        # tools/fuzz.py).
+        # Found by tools/fuzz.py: NotImplementedError (an unknown value representation),
+        # struct.error (a value shorter than its type) and BytesLengthException (a value whose
+        # length is not a multiple of its type's size), inside the directory records.
         except (
             InvalidDicomError,
             ValueError,
@@ -41,6 +43,8 @@ def read_dicomdir_references(data: bytes) -> list[str]:
             OSError,
             TypeError,
             NotImplementedError,
+            struct.error,
+            BytesLengthException,
         ) as error:
             raise DicomUnreadable(DicomProblem.DAMAGED, type(error).__name__) from None
     return references

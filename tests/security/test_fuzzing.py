@@ -155,3 +155,17 @@ def test_a_dicomdir_with_an_unknown_value_representation_is_damaged_not_a_crash(
     data = mutate(load_seeds(seeds, "dicomdir"), index, "dicomdir")
     with pytest.raises(CasebookError):
         read_dicomdir_references(data)
+
+
+@pytest.mark.parametrize("index", [5235, 8857, 9338])
+def test_a_dicomdir_with_values_of_the_wrong_length_is_damaged_not_a_crash(
+    seeds: Path, index: int
+) -> None:
+    """tools/fuzz.py found them in its 100,000-input DICOMDIR run: a value shorter than its
+    type (struct.error) or not a whole number of values (pydicom's BytesLengthException)
+    escaped the reader."""
+    from casebook.imaging.dicomdir_reader import read_dicomdir_references
+
+    data = mutate(load_seeds(seeds, "dicomdir"), index, "dicomdir")
+    with pytest.raises(CasebookError):
+        read_dicomdir_references(data)
