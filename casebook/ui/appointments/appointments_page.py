@@ -57,6 +57,7 @@ from casebook.ui.common import file_dialogs
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.message_line import message_line
+from casebook.ui.common.object_rows import select_source_row
 from casebook.ui.common.ops import LatestRead, ReadOp, WriteOp
 from casebook.ui.common.pdf_output import PRINT_LANGUAGES, default_print_language
 from casebook.ui.common.tasks import TaskFailure
@@ -249,15 +250,9 @@ class AppointmentsPage(QWidget):
 
     def select_appointment(self, appointment_id: int, reveal: bool = False) -> None:
         """Choose the appointment; `reveal` shows past and cancelled ones when it is one."""
+        widen = (lambda: self.show_all.setChecked(True)) if reveal else None
         row = self.model.row_of(appointment_id)
-        if row is None:
-            return
-        index = self.filter.mapFromSource(self.model.index(row, 0))
-        if reveal and not index.isValid():
-            self.show_all.setChecked(True)
-            index = self.filter.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
+        select_source_row(self.table, self.filter, self.model, row, widen)
 
     def chosen(self) -> Appointment | None:
         rows = self.table.selectionModel().selectedRows()

@@ -11,10 +11,19 @@ its rows read (`row_data`) and what its columns are called (`header_text`).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Generic, Protocol, TypeVar, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -155,3 +164,28 @@ class ObjectRowsModel(QAbstractTableModel, Generic[RowT]):
         if role == ObjectRole:
             return item
         return self.row_data(item, index, role)
+
+
+def select_source_row(
+    table: QTableView,
+    shown: QSortFilterProxyModel,
+    source: QAbstractItemModel,
+    row: int | None,
+    reveal: Callable[[], None] | None = None,
+) -> bool:
+    """Select `row` of `source` in `table`, which shows it through the filter `shown`.
+
+    A page chooses an object again by its key after a refill (`row_of`); when the filter hides
+    that row (a stopped medicine, a past appointment) `reveal` widens the filter first. False
+    when the row is not there or stays hidden.
+    """
+    if row is None:
+        return False
+    index = shown.mapFromSource(source.index(row, 0))
+    if not index.isValid() and reveal is not None:
+        reveal()
+        index = shown.mapFromSource(source.index(row, 0))
+    if not index.isValid():
+        return False
+    table.selectRow(index.row())
+    return True

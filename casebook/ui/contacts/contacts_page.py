@@ -33,6 +33,7 @@ from casebook.services.undo import undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.message_line import message_line
+from casebook.ui.common.object_rows import select_source_row
 from casebook.ui.common.ops import LatestRead, ReadOp, WriteOp
 from casebook.ui.common.screen_fit import scrolling
 from casebook.ui.common.tasks import TaskFailure
@@ -262,9 +263,7 @@ class ContactsPage(QWidget):
         row = self.model.row_of(contact_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
+        select_source_row(self.table, self.proxy, self.model, row)
         self._detail_reader.start()
 
     @Slot(QItemSelection, QItemSelection)

@@ -37,6 +37,7 @@ from casebook.services.undo import undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.message_line import message_line
+from casebook.ui.common.object_rows import select_source_row
 from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.pdf_output import PdfOutput, PrintControls
 from casebook.ui.common.tasks import TaskFailure
@@ -207,14 +208,7 @@ class DiaryPage(QWidget):
 
     def select_entry(self, entry_id: int) -> bool:
         """Choose the entry in the table; False when the table does not hold it (yet)."""
-        row = self.model.row_of(entry_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectRow(index.row())
-        return True
+        return select_source_row(self.table, self.proxy, self.model, self.model.row_of(entry_id))
 
     def _update_buttons(self) -> None:
         chosen = self.chosen() is not None

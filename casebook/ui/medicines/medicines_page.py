@@ -41,6 +41,7 @@ from casebook.services.undo import Deleted, Undoable, undo_delete
 from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.message_line import message_line
+from casebook.ui.common.object_rows import select_source_row
 from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.pdf_output import PdfOutput, PrintControls
 from casebook.ui.common.tasks import TaskFailure
@@ -222,15 +223,8 @@ class MedicinesPage(QWidget):
 
     def select_medicine(self, medicine_id: int, reveal: bool = False) -> None:
         """Choose the medicine; `reveal` shows the stopped ones when it is one of them."""
-        row = self.model.row_of(medicine_id)
-        if row is None:
-            return
-        index = self.filter.mapFromSource(self.model.index(row, 0))
-        if reveal and not index.isValid():
-            self.show_stopped.setChecked(True)
-            index = self.filter.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
+        widen = (lambda: self.show_stopped.setChecked(True)) if reveal else None
+        select_source_row(self.view, self.filter, self.model, self.model.row_of(medicine_id), widen)
 
     def chosen_medicine(self) -> Medicine | None:
         medicine = chosen_object(self.view, ObjectRole)
