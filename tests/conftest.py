@@ -7,12 +7,16 @@ tool skips the test with a visible reason; in CI (CI=true) it fails, because .ci
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from casebook.services import clock
 from casebook.services.clock import SetClock, clock_set_to
@@ -47,3 +51,47 @@ def set_clock() -> Iterator[SetClock]:
     same second, or in different ones."""
     with clock_set_to(clock.utc_now()) as fixed:
         yield fixed
+
+
+@pytest.fixture
+def qtbot(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[QtBot]:
+    """pytest-qt's qtbot, holding on to the widgets it is given until it has closed them.
+
+    pytest-qt keeps weak references only, so once a test returns, a page it no longer names is
+    garbage while still on screen, and the collector (Casebook runs it from a GUI timer, which
+    fires while pytest-qt processes events before closing the test's widgets) may tear it down
+    in any order: a widget goes first, the splitter around it lays out again, and a list view
+    asks a model Python has already cleared for its rows. Held, a page is closed first; then its
+    deferred deletes run here, so Qt destroys it, in Qt's order, before the next test begins.
+    """
+    held: dict[int, QWidget] = {}  # let go of when Qt destroys it (a viewer closed by the test)
+    add_widget = qtbot.addWidget
+
+    def add_and_hold(
+        widget: QWidget, *, before_close_func: Callable[[QWidget], None] | None = None
+    ) -> None:
+        held[id(widget)] = widget
+        widget.destroyed.connect(functools.partial(held.pop, id(widget), None))
+        add_widget(widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(qtbot, "addWidget", add_and_hold)
+    yield qtbot
+    held.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_on_screen() -> Iterator[None]:
+    """Hide what a test left on screen when it ends.
+
+    A page dropped while shown is destroyed later by the garbage collector, in whichever test
+    runs then; its views then ask models Python has already cleared for their rows, and that
+    other test fails. Hidden, the views ask nothing. (Hide, not close: a close may ask a
+    question and wait for an answer nobody gives.)
+    """
+    yield
+    if QApplication.instance() is None:
+        return  # a test without Qt
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.hide()
