@@ -34,6 +34,7 @@ from reportlab.platypus import (
 
 from casebook.bundle.pdf_fonts import LATIN, LATIN_BOLD, draw_mixed, markup, register_fonts
 from casebook.bundle.plan import SUMMARY_LANGUAGES, Recipient, Sender
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.texts import Texts, texts_for
 
 INK = colors.HexColor("#1D2328")
@@ -352,6 +353,7 @@ def footer(t: Texts) -> str:
     return t.gettext("Casebook cover sheet — not part of the bundle")
 
 
+@one_pdf_at_a_time
 def render_cover_sheet(sheet: CoverSheet, language: str = "en") -> bytes:
     """The sheet as PDF bytes, built in memory; "en+zh" gives the English then the Chinese."""
     if language not in SUMMARY_LANGUAGES:

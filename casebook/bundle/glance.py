@@ -49,6 +49,7 @@ from casebook.bundle.words import (
     timeline_line,
 )
 from casebook.core.model import RecordKind
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.texts import Texts, texts_for
 
 MAX_QUESTIONS = 3
@@ -223,6 +224,7 @@ def frame_height() -> float:
     return float(A4[1] - TOP_MARGIN - BOTTOM_MARGIN - 12)
 
 
+@one_pdf_at_a_time
 def render_glance_pdf(glance: CaseAtAGlance, language: str = "en") -> bytes:
     """The page on its own (one A4 page; "en+zh" gives one page per language)."""
     register_fonts()

@@ -19,6 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from casebook.bundle.pdf_fonts import CJK, LATIN, register_fonts, split_runs
+from casebook.core.pdf_writing import one_pdf_at_a_time
 
 PAGE_WIDTH_PT = 595.0  # A4's width; the height follows the picture
 MAX_SIDE_PX = 3000  # pictures are embedded at up to this size (enough to read and print)
@@ -70,6 +71,7 @@ def _draw_line(
     canvas.drawText(text_object)
 
 
+@one_pdf_at_a_time
 def make_searchable_pdf(
     data: bytes,
     lines: list[dict[str, Any]],

@@ -54,6 +54,7 @@ from casebook.bundle.words import (
     timeline_line,
 )
 from casebook.core.model import RecordKind
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.texts import N_, Texts, texts_for
 
 
@@ -347,6 +348,7 @@ class _Builder:
         return self.story
 
 
+@one_pdf_at_a_time
 def render_summary(plan: BundlePlan, layout: BundleLayout, language: str) -> bytes:
     """The summary PDF in `language` ("en" or "zh") as bytes, built in memory."""
     register_fonts()

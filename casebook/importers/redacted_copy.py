@@ -24,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
 
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.core.redaction import Box, Word, visible_words
 from casebook.importers.pdf_pages import PdfUnreadable, _open_document
 from casebook.importers.pdf_words import pdf_page_words
@@ -103,6 +104,7 @@ def _invisible_text(
         page.drawText(text)
 
 
+@one_pdf_at_a_time
 def redact_pdf(data: bytes, boxes: Sequence[Box]) -> bytes:
     """The redacted copy of the PDF in `data` (every page rendered, boxes burnt in)."""
     with _open_document(data, None) as document:

@@ -32,6 +32,7 @@ from casebook.bundle.sheet_style import (
 )
 from casebook.core.diary import DiaryChart, DiaryEntry, diary_chart, entries_between
 from casebook.core.model import Case
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.core.timeline import TimelineEvent
 from casebook.services import clock
 from casebook.services.binder.session import BinderSession
@@ -122,6 +123,7 @@ def draw_chart(
     return float(draw(canvas, paragraph(legend, style(8, color=MUTED)), x, bottom - 1 * mm, width))
 
 
+@one_pdf_at_a_time
 def render_diary_sheet(
     case: Case,
     entries: Sequence[DiaryEntry],

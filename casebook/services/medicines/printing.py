@@ -31,6 +31,7 @@ from casebook.bundle.sheet_style import (
 from casebook.core.contacts import Contact
 from casebook.core.medicines import Allergy, AllergyKind, Medicine, MedicineDetails, Route, Severity
 from casebook.core.model import Case
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.services import clock
 from casebook.services.binder.session import BinderSession
 from casebook.services.medicines.medicines import lexicon_entry, load_medicine_list
@@ -78,6 +79,7 @@ class MedicineSheet:
     left_out: int
 
 
+@one_pdf_at_a_time
 def render_medicine_sheet(
     case: Case,
     medicines: Sequence[Medicine],

@@ -37,6 +37,7 @@ from casebook.core.opinions import (
     SourceKind,
     value_text,
 )
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
 from casebook.services.opinions.opinions import load_comparison
@@ -198,6 +199,7 @@ def _numbered_canvas(footer: str, page_text: str) -> type[Canvas]:
     return NumberedCanvas
 
 
+@one_pdf_at_a_time
 def render_comparison_pdf(
     comparison: Comparison, *, patient_name: str, printed_on: str, language: str = "en"
 ) -> bytes:

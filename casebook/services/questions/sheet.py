@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from casebook.bundle.pdf_fonts import LATIN, LATIN_BOLD, markup, register_fonts
 from casebook.core.consultations import ConsultationSummary, ListedQuestion, NoteEntry
+from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.core.questions import Priority, Question, QuestionBank, pick_language
 from casebook.resources import resource_path
 from casebook.services import consultations
@@ -101,6 +102,7 @@ def _heading_text(language: str, languages: Sequence[str]) -> str:
     )
 
 
+@one_pdf_at_a_time
 def render_question_sheet(
     questions: Sequence[SheetQuestion], language: str, subtitle: str = ""
 ) -> SheetResult:
@@ -221,6 +223,7 @@ def _entry_line(entry: NoteEntry) -> str:
     return f"{entry.text.strip()}  — {entry.author}" if entry.author else entry.text.strip()
 
 
+@one_pdf_at_a_time
 def render_consultation_summary(
     summary: ConsultationSummary, bank: QuestionBank, language: str
 ) -> bytes:
