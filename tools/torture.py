@@ -1,12 +1,12 @@
 """Crash consistency and I/O faults: kill Casebook at chosen points, or fill its disk, and check.
 
-    python tools/torture.py                      # >= 1,000 kill points over six workloads
+    python tools/torture.py                      # >= 1,000 kill points over seven workloads
     python tools/torture.py --points 24          # the reduced run `make test` does
     python tools/torture.py --points 0 --disk-full 24   # a disk that fills after N bytes
     python tools/torture.py --points 0 --tmpfs 24       # a real full disk (root: tmpfs)
 
-Each workload (import, export, backup, change-password, rekey, note autosave) runs in a child
-process (tools/torture_child.py) under tools/fault_inject.c, an LD_PRELOAD library that
+Each workload (import, export, backup, change-password, rekey, exchange, note autosave) runs in
+a child process (tools/torture_child.py) under tools/fault_inject.c, an LD_PRELOAD library that
 counts the child's file operations (write, pwrite, fsync, rename, unlink, ...). A first run
 counts them; then kill points are spread evenly over that count and the child is SIGKILLed
 just before its Nth operation — chosen by counting, never by timing. With --disk-full the
@@ -190,7 +190,8 @@ def measure(scenario: str, base: Path, scratch: Path, shim: Path, tally: Tally) 
     if run.returncode != 0:
         tally.add(scenario, "count", [Violation("bug", run.stderr[-500:])])
         return None
-    return Workload(scenario, base, baseline_facts(base), run.calls, run.bytes_written)
+    facts = baseline_facts(scenario, base)
+    return Workload(scenario, base, facts, run.calls, run.bytes_written)
 
 
 def _check(
