@@ -154,7 +154,7 @@ def _prepare_exchange(base: Path, generator: random.Random) -> None:
         records.edit_document(sender, referral.id, renamed)
         later = _letters(generator, *(f"letter {i:02d}.bin" for i in range(4)))
         _import_random(sender, base / "later", later, generator)
-        # The test images name another patient: stored all the same, as after the question.
+        # The test images name another patient; here the family has said they are the same.
         imported = import_paths(
             sender,
             EXCHANGE_DICOM,
