@@ -3,10 +3,11 @@
     python tools/torture_child.py SCENARIO WORK_FOLDER
 
 The child does one thing a user does — import, export, back up, change the password,
-re-encrypt, or type a note that autosaves — on the binder in WORK_FOLDER/binder, through the
-same services as the app and the CLI. It prints one line, flushed, each time something is
-acknowledged as done (what the user would be told), so that the parent can check afterwards
-that nothing acknowledged was lost. An expected failure (a full disk) ends with one line
+re-encrypt, exchange with another member of the family, or type a note that autosaves — on the
+binder in WORK_FOLDER/binder, through the same services as the app and the CLI. It prints one
+line, flushed, each time something is acknowledged as done (what the user would be told; for
+the exchange, also each half as it is done), so that the parent can check afterwards that
+nothing acknowledged was lost. An expected failure (a full disk) ends with one line
 `error CODE MESSAGE`, as the CLI would report it; a bug ends with a traceback.
 
 The parent runs it under tools/fault_inject.c (LD_PRELOAD), which kills it at its Nth file
@@ -26,6 +27,7 @@ NOTE_TEXT = (
     "eight weeks; ask about the side effects of the second cycle and the blood counts."
 )
 NOTE_STEP = 6  # characters typed between two autosaves
+EXCHANGE_ACKNOWLEDGED = {"inbox-applied": "applied", "outbox-written": "written"}
 
 
 def _say(*words: object) -> None:
@@ -89,6 +91,18 @@ def run(scenario: str, work: Path) -> None:
                 deliver_password=lambda password, _parts: _say("password", json.dumps(password)),
             )
             _say("exported", json.dumps([str(p.path) for p in result.bundle.parts]))
+        elif scenario == "exchange":
+            from casebook.services.sharing.exchange import exchange
+
+            # The exchange's own named points: "inbox-applied" follows the commit of the other
+            # member's file, "outbox-written" the rename of this copy's file to its final name.
+            def step(point: str) -> None:
+                if point in EXCHANGE_ACKNOWLEDGED:
+                    _say(EXCHANGE_ACKNOWLEDGED[point])
+
+            summary = exchange(session, work / "folder", ignore_progress, NEVER_CANCELLED, step)
+            written = summary.written.path.name if summary.written else ""
+            _say("exchanged", len(summary.read), json.dumps(written))
         elif scenario == "autosave":
             from casebook.services.consultations import EntryDraft, list_consultations
 

@@ -21,13 +21,18 @@ from typing import Any
 
 from torture_child import NEW_PASSWORD, NOTE_TEXT, PASSWORD
 
-SCENARIOS = ("import", "export", "backup", "change-password", "rekey", "autosave")
+SCENARIOS = ("import", "export", "backup", "change-password", "rekey", "exchange", "autosave")
 TWO_PASSWORDS = ("change-password", "rekey")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # data_paths: the one place that says where test data is
 from data_paths import DICOM as _DICOM_FOLDER  # noqa: E402
 
 DICOM = sorted(_DICOM_FOLDER.rglob("*.dcm"))
+EXCHANGE_DICOM = DICOM[:8]  # images carried in an exchange file: a few keep each run short
+SENDER_PASSWORD = "torture password of the sender 3"
+# Wei's exchange file is written in segments of 64 KiB, one file operation each: a file of a
+# few MiB puts some 50 of the workload's kill points inside the writing of it.
+WEI_SCAN_BYTES = 3 * 1024 * 1024 + 11
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,8 @@ def _write_sources(folder: Path, generator: random.Random, big_mib: int) -> None
 
 
 def prepare(scenario: str, base: Path, big_mib: int = 17) -> None:
-    """The work folder a run starts from: `binder` (+ `source` for imports)."""
+    """The work folder a run starts from: `binder` (+ `source` for imports; + `sender` and
+    `folder` for the exchange)."""
     from casebook.core.consultations import Consultation
     from casebook.core.model import Case
     from casebook.core.progress import NEVER_CANCELLED, ignore_progress
@@ -77,6 +83,9 @@ def prepare(scenario: str, base: Path, big_mib: int = 17) -> None:
     from casebook.store.keyslots import KdfParams
 
     generator = random.Random(f"casebook torture {scenario}")
+    if scenario == "exchange":
+        _prepare_exchange(base, generator)
+        return
     created = create_binder(base / "binder", PASSWORD, Case("Torture Patient"), KdfParams.minimum())
     with created.session as session:
         if scenario == "import":
@@ -90,6 +99,128 @@ def prepare(scenario: str, base: Path, big_mib: int = 17) -> None:
             create_consultation(session, Consultation(0, "Oncology follow-up"))
 
 
+def _import_random(session: Any, folder: Path, sizes: dict[str, int], seed: random.Random) -> None:
+    """Import files of random bytes, named and sized as given (random bytes: no compression)."""
+    from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+    from casebook.services.records.importing import import_paths
+
+    folder.mkdir()
+    for name, size in sizes.items():
+        (folder / name).write_bytes(seed.randbytes(size))
+    import_paths(session, [folder], None, ignore_progress, NEVER_CANCELLED)
+    shutil.rmtree(folder)
+
+
+def _letters(seed: random.Random, *names: str) -> dict[str, int]:
+    return {name: seed.randint(20_000, 200_000) for name in names}
+
+
+def _prepare_exchange(base: Path, generator: random.Random) -> None:
+    """Two members of one family: `sender` (Li) made the binder and invited Wei, whose copy is
+    `binder`. Since then Li renamed a document both hold, added letters, DICOM images and
+    questions, and left an exchange file for Wei in `folder`; Wei added a letter, a larger file
+    and a question of their own, so that Wei's exchange has a file to write after reading Li's."""
+    import dataclasses
+
+    from casebook.core.model import Case, DocumentEdit
+    from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+    from casebook.services.binder.session import create_binder
+    from casebook.services.questions import questions
+    from casebook.services.records import documents as records
+    from casebook.services.records.importing import import_paths
+    from casebook.services.sharing.invitations import invite, join
+    from casebook.services.sharing.outbox import write_outbox
+    from casebook.store.keyslots import KdfParams
+
+    fast = KdfParams.minimum()
+    created = create_binder(base / "sender", SENDER_PASSWORD, Case("Torture Patient"), fast)
+    with created.session as sender:
+        earlier = _letters(generator, "referral.bin", "biopsy.bin")
+        _import_random(sender, base / "earlier", earlier, generator)
+        invitation = base / "Wei.invitation"
+        made = invite(sender, "Wei", "Li", invitation, ignore_progress, NEVER_CANCELLED, kdf=fast)
+        joined = join(
+            made.path,
+            made.code,
+            base / "binder",
+            PASSWORD,
+            ignore_progress,
+            NEVER_CANCELLED,
+            kdf=fast,
+        )
+        invitation.unlink()
+        referral = next(d for d in records.list_documents(sender) if d.title == "referral")
+        renamed = dataclasses.replace(DocumentEdit.of(referral), title="referral from Dr Chen")
+        records.edit_document(sender, referral.id, renamed)
+        later = _letters(generator, *(f"letter {i:02d}.bin" for i in range(4)))
+        _import_random(sender, base / "later", later, generator)
+        # The test images name another patient; here the family has said they are the same.
+        imported = import_paths(
+            sender,
+            EXCHANGE_DICOM,
+            None,
+            ignore_progress,
+            NEVER_CANCELLED,
+            accept_other_patients=True,
+        )
+        if imported.images_added != len(EXCHANGE_DICOM):
+            raise RuntimeError(f"the sender stored {imported.images_added} DICOM images")
+        questions.add_own_question(sender, "Is the tumour board this week or next?")
+        questions.add_own_question(sender, "Which scans should we bring on a disc?")
+        (base / "folder").mkdir()
+        outgoing = write_outbox(sender, base / "folder", ignore_progress, NEVER_CANCELLED)
+        if outgoing is None:
+            raise RuntimeError("the sender wrote no exchange file")
+    with joined.session as receiver:
+        own = {**_letters(generator, "wei notes 00.bin"), "wei scan.bin": WEI_SCAN_BYTES}
+        _import_random(receiver, base / "own", own, generator)
+        questions.add_own_question(receiver, "Can Wei come along to the next appointment?")
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    """What an exchange changes, as the family sees it."""
+
+    documents: dict[str, tuple[str, str]]  # original name -> (title, SHA-256 of the bytes)
+    questions: frozenset[str]
+    images: int  # DICOM images stored
+
+
+def _exchange_view(session: Any) -> ExchangeView:
+    from casebook.services.questions import questions
+    from casebook.services.records import documents as records
+
+    with session.reading() as db:
+        images = db.execute("SELECT count(*) FROM imaging_instances").fetchone()[0]
+    documents = {
+        doc.original_name: (
+            doc.title,
+            hashlib.sha256(records.read_document_bytes(session, doc.id)).hexdigest(),
+        )
+        for doc in records.list_documents(session)
+    }
+    texts = frozenset(q.text for q in questions.list_questions(session))
+    return ExchangeView(documents, texts, images)
+
+
+def _exchange_facts(base: Path) -> dict[str, object]:
+    """Wei's copy before the exchange, and after it: Li's view with Wei's own additions (Wei
+    changed nothing of Li's, and no image is in both), worked out without exchanging."""
+    from casebook.services.binder.session import unlock_binder
+
+    with unlock_binder(base / "binder", PASSWORD) as session:
+        before = _exchange_view(session)
+    with unlock_binder(base / "sender", SENDER_PASSWORD) as session:
+        sender = _exchange_view(session)
+    after = ExchangeView(
+        {**before.documents, **sender.documents},
+        before.questions | sender.questions,
+        before.images + sender.images,
+    )
+    [incoming] = [p.name for p in (base / "folder").iterdir()]
+    return {"before": before, "after": after, "incoming": incoming}
+
+
 def _document_hashes(session: Any) -> dict[str, str]:
     from casebook.services.records import documents as records
 
@@ -99,9 +230,13 @@ def _document_hashes(session: Any) -> dict[str, str]:
     }
 
 
-def baseline_facts(base: Path) -> dict[str, object]:
-    """What the untouched baseline holds (documents by name and hash)."""
+def baseline_facts(scenario: str, base: Path) -> dict[str, object]:
+    """What the untouched baseline holds (documents by name and hash; for the exchange, what
+    the copy shows before and must show after)."""
     from casebook.services.binder.session import unlock_binder
+
+    if scenario == "exchange":
+        return _exchange_facts(base)
 
     with unlock_binder(base / "binder", PASSWORD) as session:
         return {"documents": _document_hashes(session)}
@@ -162,6 +297,8 @@ def verify(
         problems += _backup_rules(work, acked, password)
     if scenario == "export":
         problems += _export_rules(work, acked)
+    if scenario == "exchange":
+        problems += _outgoing_rules(work, acked, facts)
     return problems
 
 
@@ -169,6 +306,8 @@ def _scenario_rules(
     scenario: str, work: Path, session: Any, acked: Acknowledged, facts: dict[str, object]
 ) -> list[Violation]:
     problems: list[Violation] = []
+    if scenario == "exchange":
+        return _incoming_rules(session, acked, facts)
     documents = _document_hashes(session)
     if scenario == "import":
         source = work / "source"
@@ -197,6 +336,63 @@ def _scenario_rules(
         text = entries[0].text if entries else ""
         if not NOTE_TEXT.startswith(text) or len(text) < saved:
             problems.append(Violation("acknowledged", f"note has {len(text)} of {saved} saved"))
+    return problems
+
+
+def _incoming_rules(session: Any, acked: Acknowledged, facts: dict[str, object]) -> list[Violation]:
+    """The other member's file is taken whole or not at all: the copy shows exactly what it
+    showed before or exactly what it shows after, and its tables agree with its change log."""
+    from casebook.store.sharing.consistency import disagreements
+
+    problems: list[Violation] = []
+    with session.reading() as db:
+        differ = disagreements(db)
+    if differ:
+        problems.append(Violation("log", f"tables and change log differ: {differ[:3]}"))
+    shown = _exchange_view(session)
+    if shown not in (facts["before"], facts["after"]):
+        problems.append(Violation("half-done", "the copy is neither before nor after the file"))
+    elif acked.said("applied") and shown != facts["after"]:
+        problems.append(Violation("acknowledged", "the applied exchange file is not in the copy"))
+    return problems
+
+
+def _outgoing_rules(work: Path, acked: Acknowledged, facts: dict[str, object]) -> list[Violation]:
+    """Every exchange file under a final name is taken whole by the other member (an
+    acknowledged one must be there), and the next exchange completes what was interrupted:
+    both copies then show the same, and no `.partial` is left."""
+    from casebook.core.progress import NEVER_CANCELLED, ignore_progress
+    from casebook.services.binder.session import unlock_binder
+    from casebook.services.sharing.exchange import exchange
+    from casebook.services.sharing.inbox import read_inbox
+
+    problems: list[Violation] = []
+    folder = work / "folder"
+    written = [
+        p.name
+        for p in folder.iterdir()
+        if p.name != facts["incoming"] and not p.name.endswith(".partial")
+    ]
+    if acked.said("written") and not written:
+        problems.append(Violation("acknowledged", "the acknowledged exchange file is missing"))
+    with unlock_binder(work / "sender", SENDER_PASSWORD) as sender:
+        inbox = read_inbox(sender, folder, ignore_progress, NEVER_CANCELLED)
+        for refused in inbox.refused:
+            why = refused.problem.name
+            problems.append(Violation("final name", f"{refused.path.name} is refused: {why}"))
+        if inbox.read and _exchange_view(sender) != facts["after"]:
+            problems.append(Violation("final name", f"{written} lacks part of the news"))
+    with unlock_binder(work / "binder", PASSWORD) as session:
+        exchange(session, folder, ignore_progress, NEVER_CANCELLED)
+        if _exchange_view(session) != facts["after"]:
+            problems.append(Violation("completed", "the next exchange leaves the copy short"))
+    left = [p.name for p in folder.iterdir() if p.name.endswith(".partial")]
+    if left:
+        problems.append(Violation("swept", f"unfinished exchange files not swept: {left}"))
+    with unlock_binder(work / "sender", SENDER_PASSWORD) as sender:
+        inbox = read_inbox(sender, folder, ignore_progress, NEVER_CANCELLED)
+        if inbox.refused or _exchange_view(sender) != facts["after"]:
+            problems.append(Violation("completed", "the sender lacks news after the next exchange"))
     return problems
 
 

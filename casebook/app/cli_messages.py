@@ -179,6 +179,8 @@ def exit_code(error: CasebookError) -> int:
     if isinstance(error, InvitationRefused):
         wrong_code = error.problem is InvitationProblem.WRONG_CODE
         return EXIT_WRONG_PASSWORD if wrong_code else EXIT_INVALID_INPUT
+    if isinstance(error, CannotWrite) and error.full:
+        return EXIT_NO_SPACE  # an exchange file or invitation on a full disk (a USB stick)
     return next((code for kind, code in _EXIT_CODES_BY_KIND if isinstance(error, kind)),
                 EXIT_INVALID_INPUT)  # fmt: skip
 

@@ -13,6 +13,7 @@ import pytest
 from importers.samples import make_pdf
 
 from casebook.app import cli_messages as msg
+from casebook.core.errors import CannotWrite
 
 from .conftest import PASSWORD, Run
 
@@ -128,3 +129,13 @@ def test_a_binder_that_is_not_shared(
         result = run_casebook("exchange", binder, "--folder", folder, stdin=PASSWORD + "\n")
         assert result.returncode == msg.EXIT_INVALID_INPUT
         assert "not shared with anyone yet" in result.stderr
+
+
+def test_an_exchange_file_on_a_full_disk_ends_with_the_full_disk_exit_code(tmp_path: Path) -> None:
+    """Exit 6 ("not enough disk space", as `casebook --help` says), not 5 (the binder is
+    unavailable): the family's binder is fine, the USB stick is full."""
+    target = tmp_path / "usb stick" / "casebook-exchange-0a6a87bd-000001.cbx"
+    text, code = msg.describe(CannotWrite(target, full=True))
+    assert code == msg.EXIT_NO_SPACE
+    assert "is full" in text
+    assert msg.describe(CannotWrite(target))[1] == msg.EXIT_UNAVAILABLE
