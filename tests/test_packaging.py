@@ -90,7 +90,13 @@ def test_frozen_app_passes_its_self_test_and_starts_its_gui(frozen_build: Path) 
 
 
 def _files_under(*tops: str) -> set[str]:
-    return {str(p) for top in tops for p in Path(top).rglob("*") if not p.is_dir()}
+    """Every file and link below `tops` (os.walk: a tenth of the time of Path.rglob on /usr)."""
+    return {
+        os.path.join(folder, name)
+        for top in tops
+        for folder, folders, files in os.walk(top)
+        for name in files + [f for f in folders if os.path.islink(os.path.join(folder, f))]
+    }
 
 
 def _owner(path: str) -> str | None:

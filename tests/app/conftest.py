@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from casebook.core.model import Case
+from casebook.services.binder.session import create_binder
+from casebook.store.keyslots import KdfParams
+
 PASSWORD = "correct horse battery"
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
@@ -37,9 +41,17 @@ def run_casebook(tmp_path: Path) -> Run:
     return run
 
 
-@pytest.fixture
-def binder(tmp_path: Path, run_casebook: Run) -> Path:
-    folder = tmp_path / "binder"
-    result = run_casebook("new", folder, "--name", "Wang Fang", stdin=PASSWORD + "\n")
-    assert result.returncode == 0, result.stderr
+def make_binder(folder: Path, patient: str = "Wang Fang") -> Path:
+    """A new binder at the cheapest key-derivation cost, made through the service `new` calls.
+
+    `casebook new` calibrates Argon2id to about 0.75 s a slot on the machine it runs on, and every
+    later command pays that again to unlock: across the command-line tests, minutes of CPU that
+    test nothing. The tests of `new` itself still run the command; the others start from this.
+    """
+    create_binder(folder, PASSWORD, Case(patient), KdfParams.minimum()).session.close()
     return folder
+
+
+@pytest.fixture
+def binder(tmp_path: Path) -> Path:
+    return make_binder(tmp_path / "binder")

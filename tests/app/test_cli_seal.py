@@ -21,7 +21,8 @@ from casebook.app import cli_messages as msg
 from casebook.bundle.errors import BundleInvalid, BundleProblem
 from casebook.resources import resource_path
 
-PASSWORD = "correct horse battery"
+from .conftest import PASSWORD, make_binder
+
 DEMO_DOCS = resource_path("demo", "documents")
 LUNG = LUNG_SERIES
 ENGLISH = {"LANG": "en_GB.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
@@ -66,8 +67,7 @@ def binder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pat
     base = tmp_path_factory.mktemp("cli-bundle")
     data_dir = base / "app-data"
     folder = base / "binder"
-    made = casebook("new", folder, "--name", "Wang Fang", data_dir=data_dir, stdin=PASSWORD + "\n")
-    assert made.returncode == 0, made.stderr
+    make_binder(folder)
     added = casebook(
         "import", folder, DEMO_DOCS, *sorted(LUNG.glob("*.dcm"))[:5],
         "--accept-other-patient", data_dir=data_dir, stdin=PASSWORD + "\n",
