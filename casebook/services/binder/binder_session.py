@@ -16,15 +16,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 import sqlite_utils
 
 from casebook.core.changes import Changed, Changes
 from casebook.core.errors import BinderUnavailable, UnavailableReason
+from casebook.core.progress import CancelToken
+from casebook.services.clock import timestamp
+from casebook.store import blobs
 from casebook.store.binder_folder import BinderFolder, FolderLock
 from casebook.store.database import (
+    DatabaseError,
     checkpoint,
     classified_errors,
+    classify,
     connect,
     transaction,
     was_interrupted,
@@ -214,6 +220,27 @@ class BinderSession:
         if generation is not None:
             self.update_keyslots(lambda current: current.recording(self._key, generation))
         return generation
+
+    def stage(
+        self,
+        stream: IO[bytes],
+        cancel: CancelToken,
+        bytes_done: Callable[[int], None] | None = None,
+    ) -> blobs.StagedBlob:
+        """Copy `stream` into staged content (`blobs.stage_blob`), in transactions of its own.
+
+        Staging runs outside `writing()` so that a large file never holds the write lock, so
+        its storage failures are classified here: a full disk is `NotEnoughSpace`, damage is
+        `BinderDamaged`. A failure to read `stream` stays an `OSError`: the caller knows whose
+        file that is (a pulled USB stick, an exchange file gone) and words it for that file.
+        """
+        try:
+            return blobs.stage_blob(self.database(), stream, timestamp(), cancel, bytes_done)
+        except DatabaseError as error:
+            mapped = classify(error, self.folder)
+            if mapped is None:
+                raise
+            raise mapped from error
 
     def database(self) -> sqlite_utils.Database:
         """This thread's connection, opened on first use."""

@@ -102,8 +102,7 @@ def _finish(
     report(Progress(1, 3, "compressing"))
     encoded = worker.encode(pcm, pcm_format)
     report(Progress(2, 3, "storing"))
-    db = session.database()
-    staged = blobs.stage_blob(db, io.BytesIO(encoded), timestamp(), cancel)
+    staged = session.stage(io.BytesIO(encoded), cancel)
     with session.writing(Changed.RECORDINGS, ids=[recording_id]) as db:
         blobs.finish_blob(db, staged)
         store.mark_ready(

@@ -76,10 +76,9 @@ def import_recording(
     except UntrustedFileFailed as failure:
         raise RecordingRefused(path, RecordingProblem.DAMAGED, detail=str(failure)) from None
     name = readable_name(path)
-    db = session.database()
     try:
         with open(path, "rb") as handle:
-            staged = blobs.stage_blob(db, handle, timestamp(), cancel, bytes_done)
+            staged = session.stage(handle, cancel, bytes_done)
     except FileNotFoundError:
         raise FileRefused(path, FileProblem.VANISHED) from None
     except OSError as error:

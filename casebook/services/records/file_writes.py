@@ -166,14 +166,13 @@ def store_large(
 ) -> Any:
     """Stream a large file into the binder (hashing as it goes), then make it visible with its
     record in one small transaction. Returns what the record's write returns."""
-    db = session.database()
     if isinstance(record, DicomSummary):
         with session.reading() as reading_db:
             if imaging_store.instance_exists(reading_db, record.sop_instance_uid):
                 return False
     try:
         with opener.open(read.source) as stream:
-            staged = blobs.stage_blob(db, stream, timestamp(), cancel, bytes_done)
+            staged = session.stage(stream, cancel, bytes_done)
     except OSError as error:  # the source failed under us (USB stick pulled, share gone)
         raise FileRefused(
             read.source.refusal_path, FileProblem.VANISHED, error.strerror or ""

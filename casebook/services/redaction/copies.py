@@ -98,9 +98,7 @@ def make_redacted_copy(
         copy_bytes, media_type = isolated.call(redact_pdf, data, kept), PDF
     else:
         copy_bytes, media_type = isolated.call(redact_picture, data, kept), JPEG
-    staged = blobs.stage_blob(
-        session.database(), io.BytesIO(copy_bytes), timestamp(), NEVER_CANCELLED
-    )
+    staged = session.stage(io.BytesIO(copy_bytes), NEVER_CANCELLED)
     copy = RedactedCopy(
         document_id, boxes_to_json(kept), staged.sha256, media_type, staged.size, timestamp()
     )

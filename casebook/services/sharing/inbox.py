@@ -27,7 +27,6 @@ from casebook.services.clock import timestamp
 from casebook.services.sharing.outbox import FORMAT, SUFFIX, Step
 from casebook.services.undo import Deleted, snapshot_before_remote_delete
 from casebook.store import blobs
-from casebook.store.database import DatabaseError, classify
 from casebook.store.sharing import crypto, family, log
 from casebook.store.sharing.capture import capture_pending
 from casebook.store.sharing.container import (
@@ -220,7 +219,7 @@ def _take(
                 cancel.raise_if_cancelled()
                 if isinstance(frame, BlobFrame):
                     if not blobs.ready_blob_exists(db, frame.sha256):
-                        piece = _stage(session, frame, cancel)
+                        piece = session.stage(frame.reader, cancel)  # type: ignore[arg-type]
                         staged.append(piece)
                         if piece.sha256 != frame.sha256 or piece.size != frame.size:
                             raise crypto.Unauthentic
@@ -241,21 +240,6 @@ def _take(
     if step:
         step("inbox-applied")
     return read
-
-
-def _stage(session: BinderSession, frame: BlobFrame, cancel: CancelToken) -> blobs.StagedBlob:
-    """Stage a stored file the exchange file carries. Staging runs outside `writing()` (in
-    transactions of its own), so its storage failures are classified here: a full disk is
-    `NotEnoughSpace` for the binder. Failing to read the exchange file stays an `OSError`:
-    the file is refused, and the binder is not to blame."""
-    db = session.database()
-    try:
-        return blobs.stage_blob(db, frame.reader, timestamp(), cancel)  # type: ignore[arg-type]
-    except DatabaseError as error:
-        mapped = classify(error, session.folder)
-        if mapped is None:
-            raise
-        raise mapped from error
 
 
 def _discard(session: BinderSession, staged: list[blobs.StagedBlob]) -> None:

@@ -270,14 +270,13 @@ def _fill(
 ) -> None:
     """Take the invitation's changes and stored files into the new binder, then make this
     copy a member (its own key pair, its member row)."""
-    db = session.database()
     records: list[Record] = []
     staged: list[blobs.StagedBlob] = []
     try:
         for frame in frames:
             cancel.raise_if_cancelled()
             if isinstance(frame, BlobFrame):
-                piece = blobs.stage_blob(db, frame.reader, timestamp(), cancel)  # type: ignore[arg-type]
+                piece = session.stage(frame.reader, cancel)  # type: ignore[arg-type]
                 staged.append(piece)
                 if piece.sha256 != frame.sha256:
                     raise crypto.Unauthentic
