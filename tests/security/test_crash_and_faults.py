@@ -77,7 +77,7 @@ def torture_run() -> dict[str, Any]:
     """One run of the tool for all three tests: each workload is prepared and counted once."""
     real_disk = ["--tmpfs", "2"] if _is_root() else []
     fill = [f"--fill={scenario}" for scenario in FAULT_SCENARIOS]
-    return _torture("--points", "12", "--disk-full", "3", *real_disk, *fill)
+    return _torture("--points", "8", "--disk-full", "3", *real_disk, *fill)
 
 
 def test_kill_9_at_counted_points_keeps_every_binder_whole(torture_run: dict[str, Any]) -> None:
