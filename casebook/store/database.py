@@ -111,11 +111,17 @@ def was_interrupted(error: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def classified_errors(path: Path) -> Iterator[None]:
-    """Re-raise storage failures inside the block as Casebook errors (bugs pass through)."""
+def classified_errors(
+    path: Path, failures: tuple[type[Exception], ...] = (DatabaseError, OSError)
+) -> Iterator[None]:
+    """Re-raise storage failures inside the block as Casebook errors (bugs pass through).
+
+    `failures` narrows what is classified where an `OSError` is not the binder's: staging
+    reads the caller's stream, and a pulled USB stick is that file's problem, not the binder's.
+    """
     try:
         yield
-    except (DatabaseError, OSError) as error:
+    except failures as error:
         mapped = classify(error, path)
         if mapped is None:
             raise

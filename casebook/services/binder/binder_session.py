@@ -30,7 +30,6 @@ from casebook.store.database import (
     DatabaseError,
     checkpoint,
     classified_errors,
-    classify,
     connect,
     transaction,
     was_interrupted,
@@ -234,13 +233,8 @@ class BinderSession:
         `BinderDamaged`. A failure to read `stream` stays an `OSError`: the caller knows whose
         file that is (a pulled USB stick, an exchange file gone) and words it for that file.
         """
-        try:
+        with classified_errors(self.folder, failures=(DatabaseError,)):
             return blobs.stage_blob(self.database(), stream, timestamp(), cancel, bytes_done)
-        except DatabaseError as error:
-            mapped = classify(error, self.folder)
-            if mapped is None:
-                raise
-            raise mapped from error
 
     def database(self) -> sqlite_utils.Database:
         """This thread's connection, opened on first use."""
