@@ -63,6 +63,7 @@ class Tiny:
     password: str
     original: bytes
     layout: Layout
+    sha256: str  # as the cover sheet prints it
 
 
 def _layout(data: bytes) -> Layout:
@@ -73,7 +74,8 @@ def _layout(data: bytes) -> Layout:
     header_start = SIGNATURE_HEADER_SIZE + encoded.pack_position
     header = (header_start, header_start + encoded.pack_sizes[0])
     layout = Layout(len(data), (SIGNATURE_HEADER_SIZE, header_start), header, next_header)
-    assert header[1] == next_header[0] and next_header[1] == len(data)
+    assert header[1] == next_header[0]
+    assert next_header[1] == len(data)
     return layout
 
 
@@ -89,7 +91,7 @@ def tiny(plan: BundlePlan, tmp_path_factory: pytest.TempPathFactory) -> Tiny:
     original = part.path.read_bytes()
     layout = _layout(original)
     assert (layout.content[1] - layout.content[0]) % aes.BLOCK == 0
-    return Tiny(part.path, password, original, layout)
+    return Tiny(part.path, password, original, layout, part.sha256)
 
 
 @pytest.fixture
@@ -141,7 +143,8 @@ def _scan(bundle: Tiny, offsets: Iterable[int], masks: Iterable[int]) -> Scan:
 def _extracted(archive: Path, password: str, into: Path, seven: Path) -> dict[str, str]:
     """7-Zip's test and extraction of `archive`: each file's SHA-256 (fails if 7-Zip does)."""
     tested = run(seven, "t", f"-p{password}", archive)
-    assert tested.returncode == 0 and "WARNING" not in tested.stdout, tested.stdout
+    assert tested.returncode == 0, tested.stdout
+    assert "WARNING" not in tested.stdout, tested.stdout
     result = run(seven, "x", f"-p{password}", f"-o{into}", archive)
     assert result.returncode == 0, result.stdout
     return {
@@ -168,7 +171,8 @@ def _assert_harmless(
     """Each accepted change leaves every extracted byte as it was, for 7-Zip and for verify."""
     as_sealed = _extracted(bundle.path, bundle.password, work / "sealed", seven)
     by_verify = _read_by_verify(bundle.path, bundle.password)
-    assert as_sealed == by_verify and len(as_sealed) > 10
+    assert as_sealed == by_verify
+    assert len(as_sealed) > 10
     for number, (offset, mask) in enumerate(accepted):
         changed = bytearray(bundle.original)
         changed[offset] ^= mask
@@ -176,6 +180,11 @@ def _assert_harmless(
         archive.write_bytes(bytes(changed))
         assert _extracted(archive, bundle.password, work / str(number), seven) == as_sealed
         assert _read_by_verify(archive, bundle.password) == by_verify
+        with pytest.raises(BundleInvalid) as raised:  # the part's hash still tells the change
+            verify_bundle(
+                archive, bundle.password, expected_part_sha256={archive.name: bundle.sha256}
+            )
+        assert raised.value.problem is BundleProblem.PART_HASH_MISMATCH
 
 
 def _edges(start: int, end: int) -> Iterator[int]:
