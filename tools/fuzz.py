@@ -42,6 +42,7 @@ STARTUP_SECONDS = 120.0
 class FamilyTally:
     inputs: int = 0
     ok: int = 0
+    unchanged: int = 0  # accepted, but the input was its seed: the mutations changed nothing
     expected: int = 0
     unexpected: int = 0
     crashes: int = 0
@@ -53,7 +54,7 @@ class FamilyTally:
 
     def record(self, index: int, kind: str, detail: str = "") -> None:
         setattr(self, kind, getattr(self, kind) + 1)
-        if kind not in ("ok", "expected") and len(self.findings) < 50:
+        if kind not in ("ok", "unchanged", "expected") and len(self.findings) < 50:
             self.findings.append((index, kind, detail))
 
 
@@ -168,10 +169,10 @@ def main() -> int:
     if args.json:
         print(json.dumps({family: vars(t) for family, t in tallies.items()}, indent=1))
         return 1 if failed else 0
-    header = f"{'family':<14}{'inputs':>8}{'ok':>8}{'refused':>9}{'other':>7}"
+    header = f"{'family':<14}{'inputs':>8}{'ok':>8}{'same':>6}{'refused':>9}{'other':>7}"
     print(f"{header}{'crash':>7}{'hang':>6}{'memory':>8}{'seconds':>9}")
     for family, t in tallies.items():
-        counts = f"{t.inputs:>8}{t.ok:>8}{t.expected:>9}{t.unexpected:>7}"
+        counts = f"{t.inputs:>8}{t.ok:>8}{t.unchanged:>6}{t.expected:>9}{t.unexpected:>7}"
         print(f"{family:<14}{counts}{t.crashes:>7}{t.hangs:>6}{t.memory:>8}{t.seconds:>9.0f}")
     for family, t in tallies.items():
         for index, kind, detail in t.findings[:10]:

@@ -26,6 +26,7 @@ from casebook.bundle.sevenzip.reader import (
     Damaged,
     FileSink,
     NotSevenZip,
+    Overlong,
     Truncated,
     WrongPassword,
     read_index,
@@ -90,7 +91,8 @@ def _names(parts: PartSet, start: int, end: int) -> tuple[str, ...]:
 
 
 def _missing_or_short(parts: PartSet, expected: int) -> BundleInvalid:
-    """Which parts are missing, or which is too short, for an archive of `expected` bytes."""
+    """Which parts are missing, or which is too short or too long, for an archive of
+    `expected` bytes."""
     first = parts.paths[0]
     if volume_number(first) is None:
         return BundleInvalid(BundleProblem.PART_INCOMPLETE, "", (first.name,))
@@ -119,7 +121,7 @@ def _index(parts: PartSet, keys: KeyRing) -> ArchiveIndex:
         return read_index(parts.read_at, parts.size, keys)
     except NotSevenZip as error:
         raise BundleInvalid(BundleProblem.NOT_AN_ARCHIVE, "", (first,)) from error
-    except Truncated as error:
+    except (Truncated, Overlong) as error:
         raise _missing_or_short(parts, error.expected) from error
     except WrongPassword as error:
         raise BundleInvalid(BundleProblem.WRONG_PASSWORD, "", (first,)) from error

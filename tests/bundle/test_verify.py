@@ -83,6 +83,19 @@ def test_a_short_part_is_named(copy: list[Path], password: str) -> None:
     assert problem.parts == (copy[1].name,)
 
 
+@pytest.mark.parametrize("longer", [-1, 1])
+def test_a_part_longer_than_the_archive_says_is_named(
+    copy: list[Path], password: str, longer: int
+) -> None:
+    """Bytes added to the last part lie after the archive's end, where nothing reads them;
+    7-Zip warns of them. A longer middle part shifts every byte after it."""
+    with copy[longer].open("ab") as part:
+        part.write(b"added after sealing")
+    problem = _problem(copy[0], password)
+    assert problem.problem is BundleProblem.PART_INCOMPLETE
+    assert problem.parts == (copy[longer].name,)
+
+
 def test_a_wrong_password_is_not_called_damage(copy: list[Path]) -> None:
     problem = _problem(copy[0], "0000-0000-0000-0000-0000-0000")
     assert problem.problem is BundleProblem.WRONG_PASSWORD

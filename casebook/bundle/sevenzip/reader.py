@@ -44,6 +44,19 @@ class Truncated(FormatError):
 
 
 @dataclass
+class Overlong(FormatError):
+    """The archive says it is `expected` bytes long; `available` are there, the rest unread.
+
+    No writer leaves bytes after an archive's end: they are a part copied onto something
+    longer, or added. Refused, as 7-Zip warns of them, so a verified bundle is exactly the
+    bytes its headers describe.
+    """
+
+    expected: int
+    available: int
+
+
+@dataclass
 class Damaged(FormatError):
     """Bytes in [start, end) of the archive fail their checksum (or cannot be decoded)."""
 
@@ -140,6 +153,8 @@ def read_index(read_at: ReadAt, available: int, keys: KeyRing) -> ArchiveIndex:
         raise Damaged(0, SIGNATURE_HEADER_SIZE)
     if available < size:
         raise Truncated(size, available)
+    if available > size:
+        raise Overlong(size, available)
     start = SIGNATURE_HEADER_SIZE + next_offset
     data = read_at(start, next_size)
     if crc32(data) != next_crc:
