@@ -84,3 +84,20 @@ def test_a_photo_with_no_text_reads_nothing() -> None:
     found = recognise_picture(encoded(plain, "jpeg"))
     assert found.lines == ()
     assert found.text == ""
+
+
+def test_reading_leaves_a_core_free_for_the_window() -> None:
+    """ONNX Runtime's default takes every core and spins between layers; each of the three
+    models (find text, which way up, read it) gets one core fewer than the process may use."""
+    import os
+
+    from casebook.importers import ocr
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert cores
+    engine = ocr._ocr_engine()
+    sessions = (engine.text_det.infer, engine.text_cls.infer, engine.text_rec.session)
+    for inference in sessions:
+        options = inference.session.get_session_options()
+        assert options.intra_op_num_threads == max(1, cores - 1)
+        assert options.inter_op_num_threads == 1
