@@ -25,6 +25,42 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 RUNNING_IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
+TESTS = Path(__file__).resolve().parent
+# The longest files (seconds in a full run on 2 busy cores, 3 Dec 2026), run first. `make test`
+# gives each test process whole files (--dist loadfile), next file to whichever is free, in
+# collection order: a long file that started last kept one core busy long after the other was
+# done. Longest first, the two finish together. A file not listed only costs time.
+LONGEST_FIRST = (
+    "security/test_crash_and_faults.py",  # 359 s: kills and full disks, every workload
+    "test_packaging.py",  # 353 s: the PyInstaller build, its .deb installed and removed
+    "services/test_recognition.py",  # 201 s: OCR of photographed reports
+    "test_wheel_install.py",  # 158 s: sdist, wheel, a fresh venv
+    "app/test_cli.py",  # 132 s
+    "importers/test_ocr.py",  # 119 s
+    "app/test_cli_bundle.py",  # 108 s
+    "ui/test_viewer_text_layer.py",  # 94 s
+    "app/test_kill_during_import.py",  # 85 s
+    "ui/test_screen_sizes.py",  # 80 s
+    "app/test_cli_sharing.py",  # 75 s
+    "security/test_canary_sweep.py",  # 67 s
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the longest files first, each file's tests still together and in their order."""
+    gone = [name for name in LONGEST_FIRST if not (TESTS / name).is_file()]
+    if gone:  # a renamed file would silently lose its place
+        raise pytest.UsageError(f"tests/conftest.py LONGEST_FIRST names missing files: {gone}")
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+
+    def place(item: pytest.Item) -> int:
+        relative = (
+            item.path.relative_to(TESTS).as_posix() if item.path.is_relative_to(TESTS) else ""
+        )
+        return rank.get(relative, len(LONGEST_FIRST))
+
+    items.sort(key=place)
+
 
 def find_tool(*names: str) -> Path:
     """Return the first of ``names`` found on PATH; skip (locally) or fail (CI) if none is."""
