@@ -81,7 +81,17 @@ def settle() -> None:
     A change of text travels up the layouts one posted event per level, so events are handled
     until the geometry of every shown widget stays the same from one round to the next.
     """
-    wait_until(lambda: running_task_count() == 0, "background work to finish")
+    for _ in range(20):  # a layout pass may start a read (a page shown loads its data)
+        wait_until(lambda: running_task_count() == 0, "background work to finish")
+        settle_layouts()
+        if running_task_count() == 0:
+            return
+    raise TimeoutError("background work kept starting")
+
+
+def settle_layouts() -> None:
+    """Handle events until the geometry of every shown widget stays the same from one round to
+    the next (background work may still be running: a picture of its progress is wanted)."""
     before: list[tuple[int, int, int, int]] = []
     for _ in range(100):
         QCoreApplication.processEvents()

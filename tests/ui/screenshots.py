@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+
+from .screen_fit import settle_layouts
 
 
 def screenshot_folder(fallback: Path) -> Path:
@@ -21,12 +23,11 @@ def screenshot_folder(fallback: Path) -> Path:
 
 
 def save_screenshot(qtbot: QtBot, widget: QWidget, folder: Path, name: str) -> Path:
-    """Show `widget`, let layouts and pending results settle, and write `<name>.png`."""
+    """Show `widget`, let its layouts settle, and write `<name>.png`."""
     if not widget.isVisible():
         widget.show()
     qtbot.waitExposed(widget)
-    QApplication.processEvents()
-    qtbot.wait(50)
+    settle_layouts()
     path = folder / f"{name}.png"
     assert widget.grab().save(str(path)), f"could not write {path}"
     return path

@@ -61,6 +61,7 @@ from casebook.ui.common.tasks import running_task_count
 from casebook.ui.shell.crash_dialog import CrashDialog
 from casebook.ui.shell.main_window import MainWindow
 
+from .screen_fit import settle
 from .screenshots import save_screenshot, screenshot_folder
 
 INTERACTIVE = (
@@ -187,8 +188,8 @@ def _show(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def _settle(qtbot: QtBot) -> None:
-    QApplication.processEvents()
-    qtbot.wait(120)
+    """Background reads delivered and layouts still: what is judged is what a user would see."""
+    settle()
 
 
 def _walk_tabs(qtbot: QtBot, root: QWidget, screen: str) -> list[str]:
@@ -421,11 +422,11 @@ def test_dark_screenshots(
         workspace = window.workspace
         assert workspace is not None
         qtbot.waitUntil(lambda: workspace.overview_page.overview is not None)
-        qtbot.wait(800)
+        settle()
         save_screenshot(qtbot, window, out, "dark_overview")
         workspace.navigation.setCurrentRow(workspace.pages.indexOf(workspace.records_page))
         workspace.navigation.setFocus()
-        qtbot.wait(1500)
+        settle()
         path = save_screenshot(qtbot, window, out, "dark_records")
         assert path.stat().st_size > 10_000
     finally:

@@ -128,8 +128,7 @@ def test_wrong_patient_is_warned_and_cancel_stores_nothing(
     assert not review.import_button.isDefault()
     save_screenshot(qtbot, review, screenshot_folder(tmp_path), "imaging_wrong_disc")
     review.reject()
-    qtbot.wait(100)
-    assert not page.imports.busy
+    qtbot.waitUntil(lambda: not page.imports.busy)
     assert imaging_records.list_studies(session) == []
 
 

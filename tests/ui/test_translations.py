@@ -61,6 +61,8 @@ from casebook.ui.common.language import (
 )
 from casebook.ui.shell.main_window import MainWindow
 
+from .screen_fit import settle
+
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%n")
 SYMBOLS = "✓✗⚑⚠…★○–=≠•—?▶◀❚↻←−+"
@@ -292,12 +294,12 @@ def test_every_page_of_the_demo_binder_shows_chinese(
     assert titles[: len(CHINESE_SECTIONS)] == CHINESE_SECTIONS
     for row, title in enumerate(titles):
         navigation.setCurrentRow(row)
-        qtbot.wait(150)
+        settle()
         problems += english_words(window, title, patient_data)
         for tabs in workspace.pages.currentWidget().findChildren(QTabWidget):
             for index in range(1, tabs.count() if tabs.isVisible() else 0):
                 tabs.setCurrentIndex(index)
-                qtbot.wait(50)
+                settle()
                 problems += english_words(window, f"{title} ▸ {tabs.tabText(index)}", patient_data)
     assert problems == [], "English words on screen (a string bypassing tr()?):\n" + "\n".join(
         problems
