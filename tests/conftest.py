@@ -39,7 +39,6 @@ LONGEST_FIRST = (
     "importers/test_ocr.py",  # 119 s
     "app/test_cli_bundle.py",  # 108 s
     "ui/test_viewer_text_layer.py",  # 94 s
-    "app/test_kill_during_import.py",  # 85 s
     "ui/test_screen_sizes.py",  # 80 s
     "app/test_cli_sharing.py",  # 75 s
     "security/test_canary_sweep.py",  # 67 s
