@@ -93,24 +93,29 @@ def app_options(arguments: Sequence[str]) -> tuple[Path | None, bool] | None:
 def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
     from casebook.app.display_check import explain_missing_display
 
-    # The app collects reference cycles on its GUI thread (ui/common/gui_gc), which switches
-    # the automatic collector off anyway; off from here, it does not walk the many objects the
-    # imports make on the way to the first window.
-    gc.disable()
-
     problem = explain_missing_display()
     if problem:
         from casebook.app import cli_messages as msg
 
         print(f"casebook: {problem}", file=sys.stderr)
         return msg.EXIT_UNAVAILABLE
+    if demo:
+        return _run_demo(argv, paths)
+    # The app collects reference cycles on its GUI thread (ui/common/gui_gc), which switches
+    # the automatic collector off anyway; off from here, it does not walk the many objects the
+    # imports make on the way to the first window.
+    gc.disable()
     from casebook.ui.shell.launch import run_gui
 
-    if not demo:
-        return run_gui(argv, settings_file=paths.settings_file, once_shown=use_spawn)
+    return run_gui(argv, settings_file=paths.settings_file, once_shown=use_spawn)
+
+
+def _run_demo(argv: list[str], paths: AppPaths) -> int:
+    """The app on a fresh demo binder (fictional patient), made first."""
     from casebook.app import cli_messages as msg
     from casebook.core.errors import CasebookError
     from casebook.services.demo import create_demo_binder
+    from casebook.ui.shell.launch import run_gui
 
     use_spawn()  # before the demo is made: its documents may be read in a worker
     try:
