@@ -14,7 +14,6 @@ missing or damaged binder further down.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 RESOURCES_DIRNAME = "resources"
@@ -49,18 +48,20 @@ REQUIRED_RESOURCES = (
 )
 
 
-@dataclass
 class InstallationBroken(Exception):
     """Casebook's own files are incomplete: `missing` (relative to `root`) could not be found.
 
     Not about any binder: reinstalling Casebook fixes it, and nothing the user saved is touched.
     An expected failure like a `CasebookError`, but kept here (standard library only) because
     everything else, the text catalogues included, finds its files through this module; the
-    app's entry points catch it by name.
+    app's entry points catch it by name. (A plain class, not a dataclass: this module is
+    imported on the way to the first window, where importing dataclasses costs milliseconds.)
     """
 
-    root: Path
-    missing: list[str]
+    def __init__(self, root: Path, missing: list[str]) -> None:
+        super().__init__(root, missing)
+        self.root = root
+        self.missing = missing
 
     def __str__(self) -> str:
         return f"installation incomplete under {self.root}: missing {', '.join(self.missing)}"

@@ -2,17 +2,16 @@
 
 Checked before Qt starts: is there a display at all, and can the X11 plugin load its system
 libraries? (`tools/check_qt_display.sh`, used by `make demo`, also installs them.)
+
+Run on every start of the app, so what only a missing display or an X11 session needs (the
+command line's messages, `ldd`) is imported only there.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
-
-from casebook.app.cli_messages import cli_texts
 
 _HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
 
@@ -30,6 +29,9 @@ def _xcb_plugin() -> Path | None:
 
 def missing_xcb_libraries() -> list[str]:
     """Shared libraries the Qt X11 plugin needs but this system lacks (via ldd)."""
+    import shutil
+    import subprocess
+
     plugin = _xcb_plugin()
     ldd = shutil.which("ldd")
     if plugin is None or ldd is None:
@@ -48,6 +50,8 @@ def explain_missing_display() -> str | None:
     if platform.startswith(_HEADLESS_PLATFORMS):
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        from casebook.app.cli_messages import cli_texts
+
         return cli_texts().gettext(
             "Casebook is a desktop application and needs a display, but no X11 or Wayland "
             "session was found (DISPLAY and WAYLAND_DISPLAY are unset). Start it from your "
@@ -56,6 +60,8 @@ def explain_missing_display() -> str | None:
     if os.environ.get("DISPLAY") and not platform.startswith("wayland"):
         missing = missing_xcb_libraries()
         if missing:
+            from casebook.app.cli_messages import cli_texts
+
             said = cli_texts().gettext(
                 "Qt's X11 support needs system libraries that are not installed: "
                 "{libraries}. On Debian/Ubuntu install them as root (tools/check_qt_display.sh "

@@ -11,30 +11,49 @@ files are incomplete (reinstall), 130 interrupted.
 The same `main()` runs in every build: the `casebook` script of a wheel, `python -m casebook`,
 and the PyInstaller executable (installers/entry.py), where the isolated worker process re-enters
 it and `multiprocessing.freeze_support()` must take over before anything else happens.
+
+The app's own start imports only what its first window needs (issue 15): the command line's
+messages, multiprocessing and the platform's folders load where they are used — the messages
+on the command line's path or when something goes wrong, multiprocessing in a frozen build or
+once the first window is up (no worker can start before that).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from casebook.app import cli_messages as msg
 from casebook.app.file_modes import restrict_new_files
 from casebook.app.paths import AppPaths
-from casebook.core.errors import CasebookError
 from casebook.resources import InstallationBroken, check_installation
 from casebook.services.workers.hardening import disable_crash_dumps
+
+
+def freeze_support() -> None:
+    """In the frozen build, hand a spawned worker process over to multiprocessing.
+
+    Outside a frozen build `multiprocessing.freeze_support()` does nothing (a spawned child
+    runs `multiprocessing.spawn` itself), so only the frozen build imports it here.
+    """
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
 
 
 def use_spawn() -> None:
     """Start child processes fresh (spawn), never as forks of a process with threads and keys.
 
     Spawn is what Windows and macOS do anyway; using it on Linux too means the one code path
-    that runs everywhere is the one tested here.
+    that runs everywhere is the one tested here. A command calls it before it runs; the app
+    once its first window is up (`run_gui(once_shown=…)`, on the warm-up thread, off the GUI
+    thread), where nothing has started a worker yet — and the one place that does asks for
+    spawn itself (services/workers/pool.py).
     """
+    import multiprocessing
+
     if multiprocessing.get_start_method(allow_none=True) != "spawn":
         multiprocessing.set_start_method("spawn", force=True)
 
@@ -76,14 +95,29 @@ def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
 
     problem = explain_missing_display()
     if problem:
+        from casebook.app import cli_messages as msg
+
         print(f"casebook: {problem}", file=sys.stderr)
         return msg.EXIT_UNAVAILABLE
+    if demo:
+        return _run_demo(argv, paths)
+    # The app collects reference cycles on its GUI thread (ui/common/gui_gc), which switches
+    # the automatic collector off anyway; off from here, it does not walk the many objects the
+    # imports make on the way to the first window.
+    gc.disable()
     from casebook.ui.shell.launch import run_gui
 
-    if not demo:
-        return run_gui(argv, settings_file=paths.settings_file)
-    from casebook.services.demo import create_demo_binder
+    return run_gui(argv, settings_file=paths.settings_file, once_shown=use_spawn)
 
+
+def _run_demo(argv: list[str], paths: AppPaths) -> int:
+    """The app on a fresh demo binder (fictional patient), made first."""
+    from casebook.app import cli_messages as msg
+    from casebook.core.errors import CasebookError
+    from casebook.services.demo import create_demo_binder
+    from casebook.ui.shell.launch import run_gui
+
+    use_spawn()  # before the demo is made: its documents may be read in a worker
     try:
         paths.ensure_data_dir()
         language = demo_language(paths.settings_file)
@@ -108,6 +142,8 @@ def _run_gui(argv: list[str], paths: AppPaths, demo: bool) -> int:
 
 def _broken_installation(error: InstallationBroken, gui: bool) -> int:
     """Say plainly, in both languages, that Casebook itself needs reinstalling."""
+    from casebook.app import cli_messages as msg
+
     text = msg.broken_installation_text(error)
     print(text, file=sys.stderr)
     if gui:
@@ -121,9 +157,8 @@ def _broken_installation(error: InstallationBroken, gui: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the parsing worker re-enters here in a frozen build
+    freeze_support()  # the parsing worker re-enters here in a frozen build
     restrict_new_files()  # owner-only files and folders from the first byte (see file_modes)
-    use_spawn()
     disable_crash_dumps()  # no core file or error report holding the key or a patient's data
     arguments = list(sys.argv[1:] if argv is None else argv)
     options = app_options(arguments)
@@ -140,10 +175,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_installation()
         if command is None:
             return _run_gui([sys.argv[0]], paths, demo)
+        use_spawn()
         return run_command(args)
     except InstallationBroken as error:
         return _broken_installation(error, gui=command is None)
     except Exception:
+        import traceback
+
+        from casebook.app import cli_messages as msg
+
         said = msg.cli_texts().gettext("internal error (a bug in Casebook; please report it):")
         print(f"casebook: {said}", file=sys.stderr)
         traceback.print_exc()

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
+from typing import NamedTuple
 
 from casebook.app.file_modes import PRIVATE_DIR_MODE
 
@@ -25,9 +23,12 @@ SETTINGS_FILENAME = "settings.ini"
 DATA_DIR_VARIABLE = "CASEBOOK_DATA_DIR"
 
 
-@dataclass(frozen=True)
-class AppPaths:
-    """The folders Casebook may write to. Case data lives only in binders, never here."""
+class AppPaths(NamedTuple):
+    """The folders Casebook may write to. Case data lives only in binders, never here.
+
+    A named tuple, not a dataclass: decided on the way to the first window (issue 15), where
+    importing dataclasses and building one costs milliseconds.
+    """
 
     config_dir: Path
     data_dir: Path
@@ -35,6 +36,8 @@ class AppPaths:
     @classmethod
     def for_user(cls) -> AppPaths:
         """The platform's usual per-user folders (~/.config/Casebook, ~/.local/share/Casebook)."""
+        import platformdirs  # only here: `--data-dir` (tests, benchmarks, USB sticks) needs none
+
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),

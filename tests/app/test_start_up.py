@@ -75,8 +75,14 @@ def test_freeze_support_runs_before_anything_else() -> None:
     imported_at_top = [n for n in entry.body if isinstance(n, ast.Import | ast.ImportFrom)]
     assert all(ast.unparse(n).split()[1] in ("multiprocessing", "sys") for n in imported_at_top)
     main = ast.parse((PACKAGE / "app" / "main.py").read_text(encoding="utf-8"))
-    [function] = [n for n in main.body if isinstance(n, ast.FunctionDef) and n.name == "main"]
-    assert _calls(function.body[0])[0] == "multiprocessing.freeze_support"
+    functions = {n.name: n for n in main.body if isinstance(n, ast.FunctionDef)}
+    assert _calls(functions["main"].body[0])[0] == "freeze_support"
+    # Which hands over to multiprocessing in a frozen build (the only one where it does
+    # anything), so that the app's own start does not import multiprocessing for it.
+    [guard] = functions["freeze_support"].body[1:]
+    assert isinstance(guard, ast.If)
+    assert ast.unparse(guard.test) == "getattr(sys, 'frozen', False)"
+    assert "multiprocessing.freeze_support" in _calls(guard)
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from casebook.ui.shell.crash_dialog import CrashDialog, format_crash_details, install_crash_handler
+from casebook.ui.shell.crash_dialog import CrashDialog
+from casebook.ui.shell.crash_handler import format_crash_details, install_crash_handler
 
 
 def raise_with_secret_local() -> None:

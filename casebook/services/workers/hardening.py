@@ -23,8 +23,7 @@ import ctypes
 import ntpath
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 PR_GET_DUMPABLE = 3
 PR_SET_DUMPABLE = 4
@@ -35,9 +34,12 @@ SEM_NOOPENFILEERRORBOX = 0x8000
 WER_FAULT_REPORTING_FLAG_NOHEAP = 0x1
 
 
-@dataclass(frozen=True)
-class Step:
-    """One OS call of the plan, named for the report."""
+class Step(NamedTuple):
+    """One OS call of the plan, named for the report.
+
+    A named tuple, not a dataclass: the app runs the plan on the way to its first window
+    (issue 15), where importing dataclasses and building one costs milliseconds.
+    """
 
     name: str
     run: Callable[[], object]

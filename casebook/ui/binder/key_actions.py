@@ -15,17 +15,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
-
-from casebook.core.progress import CancelToken, Progress, Report
-from casebook.ui.common.error_messages import failure_message
-from casebook.ui.common.job_progress import PROGRESS_STEPS, open_job_progress
-from casebook.ui.common.ops import WriteOp
-from casebook.ui.common.tasks import TaskFailure
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the menu exists before any binder is open; the rest loads when used
+    from PySide6.QtWidgets import QProgressDialog
+
+    from casebook.core.progress import CancelToken, Progress, Report
     from casebook.services.binder.session import BinderSession, KdfParams
     from casebook.ui.binder.key_dialogs import NewRecoveryCodeDialog, RekeyDialog
+    from casebook.ui.common.ops import WriteOp
+    from casebook.ui.common.tasks import TaskFailure
 
 
 class BinderKeyActions(QObject):
@@ -80,6 +79,8 @@ class BinderKeyActions(QObject):
 
     def start_rekey(self, password: str, new_password: str) -> bool:
         from casebook.services.binder.rekeying import rekey_binder
+        from casebook.ui.common.job_progress import open_job_progress
+        from casebook.ui.common.ops import WriteOp
 
         if self._task is not None:
             return False
@@ -113,6 +114,7 @@ class BinderKeyActions(QObject):
 
     def _show_progress(self, progress: Progress) -> None:
         from casebook.services.binder.rekeying import REKEY_STEP_SAVE
+        from casebook.ui.common.job_progress import PROGRESS_STEPS
 
         if self._progress is None:
             return
@@ -146,6 +148,8 @@ class BinderKeyActions(QObject):
         dialog.open()
 
     def _rekey_failed(self, failure: TaskFailure, reopen: Callable[[], None]) -> None:
+        from casebook.ui.common.error_messages import failure_message
+
         self._end()
         if failure.is_bug:
             failure.show_as_crash()
@@ -160,6 +164,7 @@ class BinderKeyActions(QObject):
 
     def _reopen(self, folder: Path, password: str) -> None:
         from casebook.services.binder.session import unlock_binder
+        from casebook.ui.common.ops import WriteOp
 
         """Open the unchanged binder again, as if the user had not left it."""
         WriteOp(self, None, lambda: unlock_binder(folder, password)).on_success(
@@ -183,6 +188,8 @@ class BinderKeyActions(QObject):
     def start_new_recovery_code(self, password: str) -> bool:
         from casebook.services.binder.rekeying import replace_recovery_code_of_open_binder
         from casebook.ui.binder.recovery_code_dialog import RecoveryCodeDialog
+        from casebook.ui.common.error_messages import failure_message
+        from casebook.ui.common.ops import WriteOp
 
         session = self._session()
         if session is None or self._task is not None:
@@ -209,6 +216,8 @@ class BinderKeyActions(QObject):
         return True
 
     def _tell(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # with the first message: not with the menu
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self._window
         )

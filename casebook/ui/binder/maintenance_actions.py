@@ -13,17 +13,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from casebook.core.progress import CancelToken, Progress, Report
-from casebook.ui.common import file_dialogs
-from casebook.ui.common.error_messages import failure_message
-from casebook.ui.common.job_progress import PROGRESS_STEPS, open_job_progress
-from casebook.ui.common.ops import WriteOp
-from casebook.ui.common.tasks import TaskFailure
+if TYPE_CHECKING:  # loaded when a backup or check starts: not needed to show the menu
+    from PySide6.QtWidgets import QProgressDialog
 
-if TYPE_CHECKING:  # loaded by the jobs themselves: not needed to show the menu
+    from casebook.core.progress import CancelToken, Progress, Report
     from casebook.services.binder.session import BinderSession
+    from casebook.ui.common.ops import WriteOp
+    from casebook.ui.common.tasks import TaskFailure
 
 T = TypeVar("T")
 
@@ -56,6 +54,8 @@ class BinderMaintenance(QObject):
         self.check_action.setEnabled(enabled)
 
     def ask_for_backup(self) -> None:
+        from casebook.ui.common import file_dialogs
+
         folder = file_dialogs.get_existing_directory(
             self._window, self.tr("Choose where to keep the backup (another disk is best)")
         )
@@ -94,6 +94,9 @@ class BinderMaintenance(QObject):
         job: Callable[[Report, CancelToken], object],
         done: Callable[[object], None],
     ) -> None:
+        from casebook.ui.common.job_progress import open_job_progress
+        from casebook.ui.common.ops import WriteOp
+
         progress = open_job_progress(
             self._window, "maintenance_progress_dialog", title, title + "…", width=460
         )
@@ -109,6 +112,8 @@ class BinderMaintenance(QObject):
         )
 
     def _show_progress(self, progress: Progress) -> None:
+        from casebook.ui.common.job_progress import PROGRESS_STEPS
+
         if self._progress is not None and progress.fraction is not None:
             self._progress.setValue(int(progress.fraction * PROGRESS_STEPS))
 
@@ -122,8 +127,11 @@ class BinderMaintenance(QObject):
         if done is not None:
             done(result)
 
-    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    def _tell(self, title: str, text: str, *, warning: bool = False) -> None:
         """A non-modal message: the window stays usable, nothing waits on the user."""
+        from PySide6.QtWidgets import QMessageBox  # with the first message: not with the menu
+
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
         box.setObjectName("maintenance_message")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -131,16 +139,17 @@ class BinderMaintenance(QObject):
         self.last_message = text
 
     def _failed(self, failure: TaskFailure) -> None:
+        from casebook.ui.common.error_messages import failure_message
+
         self._finish(None, None)
         if failure.is_bug:
             failure.show_as_crash()
             return
-        self._tell(QMessageBox.Icon.Warning, self.tr("Casebook"), failure_message(failure.error))
+        self._tell(self.tr("Casebook"), failure_message(failure.error), warning=True)
 
     def _backup_done(self, result: object) -> None:
         assert isinstance(result, Path)
         self._tell(
-            QMessageBox.Icon.Information,
             self.tr("Backup made"),
             self.tr(
                 "The backup was written and checked:\n{folder}\n\nIt is encrypted and opens "
@@ -160,13 +169,13 @@ class BinderMaintenance(QObject):
                 text += "\n\n" + self.tr(
                     "Unfinished backup copies left by an interrupted backup were removed: {count}."
                 ).format(count=len(result.swept))
-            self._tell(QMessageBox.Icon.Information, self.tr("The binder is healthy"), text)
+            self._tell(self.tr("The binder is healthy"), text)
         else:
             self._tell(
-                QMessageBox.Icon.Warning,
                 self.tr("The binder is damaged"),
                 self.tr(
                     "Some of the binder's data is damaged. Open your most recent backup, and "
                     "keep this binder folder as it is in case it is needed.\n\nDetails: {details}"
                 ).format(details="; ".join(result.problems[:3])),
+                warning=True,
             )

@@ -8,8 +8,8 @@ list from the settings and keeps the chosen binder chosen by its folder.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 
@@ -18,8 +18,10 @@ from casebook.ui.common.object_rows import AnyIndex, ObjectRole, ObjectRowsModel
 __all__ = ["ObjectRole", "RecentBinder", "RecentBindersModel", "SortRole"]
 
 
-@dataclass(frozen=True)
-class RecentBinder:
+class RecentBinder(NamedTuple):
+    """A named tuple, not a dataclass: made on the way to the first window (issue 15), where
+    building a dataclass costs a millisecond."""
+
     folder: Path
     found: bool  # the folder is still there
 

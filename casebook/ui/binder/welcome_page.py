@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casebook.core.errors import UnavailableReason
 from casebook.ui.binder.recent_model import ObjectRole, RecentBinder, RecentBindersModel
-from casebook.ui.common import file_dialogs
 from casebook.ui.common.error_messages import describe_unavailable
 from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
@@ -132,6 +130,8 @@ class WelcomePage(QWidget):
 
     @Slot()
     def _choose_binder(self) -> None:
+        from casebook.ui.common import file_dialogs
+
         chosen = file_dialogs.get_existing_directory(self, self.tr("Choose the binder folder"))
         if chosen:
             self.request_open(Path(chosen))
@@ -144,6 +144,8 @@ class WelcomePage(QWidget):
 
     def request_open(self, folder: Path) -> None:
         """Check the folder holds a binder before asking for its password."""
+        from casebook.core.errors import UnavailableReason
+
         if not folder.exists():
             self.message.show_error(describe_unavailable(UnavailableReason.MISSING))
         elif not _is_binder(folder):

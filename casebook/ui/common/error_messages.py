@@ -3,23 +3,24 @@ registry the command line uses too, in the language of the interface.
 
 The registry is imported when words are first needed: it names every error type, and so
 imports the file-format and storage modules that define them, which the first window must
-not load (tests/ui/test_startup.py).
+not load (tests/ui/test_startup.py). So are the catalogue of generated texts and the labels:
+the first window's message bar only needs to know where to find words, not any words.
 """
 
 from __future__ import annotations
 
-from casebook.core.errors import (
-    CasebookError,
-    FileProblem,
-    ShareProblem,
-    UnavailableReason,
-)
-from casebook.texts import Texts, texts_for
-from casebook.ui.common.labels import ui_language
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from casebook.core.errors import CasebookError, FileProblem, ShareProblem, UnavailableReason
+    from casebook.texts import Texts
 
 
 def ui_texts() -> Texts:
     """The catalogue of generated texts in the language the interface is shown in."""
+    from casebook.texts import texts_for
+    from casebook.ui.common.labels import ui_language
+
     return texts_for(ui_language())
 
 

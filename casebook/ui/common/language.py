@@ -9,12 +9,15 @@ default QLocale, so dates, numbers and the bilingual slot catalogue follow the l
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from casebook.resources import resource_path
 from casebook.ui.common.preferences import settings
+
+if TYPE_CHECKING:  # an English interface loads no catalogue
+    from PySide6.QtCore import QTranslator
 
 LANGUAGE_KEY = "ui/language"
 SYSTEM = "system"
@@ -66,6 +69,9 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
 
 def qt_translations_folders() -> list[Path]:
     """Where Qt's own catalogues (qtbase_*.qm) may be: Qt's path, then inside PySide6."""
+    import PySide6
+    from PySide6.QtCore import QLibraryInfo
+
     package = Path(PySide6.__file__).resolve().parent
     return [
         Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -100,6 +106,8 @@ def apply_language(
     QLocale.setDefault(locale_for(language))
     if language != CHINESE:
         return []
+    from PySide6.QtCore import QTranslator
+
     folder = resource_path("translations") if casebook_folder is None else casebook_folder
     sources = (("casebook", [folder]), ("qtbase", qt_translations_folders()))
     for name, folders in sources:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QMoveEvent, QResizeEvent, QShowEvent
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from casebook.ui.common.error_messages import failure_message
 from casebook.ui.common.look import look_as
-from casebook.ui.common.tasks import TaskFailure
+
+if TYPE_CHECKING:  # the first window shows a message bar before any task has run
+    from casebook.ui.common.tasks import TaskFailure
 
 
 class MessageKind(enum.Enum):

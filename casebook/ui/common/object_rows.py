@@ -12,18 +12,13 @@ its rows read (`row_data`) and what its columns are called (`header_text`).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+if TYPE_CHECKING:  # the welcome screen's list needs none of them
+    from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel
+    from PySide6.QtWidgets import QTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -13,7 +13,6 @@ are always opened by explicit file name in IniFormat, the same on every operatin
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def set_auto_lock_seconds(seconds: float) -> None:
 
 
 def _writer_token(binder_id: str, name: str) -> str:
+    import hashlib  # only for the notes: not with the first window
+
     return hashlib.sha256(f"casebook-writer\0{binder_id}\0{name}".encode()).hexdigest()
 
 

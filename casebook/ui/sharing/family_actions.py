@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the menus exist before any binder is open; the rest loads when used
+    from PySide6.QtWidgets import QDialog
+
     from casebook.services.binder.session import BinderSession, KdfParams
     from casebook.services.sharing.members import Sharing
     from casebook.ui.sharing.join_dialog import JoinDialog
@@ -103,6 +105,8 @@ class FamilySharing(QObject):
         ReadOp(self, lambda: is_shared(session)).on_success(show).start()
 
     def _tell_not_shared(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Not shared yet"),

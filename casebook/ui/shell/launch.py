@@ -1,9 +1,14 @@
-"""Starts the desktop app: QApplication, look, crash handler, translations, main window."""
+"""Starts the desktop app: QApplication, look, crash handler, translations, main window.
+
+The first window comes up with only the modules it shows (issue 15, tests/ui/test_startup.py):
+the rest loads when first used, or in `warm_up`'s background thread once the window is up.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -13,11 +18,10 @@ from PySide6.QtWidgets import QApplication
 from casebook.resources import resource_path
 from casebook.ui.common.gui_gc import collect_on_gui_thread
 from casebook.ui.common.language import apply_language
-from casebook.ui.common.look import apply_look
+from casebook.ui.common.look import apply_look, new_application
 from casebook.ui.common.preferences import use_settings_file
-from casebook.ui.common.tasks import cancel_all_tasks, reader_pool, writer_pool
 from casebook.ui.shell import warm_up
-from casebook.ui.shell.crash_dialog import install_crash_handler
+from casebook.ui.shell.crash_handler import install_crash_handler
 from casebook.ui.shell.main_window import MainWindow
 
 
@@ -55,9 +59,10 @@ def report_ready(window: MainWindow) -> None:
     os.replace(partial, target)
 
 
-def _first_window_shown(window: MainWindow) -> None:
+def _first_window_shown(window: MainWindow, once_shown: Callable[[], None] | None) -> None:
     report_ready(window)
-    warm_up.start()  # what unlocking and the workspace need, while the user types
+    # What unlocking and the workspace need, while the user types; `once_shown` first.
+    warm_up.start(first=once_shown)
 
 
 def start_gui(
@@ -66,17 +71,19 @@ def start_gui(
     settings_file: Path,
     open_folder: Path | None = None,
     demo_password: str | None = None,
+    once_shown: Callable[[], None] | None = None,
 ) -> tuple[QApplication, MainWindow]:
     """Make the application and show its first window (the event loop is not running yet).
 
     `settings_file` is set before anything can create a QSettings, so the preferences (and Qt's
     own file-dialog settings) stay in Casebook's folder, never the user's config or registry.
-    Once the loop runs, the shown screen is reported (`report_ready`) and `warm_up` starts.
+    Once the loop runs, the shown screen is reported (`report_ready`) and `warm_up` starts on
+    its thread, where `once_shown` runs first.
     """
     use_settings_file(settings_file)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv)
+        app = new_application(argv)
     app.setApplicationName("Casebook")
     app.setOrganizationName("Casebook")
     app.setApplicationDisplayName("Casebook")
@@ -89,7 +96,7 @@ def start_gui(
     install_translator(app)
     window = MainWindow(open_folder=open_folder, demo_password=demo_password)
     window.show()
-    QTimer.singleShot(0, lambda: _first_window_shown(window))  # once the event loop runs
+    QTimer.singleShot(0, lambda: _first_window_shown(window, once_shown))  # once the loop runs
     return app, window
 
 
@@ -99,12 +106,19 @@ def run_gui(
     settings_file: Path,
     open_folder: Path | None = None,
     demo_password: str | None = None,
+    once_shown: Callable[[], None] | None = None,
 ) -> int:
     """Run the app until the last window closes; returns the exit code."""
     app, _window = start_gui(
-        argv, settings_file=settings_file, open_folder=open_folder, demo_password=demo_password
+        argv,
+        settings_file=settings_file,
+        open_folder=open_folder,
+        demo_password=demo_password,
+        once_shown=once_shown,
     )
     code = app.exec()
+    from casebook.ui.common.tasks import cancel_all_tasks, reader_pool, writer_pool
+
     # Shutdown only: let the writer lane finish (e.g. closing the binder) before Qt goes away.
     cancel_all_tasks()
     writer_pool().wait_for_done()

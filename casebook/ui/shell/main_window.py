@@ -17,24 +17,22 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from casebook.ui.binder.key_actions import BinderKeyActions
 from casebook.ui.binder.maintenance_actions import BinderMaintenance
-from casebook.ui.binder.unlock_page import UnlockPage
 from casebook.ui.binder.welcome_page import WelcomePage
-from casebook.ui.common.ops import ReadOp, WriteOp
 from casebook.ui.common.preferences import auto_lock_seconds, remember_binder
 from casebook.ui.common.screen_fit import fit_to_screen
-from casebook.ui.common.secret_clipboard import forget_copied_secrets
-from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.sharing.family_actions import FamilySharing
 from casebook.ui.shell import warm_up
-from casebook.ui.shell.first_paint import after_first_paint
 from casebook.ui.shell.idle_watcher import IdleWatcher
 
-# Only the welcome and unlock screens are imported with the window; the rest (the storage
-# layer, the workspace and its pages, the dialogs) when first needed, or ahead of that by
-# `warm_up` in a background thread while the user types the password.
+# Only the welcome screen and the menus' actions are imported with the window; the rest (the
+# unlock screen and the jobs it runs, the storage layer, the workspace and its pages, the
+# dialogs) when first needed, or ahead of that by `warm_up` in a background thread while the
+# user types the password.
 if TYPE_CHECKING:
     from casebook.services.binder.session import BinderSession, KdfParams, NewBinder
     from casebook.services.overview import Overview
+    from casebook.ui.binder.unlock_page import UnlockPage
+    from casebook.ui.common.tasks import TaskFailure
     from casebook.ui.shell.workspace import Workspace
 
 
@@ -47,6 +45,16 @@ def _cleanup_outside_copies() -> None:
     module = sys.modules.get("casebook.services.records.outside_copies")
     if module is not None:
         module.cleanup_outside_copies()
+
+
+def _forget_copied_secrets() -> None:
+    """Clear a copied bundle password or recovery code from the clipboard (on lock and exit).
+
+    Only the module that copies them knows of any, and it was loaded if anything was copied.
+    """
+    module = sys.modules.get("casebook.ui.common.secret_clipboard")
+    if module is not None:
+        module.forget_copied_secrets()
 
 
 class MainWindow(QMainWindow):
@@ -176,6 +184,8 @@ class MainWindow(QMainWindow):
 
     @Slot(Path)
     def show_unlock(self, folder: Path) -> None:
+        from casebook.ui.binder.unlock_page import UnlockPage
+
         self._drop_unlock_page()
         demo = self._demo_password if folder == self._demo_folder else None
         page = UnlockPage(folder, self.stack, demo_password=demo, kdf=self._kdf)
@@ -232,6 +242,8 @@ class MainWindow(QMainWindow):
         The unlock screen stays (its button says "Unlocking…") until the read is back, so the
         workspace appears with its data rather than empty and filled a moment later.
         """
+        from casebook.ui.common.ops import ReadOp
+
         self.session = session
 
         def first_read() -> Overview:
@@ -249,6 +261,7 @@ class MainWindow(QMainWindow):
         remember_binder(session.folder)  # while the read runs (it reads and writes the settings)
 
     def _open_workspace(self, session: BinderSession, overview: Overview | None = None) -> None:
+        from casebook.ui.shell.first_paint import after_first_paint
         from casebook.ui.shell.workspace import Workspace
 
         if self.session is not session:  # locked or closed while the dialog was open
@@ -285,9 +298,11 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         self._update_actions()
         _cleanup_outside_copies()
-        forget_copied_secrets()  # a copied bundle password or recovery code
+        _forget_copied_secrets()
         if session is None:
             return None
+        from casebook.ui.common.ops import WriteOp
+
         WriteOp(self, None, lambda: session.close()).start()  # after queued writes
         return session.folder
 

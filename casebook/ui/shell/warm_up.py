@@ -10,15 +10,22 @@ Two groups, in order: what unlocking and the Overview need (the unlock's first r
 these, so the GUI thread never imports them while this thread does), then, once the workspace
 is on screen, the other pages, so a page opened for the first time is built without importing
 anything on the GUI thread. Nothing runs unless the app called `start()`: tests and the
-command line import what they use, as usual.
+command line import what they use, as usual. `start(first=…)` runs one more piece of set-up
+left out of the first window (the app's choice of how to start worker processes) on this
+thread before the imports.
 """
 
 from __future__ import annotations
 
 import importlib
 import threading
+from collections.abc import Callable
 
 FIRST_SCREEN = (
+    # Left out of the first window (issue 15): the unlock screen with the jobs it runs, and
+    # the crash dialog.
+    "casebook.ui.binder.unlock_page",
+    "casebook.ui.shell.crash_dialog",
     "casebook.services.binder.session",
     "casebook.services.overview",
     "casebook.ui.shell.workspace",
@@ -54,8 +61,10 @@ def _import_all(names: tuple[str, ...]) -> None:
             return  # handles it (a broken installation is reported there)
 
 
-def _run(state: _WarmUp) -> None:
+def _run(state: _WarmUp, first: Callable[[], None] | None) -> None:
     try:
+        if first is not None:
+            first()
         _import_all(FIRST_SCREEN)
     finally:
         state.first_screen_ready.set()
@@ -66,15 +75,16 @@ def _run(state: _WarmUp) -> None:
         state.done.set()
 
 
-def start() -> None:
-    """Begin importing (once per process), after the first window is on screen."""
+def start(first: Callable[[], None] | None = None) -> None:
+    """Begin importing (once per process), after the first window is on screen; `first` runs
+    on the warm-up thread before the imports (and before the unlock's first read can go on)."""
     global _state
     if _state is not None:
         return
     state = _WarmUp()
     _state = state
     # A daemon: quitting at the welcome screen must not wait for imports nobody needs.
-    threading.Thread(target=_run, args=(state,), name="casebook-warm-up", daemon=True).start()
+    threading.Thread(target=_run, args=(state, first), name="casebook-warm-up", daemon=True).start()
 
 
 def wait_for_workspace() -> None:
