@@ -10,13 +10,15 @@ Two groups, in order: what unlocking and the Overview need (the unlock's first r
 these, so the GUI thread never imports them while this thread does), then, once the workspace
 is on screen, the other pages, so a page opened for the first time is built without importing
 anything on the GUI thread. Nothing runs unless the app called `start()`: tests and the
-command line import what they use, as usual.
+command line import what they use, as usual. After each group `settled` is called (from this
+thread): the app sets the new modules aside from the cycle collector (`gui_gc`).
 """
 
 from __future__ import annotations
 
 import importlib
 import threading
+from collections.abc import Callable
 
 FIRST_SCREEN = (
     "casebook.services.binder.session",
@@ -54,27 +56,32 @@ def _import_all(names: tuple[str, ...]) -> None:
             return  # handles it (a broken installation is reported there)
 
 
-def _run(state: _WarmUp) -> None:
+def _run(state: _WarmUp, settled: Callable[[], None]) -> None:
     try:
         _import_all(FIRST_SCREEN)
+        settled()
     finally:
         state.first_screen_ready.set()
     state.pages_wanted.wait()
     try:
         _import_all(OTHER_PAGES)
+        settled()
     finally:
         state.done.set()
 
 
-def start() -> None:
-    """Begin importing (once per process), after the first window is on screen."""
+def start(settled: Callable[[], None] = lambda: None) -> None:
+    """Begin importing (once per process), after the first window is on screen; `settled` is
+    called from the importing thread after each group of imports."""
     global _state
     if _state is not None:
         return
     state = _WarmUp()
     _state = state
     # A daemon: quitting at the welcome screen must not wait for imports nobody needs.
-    threading.Thread(target=_run, args=(state,), name="casebook-warm-up", daemon=True).start()
+    threading.Thread(
+        target=_run, args=(state, settled), name="casebook-warm-up", daemon=True
+    ).start()
 
 
 def wait_for_workspace() -> None:
