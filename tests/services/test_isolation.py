@@ -31,6 +31,15 @@ def test_results_come_back(worker: IsolatedWorker) -> None:
     assert worker.call(os.getpid) != os.getpid()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX niceness")
+def test_workers_run_below_the_app_priority(worker: IsolatedWorker) -> None:
+    """A worker busy with a disc must not take the processor from the window (issue 15)."""
+    from casebook.services.workers.priority import WORKER_NICENESS
+
+    app_niceness = os.nice(0)
+    assert worker.call(os.nice, 0) == min(19, app_niceness + WORKER_NICENESS)
+
+
 def test_crash_is_reported_and_the_next_call_works(worker: IsolatedWorker) -> None:
     with pytest.raises(UntrustedFileFailed) as caught:
         worker.call(os.abort)

@@ -138,6 +138,32 @@ def test_lock_hides_all_case_content(qtbot: QtBot, binder_folder: Path, kdf: Kdf
     window.close()
 
 
+def test_lock_gives_back_what_the_collector_set_aside(
+    qtbot: QtBot, binder_folder: Path, kdf: KdfParams
+) -> None:
+    """The warm-up's end freezes everything then alive, the open workspace too (`gui_gc`):
+    locking unfreezes it, so the workspace's cycles and the case content they hold are freed."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    from casebook.ui.common.gui_gc import collect_on_gui_thread
+
+    window = make_window(qtbot, kdf, open_folder=binder_folder)
+    unlock(qtbot, window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        collect_on_gui_thread(app).freeze()
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+        with qtbot.waitSignal(window.binder_locked):
+            window.lock()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+    window.close()
+
+
 def test_auto_lock_after_idle_time(qtbot: QtBot, binder_folder: Path, kdf: KdfParams) -> None:
     set_auto_lock_seconds(0.5)
     window = make_window(qtbot, kdf, open_folder=binder_folder)

@@ -18,6 +18,7 @@ from typing import Any
 from casebook.core.errors import CasebookError
 from casebook.services.workers.hardening import disable_crash_dumps
 from casebook.services.workers.limits import RLIMIT, limit_address_space
+from casebook.services.workers.priority import lower_priority
 from casebook.services.workers.protocol import dump_reply
 
 READY = "casebook-worker-ready"
@@ -57,6 +58,7 @@ def serve(connection: Connection, memory_limit_mb: int, guard: str) -> None:
     # Ctrl+C in a terminal reaches the whole process group: the app decides, not the worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     disable_crash_dumps()
+    lower_priority()  # the window's thread comes first on a busy machine
     if guard == RLIMIT:
         limit_address_space(memory_limit_mb)
     connection.send_bytes(dump_reply(READY))

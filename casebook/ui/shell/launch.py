@@ -16,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from casebook.resources import resource_path
-from casebook.ui.common.gui_gc import collect_on_gui_thread
+from casebook.ui.common.gui_gc import GuiThreadCollector, collect_on_gui_thread
 from casebook.ui.common.language import apply_language
 from casebook.ui.common.look import apply_look, new_application
 from casebook.ui.common.preferences import use_settings_file
@@ -59,10 +59,13 @@ def report_ready(window: MainWindow) -> None:
     os.replace(partial, target)
 
 
-def _first_window_shown(window: MainWindow, once_shown: Callable[[], None] | None) -> None:
+def _first_window_shown(
+    window: MainWindow, once_shown: Callable[[], None] | None, collector: GuiThreadCollector
+) -> None:
     report_ready(window)
-    # What unlocking and the workspace need, while the user types; `once_shown` first.
-    warm_up.start(first=once_shown)
+    # What unlocking and the workspace need, while the user types; `once_shown` first. The
+    # modules, which live as long as the app, are then set aside from the collector's walks.
+    warm_up.start(first=once_shown, settled=collector.freeze)
 
 
 def start_gui(
@@ -91,12 +94,12 @@ def start_gui(
     # PNG, not SVG: a frozen build carries no SVG image plugin.
     app.setWindowIcon(QIcon(str(resource_path("icons", "casebook-256.png"))))
     apply_look(app)
-    collect_on_gui_thread(app)  # never in a worker thread: see gui_gc
+    collector = collect_on_gui_thread(app)  # never in a worker thread: see gui_gc
     install_crash_handler(app)
     install_translator(app)
     window = MainWindow(open_folder=open_folder, demo_password=demo_password)
     window.show()
-    QTimer.singleShot(0, lambda: _first_window_shown(window, once_shown))  # once the loop runs
+    QTimer.singleShot(0, lambda: _first_window_shown(window, once_shown, collector))  # loop runs
     return app, window
 
 

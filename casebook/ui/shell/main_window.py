@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from casebook.ui.binder.key_actions import BinderKeyActions
 from casebook.ui.binder.maintenance_actions import BinderMaintenance
 from casebook.ui.binder.welcome_page import WelcomePage
+from casebook.ui.common.gui_gc import GuiThreadCollector, collect_on_gui_thread
 from casebook.ui.common.preferences import auto_lock_seconds, remember_binder
 from casebook.ui.common.screen_fit import fit_to_screen
 from casebook.ui.sharing.family_actions import FamilySharing
@@ -34,6 +35,13 @@ if TYPE_CHECKING:
     from casebook.ui.binder.unlock_page import UnlockPage
     from casebook.ui.common.tasks import TaskFailure
     from casebook.ui.shell.workspace import Workspace
+
+
+def _collector() -> GuiThreadCollector:
+    """The application's cycle collector (made here if the app did not install it)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    return collect_on_gui_thread(app)
 
 
 def _cleanup_outside_copies() -> None:
@@ -296,6 +304,10 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         session, self.session = self.session, None
+        # What the collector set aside while the binder was open (the warm-up's imports end
+        # after the workspace shows) is collected again: the workspace's cycles, and the case
+        # content they held, must not outlive the lock.
+        _collector().unfreeze()
         self._update_actions()
         _cleanup_outside_copies()
         _forget_copied_secrets()

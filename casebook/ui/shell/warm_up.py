@@ -12,7 +12,8 @@ is on screen, the other pages, so a page opened for the first time is built with
 anything on the GUI thread. Nothing runs unless the app called `start()`: tests and the
 command line import what they use, as usual. `start(first=…)` runs one more piece of set-up
 left out of the first window (the app's choice of how to start worker processes) on this
-thread before the imports.
+thread before the imports. After each group `settled` is called (from this thread): the app
+sets the new modules aside from the cycle collector (`gui_gc`).
 """
 
 from __future__ import annotations
@@ -61,30 +62,37 @@ def _import_all(names: tuple[str, ...]) -> None:
             return  # handles it (a broken installation is reported there)
 
 
-def _run(state: _WarmUp, first: Callable[[], None] | None) -> None:
+def _run(state: _WarmUp, first: Callable[[], None] | None, settled: Callable[[], None]) -> None:
     try:
         if first is not None:
             first()
         _import_all(FIRST_SCREEN)
+        settled()
     finally:
         state.first_screen_ready.set()
     state.pages_wanted.wait()
     try:
         _import_all(OTHER_PAGES)
+        settled()
     finally:
         state.done.set()
 
 
-def start(first: Callable[[], None] | None = None) -> None:
+def start(
+    first: Callable[[], None] | None = None, settled: Callable[[], None] = lambda: None
+) -> None:
     """Begin importing (once per process), after the first window is on screen; `first` runs
-    on the warm-up thread before the imports (and before the unlock's first read can go on)."""
+    on the warm-up thread before the imports (and before the unlock's first read can go on),
+    `settled` after each group of imports."""
     global _state
     if _state is not None:
         return
     state = _WarmUp()
     _state = state
     # A daemon: quitting at the welcome screen must not wait for imports nobody needs.
-    threading.Thread(target=_run, args=(state, first), name="casebook-warm-up", daemon=True).start()
+    threading.Thread(
+        target=_run, args=(state, first, settled), name="casebook-warm-up", daemon=True
+    ).start()
 
 
 def wait_for_workspace() -> None:
