@@ -31,7 +31,7 @@ def ready(window):
     window.close()
 
 launch.report_ready = ready  # once the first window is up and its event loop runs
-launch.warm_up.start = lambda first=None: None  # what comes after the first window
+launch.warm_up.start = lambda **_later: None  # what comes after the first window
 sys.exit(main.main(["--data-dir", sys.argv[1]]))
 """
 
