@@ -57,11 +57,14 @@ def test_a_header_longer_than_its_first_bytes_sent_for_parsing_is_read_whole(
         session, [long_header], None, ignore_progress, NEVER_CANCELLED,
         accept_other_patients=True,
     )  # fmt: skip
-    assert summary.images_added == 1 and not summary.added and not summary.refused
+    assert summary.images_added == 1
+    assert not summary.added
+    assert not summary.refused
     [study] = imaging_records.list_studies(session)
     [series] = imaging_records.list_series(session, study.id)
     [instance] = imaging_records.list_instances(session, series.id)
-    assert instance.sop_instance_uid == dataset.SOPInstanceUID and instance.has_image
+    assert instance.sop_instance_uid == dataset.SOPInstanceUID
+    assert instance.has_image
     assert imaging_records.read_instance_bytes(session, instance) == long_header.read_bytes()
 
 
