@@ -380,6 +380,9 @@ class BinderSession:
         if self._closed:
             return
         self._recorder.stop()
+        checkpoints = self._checkpoints
+        if checkpoints is not None:  # an import still running: its checkpoints end here
+            checkpoints.stop()
         self._closed = True
         with self._guard:
             connections, self._connections = self._connections, {}
