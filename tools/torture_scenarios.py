@@ -50,7 +50,11 @@ class Acknowledged:
 
     @classmethod
     def parse(cls, stdout: str) -> Acknowledged:
-        return cls([line.split(" ", 1) for line in stdout.splitlines() if line.strip()])
+        """Every whole line. A last line without its newline was cut by the kill (the child
+        prints unbuffered, word by word, and a kill counted on another thread — a checkpoint,
+        the generation record — can land between two words): it was not said."""
+        said = stdout[: stdout.rfind("\n") + 1]
+        return cls([line.split(" ", 1) for line in said.splitlines() if line.strip()])
 
     def values(self, word: str) -> list[str]:
         return [parts[1] if len(parts) > 1 else "" for parts in self.lines if parts[0] == word]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from pathlib import Path
 
 import pytest
 
+from casebook.core.changes import Changed
 from casebook.core.errors import BinderDamaged, BinderUnavailable, InvalidInput, WrongPassword
 from casebook.core.errors import UnavailableReason as Reason
 from casebook.core.model import RecordKind, SlotStatus
@@ -21,6 +23,7 @@ from casebook.services.binder.session import (
     unlock_binder,
 )
 from casebook.services.records import documents as records
+from casebook.store import blobs
 from casebook.store.database import connect
 from casebook.store.key_buffer import KeyBuffer
 
@@ -175,6 +178,25 @@ def test_each_thread_gets_its_own_connection_and_sees_committed_writes(
     thread.join()
     assert results == [case.diagnosis_summary]
     assert records.load_case(session).diagnosis_summary == case.diagnosis_summary
+
+
+def test_bulk_writes_copy_the_wal_into_binder_db_on_a_thread_of_their_own(
+    new_binder: NewBinder,
+) -> None:
+    """2 MiB is far below the 1000 pages (16 MB) at which the writer itself checkpoints: only
+    the background checkpoint can have put it into binder.db while the binder is open."""
+    session = new_binder.session
+    database = session.folder / "binder.db"
+    content = os.urandom(2 * 1024 * 1024)
+    with session.bulk_writes() as checkpoints:
+        size_before = database.stat().st_size
+        with session.writing(Changed.DOCUMENTS) as db:
+            sha256 = hashlib.sha256(content).hexdigest()
+            assert blobs.insert_ready_blob(db, content, sha256, "2026-01-01T00:00:00")
+        assert checkpoints.wait_for(1, timeout=60)
+        assert database.stat().st_size >= size_before + len(content)
+    autocheckpoint = session.database().execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    assert autocheckpoint == 1000  # the writer's own checkpoints are back to SQLite's
 
 
 def test_database_is_really_encrypted_with_the_master_key(new_binder: NewBinder) -> None:

@@ -39,6 +39,35 @@ def lung_ct_files() -> list[Path]:
     return sorted(LUNG_CT.glob("*.dcm"))
 
 
+def test_a_header_longer_than_its_first_bytes_sent_for_parsing_is_read_whole(
+    session: BinderSession, lung_ct_files: list[Path], tmp_path: Path
+) -> None:
+    """A real slice with 200 KB of a scanner's private data ahead of Rows and Columns (as some
+    vendors write): the first bytes sent to the worker end inside it, so the whole header is
+    sent again."""
+    import pydicom
+
+    dataset = pydicom.dcmread(lung_ct_files[0])
+    block = dataset.private_block(0x0019, "CASEBOOK TEST", create=True)
+    block.add_new(0x10, "OB", os.urandom(200_000))
+    long_header = tmp_path / "long header.dcm"
+    dataset.save_as(long_header)
+    assert long_header.stat().st_size > 0.5e6  # kept in memory, 200 KB header, then pixels
+    summary = import_paths(
+        session, [long_header], None, ignore_progress, NEVER_CANCELLED,
+        accept_other_patients=True,
+    )  # fmt: skip
+    assert summary.images_added == 1
+    assert not summary.added
+    assert not summary.refused
+    [study] = imaging_records.list_studies(session)
+    [series] = imaging_records.list_series(session, study.id)
+    [instance] = imaging_records.list_instances(session, series.id)
+    assert instance.sop_instance_uid == dataset.SOPInstanceUID
+    assert instance.has_image
+    assert imaging_records.read_instance_bytes(session, instance) == long_header.read_bytes()
+
+
 def _staging_rows(session: BinderSession) -> int:
     row = session.database().execute("SELECT count(*) FROM blobs WHERE state = 'staging'")
     return int(row.fetchone()[0])

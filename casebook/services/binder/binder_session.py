@@ -23,6 +23,11 @@ import sqlite_utils
 from casebook.core.changes import Changed, Changes
 from casebook.core.errors import BinderUnavailable, UnavailableReason
 from casebook.core.progress import CancelToken
+from casebook.services.binder.checkpoints import (
+    BULK_AUTOCHECKPOINT_PAGES,
+    DEFAULT_AUTOCHECKPOINT_PAGES,
+    BackgroundCheckpoints,
+)
 from casebook.services.clock import timestamp
 from casebook.store import blobs
 from casebook.store.binder_folder import BinderFolder, FolderLock
@@ -172,6 +177,7 @@ class BinderSession:
         self._transactions: dict[int, _Transaction] = {}
         self._collectors: dict[int, list[ChangeCollector]] = {}
         self.last_checkpoint_complete = False  # set by close(): the WAL was emptied
+        self._checkpoints: BackgroundCheckpoints | None = None  # during bulk_writes()
 
     @property
     def folder(self) -> Path:
@@ -313,6 +319,31 @@ class BinderSession:
             for collector in self._collectors.get(ident, ()):
                 collector.add(state.pending)
             self._recorder.poke()  # off the write path: the write op is not kept waiting
+            checkpoints = self._checkpoints
+            if checkpoints is not None:
+                checkpoints.poke()
+
+    @contextlib.contextmanager
+    def bulk_writes(self) -> Iterator[BackgroundCheckpoints]:
+        """Many large write transactions from this thread (an import): the WAL is copied into
+        binder.db beside them, on a thread of its own, rather than inside every other commit
+        (see `checkpoints`). Commits are synced as always."""
+        if self._checkpoints is not None:  # already on (nested, or another thread's import)
+            yield self._checkpoints
+            return
+        db = self.database()
+        with classified_errors(self.folder):
+            db.execute(f"PRAGMA wal_autocheckpoint = {BULK_AUTOCHECKPOINT_PAGES}")
+        checkpoints = BackgroundCheckpoints(lambda: connect(self._folder.database, self._key))
+        checkpoints.start()
+        self._checkpoints = checkpoints
+        try:
+            yield checkpoints
+        finally:
+            self._checkpoints = None
+            checkpoints.stop()
+            with contextlib.suppress(Exception):
+                db.execute(f"PRAGMA wal_autocheckpoint = {DEFAULT_AUTOCHECKPOINT_PAGES}")
 
     def note_changes(self, *kinds: Changed, ids: Iterable[int | str] | None = None) -> None:
         """Record changes made outside `writing()` (a migration, a maintenance step)."""
@@ -349,6 +380,9 @@ class BinderSession:
         if self._closed:
             return
         self._recorder.stop()
+        checkpoints = self._checkpoints
+        if checkpoints is not None:  # an import still running: its checkpoints end here
+            checkpoints.stop()
         self._closed = True
         with self._guard:
             connections, self._connections = self._connections, {}

@@ -351,7 +351,7 @@ def _import_scan(
         else:
             summary.already_there += 1
 
-    with SourceOpener() as opener:
+    with SourceOpener() as opener, session.bulk_writes():
         writer = BatchWriter(session, committed)
 
         def produce(emit: object) -> None:

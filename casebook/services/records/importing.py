@@ -298,6 +298,11 @@ class _Importer:
 
 
 def _run(reader: IntakeReader, importer: _Importer) -> ImportSummary:
+    with importer.session.bulk_writes():
+        return _store_all(reader, importer)
+
+
+def _store_all(reader: IntakeReader, importer: _Importer) -> ImportSummary:
     readahead: Readahead[Intake] = Readahead(reader, READ_AHEAD_BYTES)
     try:
         for intake in readahead:

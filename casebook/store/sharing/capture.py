@@ -28,7 +28,7 @@ from casebook.store.sharing.shapes import Shapes, TableShape, _same
 
 __all__ = ["_same", "capture_pending"]
 
-_MAX_ROUNDS = 8  # giving rows their uids touches them again; that round finds nothing new
+_MAX_ROUNDS = 8  # rows written while capturing (a referenced row given its uid) are read again
 
 
 def capture_pending(db: sqlite_utils.Database) -> set[str]:
@@ -93,6 +93,7 @@ def _capture_row(
         where = "id" if shape.has_id else "rowid"
         key = values["id"] if shape.has_id else row_id
         shapes.db.execute(f"UPDATE {shape.table} SET uid = ? WHERE {where} = ?", [uid, key])  # noqa: S608
+        _forget_own_note(shapes.db, shape.table, row_id)
     history = shapes.view.row(shape.table, str(uid))
     recorded = False
     existence = history.heads(EXISTS)
@@ -115,6 +116,19 @@ def _capture_row(
         writer.record(shape.table, str(uid), column, actual, current, refs)
         recorded = True
     return recorded
+
+
+def _forget_own_note(db: sqlite_utils.Database, table: str, row_id: int) -> None:
+    """Drop the note the uid just given to a row made its trigger write (the newest note).
+
+    The row is being recorded now and the uid is not a shared field: another round for it
+    would read it again, field by field, to find nothing (half the capture of an import).
+    """
+    db.execute(
+        "DELETE FROM sync_pending WHERE seq = (SELECT max(seq) FROM sync_pending)"
+        " AND tbl = ? AND row_id = ? AND gone_uid IS NULL",
+        [table, row_id],
+    )
 
 
 def _capture_gone(shapes: Shapes, writer: LocalWriter, shape: TableShape, uid: str) -> bool:
