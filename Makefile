@@ -10,7 +10,9 @@ QM := $(TS:.ts=.qm)
 BENCH_ARGS ?=
 PYTEST_ARGS ?=
 # Test processes: one per core (pytest-xdist), each taking whole files so that a module's
-# fixtures (the frozen build, the torture run) are made once; WORKERS=0: all in this process.
+# fixtures (the frozen build, the torture run) are made once, in the order tests/conftest.py
+# gives (longest first; --no-loadscope-reorder stops xdist re-sorting files by their number of
+# tests, which left a long one-test file to the end); WORKERS=0: all in this process.
 WORKERS ?= auto
 
 .DEFAULT_GOAL := help
@@ -42,7 +44,7 @@ demo: $(STAMP) $(QM) ## Start Casebook on a demo binder (needs a display)
 	$(BIN)/casebook --demo
 
 test: $(STAMP) $(QM) ## Run the whole test suite (incl. ruff, mypy --strict, import contracts)
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile --max-worker-restart=0 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder --max-worker-restart=0 $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Run the code-quality gates alone: ruff, ruff format --check, mypy, lint-imports
 	$(BIN)/ruff check .

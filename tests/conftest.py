@@ -28,8 +28,9 @@ RUNNING_IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 TESTS = Path(__file__).resolve().parent
 # The longest files (seconds in a full run on 2 busy cores, 3 Dec 2026), run first. `make test`
 # gives each test process whole files (--dist loadfile), next file to whichever is free, in
-# collection order: a long file that started last kept one core busy long after the other was
-# done. Longest first, the two finish together. A file not listed only costs time.
+# collection order (--no-loadscope-reorder: xdist would re-sort them by number of tests): a long
+# file that started last kept one core busy long after the other was done. Longest first, the
+# two finish together. A file not listed only costs time.
 LONGEST_FIRST = (
     "security/test_crash_and_faults.py",  # 359 s: kills and full disks, every workload
     "test_packaging.py",  # 353 s: the PyInstaller build, its .deb installed and removed
