@@ -13,10 +13,8 @@ from casebook.app.listing_daily import daily_listing, format_daily
 from casebook.services.binder.session import BinderSession
 from casebook.services.consultations import list_consultations
 from casebook.services.imaging import records as imaging_records
-from casebook.services.imaging.previews import series_thumbnail
 from casebook.services.recordings.recordings import list_recordings
 from casebook.services.records import documents as records
-from casebook.services.records.previews import can_preview
 
 Listing = dict[str, Any]
 
@@ -27,6 +25,10 @@ def _iso(value: object | None) -> str | None:
 
 def _preview_state(session: BinderSession, series_id: int) -> dict[str, Any]:
     """Whether a picture of the series could be made (made once, then cached in the binder)."""
+    # Here, not at the top: every command imports this module, and pydicom and numpy with it
+    # would cost each of them a fifth of a second it needs only when there are images.
+    from casebook.services.imaging.previews import series_thumbnail
+
     preview = series_thumbnail(session, series_id)
     return {"available": preview.png is not None, "problem": preview.problem}
 
@@ -62,6 +64,8 @@ def _studies(session: BinderSession) -> list[dict[str, Any]]:
 
 def collect_listing(session: BinderSession) -> Listing:
     """Everything `list` prints, read from an unlocked binder (stable keys for scripts)."""
+    from casebook.services.records.previews import can_preview  # numpy, Pillow: see above
+
     case = records.load_case(session)
     documents = records.list_documents(session)
     per_slot = Counter(d.slot for d in documents)

@@ -12,7 +12,6 @@ from casebook.core.changes import Changed
 from casebook.core.recordings import NoteMark, PcmFormat, Recording
 from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
-from casebook.services.recordings import worker
 from casebook.store import recordings as store
 from casebook.store.blobs import read_blob
 
@@ -85,6 +84,8 @@ class Playback:
 
 def load_playback(session: BinderSession, recording_id: int, pcm_format: PcmFormat) -> Playback:
     """Decode a stored recording for the player (in the sound worker, never to disk)."""
+    from casebook.services.recordings import worker  # PyAV: only for the player
+
     recording = get_recording(session, recording_id)
     data = recording_bytes(session, recording)
     pcm = worker.decode(data, pcm_format)
