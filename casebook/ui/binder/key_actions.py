@@ -163,10 +163,10 @@ class BinderKeyActions(QObject):
         reopen()
 
     def _reopen(self, folder: Path, password: str) -> None:
+        """Open the unchanged binder again, as if the user had not left it."""
         from casebook.services.binder.session import unlock_binder
         from casebook.ui.common.ops import WriteOp
 
-        """Open the unchanged binder again, as if the user had not left it."""
         WriteOp(self, None, lambda: unlock_binder(folder, password)).on_success(
             self.reopened.emit
         ).on_failure(lambda _failure: self.unlock_needed.emit(folder)).start()

@@ -44,25 +44,22 @@ def _collector() -> GuiThreadCollector:
     return collect_on_gui_thread(app)
 
 
-def _cleanup_outside_copies() -> None:
-    """Remove documents opened in other programs (on lock and on exit).
+# What locking and quitting undo, each known only to the module that did it: a module never
+# loaded did nothing to undo (and loading it, and the storage layer with it, would learn that).
+_UNDONE_ON_LOCK = (
+    # documents opened in other programs: this process's copies are removed
+    ("casebook.services.records.outside_copies", "cleanup_outside_copies"),
+    # a copied bundle password or recovery code is cleared from the clipboard
+    ("casebook.ui.common.secret_clipboard", "forget_copied_secrets"),
+)
 
-    Only this process's copies are removed, so when the module that makes them was never
-    loaded there is nothing to do (and no reason to load the storage layer to learn it).
-    """
-    module = sys.modules.get("casebook.services.records.outside_copies")
-    if module is not None:
-        module.cleanup_outside_copies()
 
-
-def _forget_copied_secrets() -> None:
-    """Clear a copied bundle password or recovery code from the clipboard (on lock and exit).
-
-    Only the module that copies them knows of any, and it was loaded if anything was copied.
-    """
-    module = sys.modules.get("casebook.ui.common.secret_clipboard")
-    if module is not None:
-        module.forget_copied_secrets()
+def _undo_what_was_left_outside() -> None:
+    """Remove outside copies and copied secrets, where the modules that make them were used."""
+    for module_name, function in _UNDONE_ON_LOCK:
+        module = sys.modules.get(module_name)
+        if module is not None:
+            getattr(module, function)()
 
 
 class MainWindow(QMainWindow):
@@ -309,8 +306,7 @@ class MainWindow(QMainWindow):
         # content they held, must not outlive the lock.
         _collector().unfreeze()
         self._update_actions()
-        _cleanup_outside_copies()
-        _forget_copied_secrets()
+        _undo_what_was_left_outside()
         if session is None:
             return None
         from casebook.ui.common.ops import WriteOp
