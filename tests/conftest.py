@@ -26,23 +26,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 RUNNING_IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 TESTS = Path(__file__).resolve().parent
-# The longest files (seconds in a full run on 2 busy cores, 3 Dec 2026), run first. `make test`
+# The longest files (seconds in a full run on 2 quiet cores, 3 Dec 2026), run first. `make test`
 # gives each test process whole files (--dist loadfile), next file to whichever is free, in
 # collection order (--no-loadscope-reorder: xdist would re-sort them by number of tests): a long
 # file that started last kept one core busy long after the other was done. Longest first, the
 # two finish together. A file not listed only costs time.
 LONGEST_FIRST = (
-    "security/test_crash_and_faults.py",  # 359 s: kills and full disks, every workload
-    "test_packaging.py",  # 353 s: the PyInstaller build, its .deb installed and removed
-    "services/test_recognition.py",  # 201 s: OCR of photographed reports
-    "test_wheel_install.py",  # 158 s: sdist, wheel, a fresh venv
-    "app/test_cli.py",  # 132 s
-    "importers/test_ocr.py",  # 119 s
-    "app/test_cli_bundle.py",  # 108 s
-    "ui/test_viewer_text_layer.py",  # 94 s
-    "ui/test_screen_sizes.py",  # 80 s
-    "app/test_cli_sharing.py",  # 75 s
-    "security/test_canary_sweep.py",  # 67 s
+    "test_packaging.py",  # 106 s: the PyInstaller build, its .deb installed and removed
+    "security/test_crash_and_faults.py",  # 76 s: kills and full disks, every workload
+    "app/test_cli.py",  # 56 s
+    "test_wheel_install.py",  # 56 s: sdist, wheel, a fresh venv
+    "ui/test_screen_sizes.py",  # 35 s: four screens, a process each
+    "app/test_cli_bundle.py",  # 33 s
+    "app/test_cli_sharing.py",  # 28 s
+    "services/test_recognition.py",  # 28 s: OCR of photographed reports
+    "app/test_cli_content.py",  # 27 s
+    "security/test_rekey.py",  # 26 s
+    "security/test_canary_sweep.py",  # 21 s
 )
 
 
