@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 _CHILD = r"""
-import binascii, gc, sys
+import binascii, ctypes, gc, mmap, sys
 from pathlib import Path
 from casebook.core.model import Case
 from casebook.core.progress import NEVER_CANCELLED, ignore_progress
@@ -27,23 +27,45 @@ from casebook.services.records.importing import import_paths
 from casebook.store.keyslots import KdfParams
 
 
+_WINDOW = 1 << 20
+_OVERLAP = 64
+# The scan reads into one buffer of its own mapping, skipped while scanning and wiped after:
+# a bytes object per region would leave copies of the needles in freed heap memory, which the
+# next scan would count as the key surviving.
+_buffer = mmap.mmap(-1, _WINDOW + _OVERLAP)
+_buffer_start = ctypes.addressof(ctypes.c_char.from_buffer(_buffer))
+
+
+def _count_window(needles, counts, length):
+    for index, needle in enumerate(needles):
+        found = _buffer.find(needle, 0, length)
+        while found != -1 and found < min(length, _WINDOW):
+            counts[index] += 1
+            found = _buffer.find(needle, found + 1, length)
+
+
 def count_in_memory(needles):
     counts = [0] * len(needles)
+    window = memoryview(_buffer)
     with open("/proc/self/maps") as maps, open("/proc/self/mem", "rb", 0) as memory:
         for line in maps.read().splitlines():
             fields = line.split()
             if "r" not in fields[1] or line.endswith(("[vvar]", "[vsyscall]", "[vvar_vclock]")):
                 continue
             start, end = (int(x, 16) for x in fields[0].split("-"))
-            try:
-                memory.seek(start)
-                chunk = memory.read(end - start)
-            except (OSError, ValueError, OverflowError):
+            if start <= _buffer_start < end:
                 continue
-            for index, needle in enumerate(needles):
-                counts[index] += chunk.count(needle)
+            for offset in range(start, end, _WINDOW):
+                length = min(_WINDOW + _OVERLAP, end - offset)
+                try:
+                    memory.seek(offset)
+                    read = memory.readinto(window[:length])
+                except (OSError, ValueError, OverflowError):
+                    break
+                _count_window(needles, counts, read or 0)
+    window.release()
+    _buffer[:] = bytes(len(_buffer))
     return counts
-
 
 work = Path(sys.argv[1])
 fast = KdfParams.minimum()
