@@ -15,6 +15,7 @@ from casebook.services.consultations import list_consultations
 from casebook.services.imaging import records as imaging_records
 from casebook.services.recordings.recordings import list_recordings
 from casebook.services.records import documents as records
+from casebook.services.records.previewable import can_preview
 
 Listing = dict[str, Any]
 
@@ -64,8 +65,6 @@ def _studies(session: BinderSession) -> list[dict[str, Any]]:
 
 def collect_listing(session: BinderSession) -> Listing:
     """Everything `list` prints, read from an unlocked binder (stable keys for scripts)."""
-    from casebook.services.records.previews import can_preview  # numpy, Pillow: see above
-
     case = records.load_case(session)
     documents = records.list_documents(session)
     per_slot = Counter(d.slot for d in documents)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from zxcvbn import zxcvbn
-
 ACCEPTABLE_SCORE = 3
 ACCEPTABLE_LENGTH = 10
 _MAX_CHECKED_LENGTH = 100  # zxcvbn slows down sharply on very long input
@@ -31,6 +29,10 @@ def check_password_strength(password: str, avoid: tuple[str, ...] = ()) -> Passw
     """Rate `password`; `avoid` lists words such as the patient's name that make it weak."""
     if not password:
         return PasswordStrength(0)
+    # Imported here: its dictionaries take 20 ms to load, and every command that opens a
+    # binder imports this module without checking a password's strength.
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(password[:_MAX_CHECKED_LENGTH], user_inputs=list(avoid))
     score = int(result["score"])
     if len(password) < ACCEPTABLE_LENGTH:

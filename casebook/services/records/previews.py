@@ -23,6 +23,7 @@ from casebook.importers.pdf_pages import pdf_page_count, render_pdf_page
 from casebook.importers.picture import render_picture
 from casebook.services.binder.session import BinderSession
 from casebook.services.isolation import IsolatedWorker, shared_worker
+from casebook.services.records.previewable import can_preview
 from casebook.store.blobs import read_blob
 from casebook.store.thumbnails import CachedPicture, cached_picture, remember_picture
 
@@ -44,10 +45,6 @@ class Preview:
     png: bytes | None
     problem: str = ""
     unsaved: tuple[str, str] | None = None
-
-
-def can_preview(media_type: str) -> bool:
-    return media_type == "application/pdf" or media_type.startswith("image/")
 
 
 def render_page(

@@ -12,12 +12,8 @@ from PySide6.QtGui import QImage
 
 from casebook.core.model import Document
 from casebook.services.binder.session import BinderSession
-from casebook.services.records.previews import (
-    Preview,
-    can_preview,
-    document_thumbnail,
-    remember_preview,
-)
+from casebook.services.records.previewable import can_preview
+from casebook.services.records.previews import Preview, document_thumbnail, remember_preview
 from casebook.ui.common.newest_first import NewestFirst
 from casebook.ui.common.ops import ReadOp, WriteOp
 from casebook.ui.common.tasks import TaskFailure
