@@ -26,6 +26,7 @@ from casebook.app import cli_messages as msg
 from casebook.app.cli_calendar import add_calendar_command
 from casebook.app.cli_content import add_content_commands, check_content
 from casebook.app.secrets_input import SecretReader
+from casebook.app.storage_import import load_storage_without_numpy
 from casebook.bundle.errors import BundleInvalid
 from casebook.core.errors import (
     BinderUnavailable,
@@ -396,6 +397,7 @@ def _require_binder(folder: Path) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed subcommand, turning expected failures into one line and an exit code."""
     handler: Command = args.handler
+    load_storage_without_numpy()
     try:
         if getattr(args, "existing_binder", False):
             _require_binder(args.binder)

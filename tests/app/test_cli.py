@@ -186,6 +186,34 @@ def test_list_as_text(binder: Path, run_casebook: Run) -> None:
     assert "Imaging studies (0):" in result.stdout
 
 
+_LIST_AND_SAY_WHAT_LOADED = """
+import sys
+from casebook.app import main
+code = main.main(sys.argv[1:])
+heavy = ("numpy", "pydicom", "PIL", "pypdfium2", "zxcvbn", "reportlab")
+print(code, *[name for name in heavy if name in sys.modules])
+"""
+
+
+def test_list_loads_no_image_library_nor_password_checker(binder: Path, run_casebook: Run) -> None:
+    """Every command starts faster than when it loaded numpy (through sqlite-utils), the
+    picture decoders (to say a PDF can be previewed) and zxcvbn: `list` of a binder with a PDF
+    and a text file needs none of them, and still says the PDF can be shown."""
+    imported = run_casebook("import", binder, DEMO_DOCS / "pathology-report.pdf",
+                            DEMO_DOCS / "lab-results.txt", stdin=PASSWORD + "\n")  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    listed = subprocess.run(
+        [sys.executable, "-c", _LIST_AND_SAY_WHAT_LOADED, "--data-dir", str(binder.parent / "d"),
+         "list", str(binder), "--json"],
+        input=PASSWORD + "\n", capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    *listing, loaded = listed.stdout.strip().splitlines()
+    assert loaded.split() == ["0"], listed.stderr
+    documents = json.loads("\n".join(listing))["documents"]
+    previewable = {Path(d["original_name"]).suffix: d["previewable"] for d in documents}
+    assert previewable == {".pdf": True, ".txt": False}
+
+
 def test_no_binder_is_said_before_asking_for_a_password(tmp_path: Path, run_casebook: Run) -> None:
     (tmp_path / "plain").mkdir()
     (tmp_path / "plain" / "notes.txt").write_text("not a binder")
