@@ -18,10 +18,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from casebook.app.library_threads import limit_library_threads
 from casebook.services import clock
 from casebook.services.clock import SetClock, clock_set_to
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# As the app sets it in main() (casebook/app/library_threads.py), before numpy is imported here
+# and in the file workers this process spawns.
+limit_library_threads()
 
 RUNNING_IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 

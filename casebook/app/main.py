@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from casebook.app.file_modes import restrict_new_files
+from casebook.app.library_threads import limit_library_threads
 from casebook.app.paths import AppPaths
 from casebook.resources import InstallationBroken, check_installation
 from casebook.services.workers.hardening import disable_crash_dumps
@@ -158,6 +159,7 @@ def _broken_installation(error: InstallationBroken, gui: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     freeze_support()  # the parsing worker re-enters here in a frozen build
+    limit_library_threads()  # before anything imports numpy
     restrict_new_files()  # owner-only files and folders from the first byte (see file_modes)
     disable_crash_dumps()  # no core file or error report holding the key or a patient's data
     arguments = list(sys.argv[1:] if argv is None else argv)
