@@ -91,9 +91,7 @@ def cmd_import(args: argparse.Namespace, password: str, progress: Report) -> int
     from casebook.services.binder.session import unlock_binder
     from casebook.services.consultations import list_consultations
     from casebook.services.isolation import shared_worker
-    from casebook.services.recordings.importing import import_recordings
     from casebook.services.records.importing import PARSERS, import_paths
-    from casebook.services.records.recognition import recognise_waiting
 
     slot = RecordKind(args.slot) if args.slot else None
     shared_worker().prestart(*PARSERS)  # the file readers start while the binder unlocks
@@ -121,13 +119,19 @@ def cmd_import(args: argparse.Namespace, password: str, progress: Report) -> int
             added += len(summary.added) + summary.images_added
             already += len(summary.duplicates) + summary.images_already_there
             names = {d.id: d.original_name for d in summary.added}
-            read = recognise_waiting(session, progress, NEVER_CANCELLED, only=names)
-            for document_id in read.read:
-                print(msg.gettext("text read: {name}").format(name=names[document_id]), flush=True)
-            for document_id in read.failed:
-                said = msg.gettext("text could not be read: {name}")
-                print(said.format(name=names[document_id]), flush=True)
+            if names:  # the text readers (numpy, Pillow, the OCR models) load only for them
+                from casebook.services.records.recognition import recognise_waiting
+
+                read = recognise_waiting(session, progress, NEVER_CANCELLED, only=names)
+                for document_id in read.read:
+                    said = msg.gettext("text read: {name}")
+                    print(said.format(name=names[document_id]), flush=True)
+                for document_id in read.failed:
+                    said = msg.gettext("text could not be read: {name}")
+                    print(said.format(name=names[document_id]), flush=True)
         if sounds:
+            from casebook.services.recordings.importing import import_recordings
+
             recorded = import_recordings(
                 session, sounds, consultation_id, progress, NEVER_CANCELLED, committed
             )

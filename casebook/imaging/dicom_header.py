@@ -9,7 +9,6 @@ patient name shows as 张三 rather than as mojibake.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import cast
 
 from pydicom.charset import python_encoding
@@ -20,6 +19,7 @@ from pydicom.multival import MultiValue
 from casebook.core.model import PartialDate
 from casebook.core.slice_order import SlicePlacement
 from casebook.imaging.dicom_reader import quiet_pydicom, read_dataset, transfer_syntax_of
+from casebook.imaging.dicom_summary import DicomSummary
 from casebook.imaging.errors import DicomProblem, DicomUnreadable
 from casebook.imaging.slice_placement import placement_of
 
@@ -44,41 +44,6 @@ _ROWS = 0x00280010
 _COLUMNS = 0x00280011
 
 _GUESSED_ENCODINGS = ("utf-8", "gb18030")
-
-
-@dataclass(frozen=True)
-class DicomSummary:
-    """What the binder needs to file and show one DICOM instance."""
-
-    patient_name: str  # as stored, e.g. "WANG^XIAODONG=王^小东"; components joined by ^ and =
-    patient_id: str
-    patient_birth_date: PartialDate | None
-    patient_sex: str
-    study_instance_uid: str
-    study_date: PartialDate | None
-    study_description: str
-    accession_number: str
-    modality: str
-    series_instance_uid: str
-    series_number: int | None
-    series_description: str
-    sop_class_uid: str
-    sop_instance_uid: str
-    instance_number: int | None
-    institution_name: str
-    specific_character_set: str  # as declared, "" when none
-    transfer_syntax_uid: str
-    transfer_syntax_name: str
-    rows: int | None
-    columns: int | None
-    number_of_frames: int  # 1 for single-frame images, 0 when there is no image
-    placement: SlicePlacement = field(
-        default_factory=SlicePlacement
-    )  # where it lies, for the order of slices
-
-    @property
-    def has_image(self) -> bool:
-        return self.rows is not None and self.columns is not None
 
 
 def read_dicom_summary(data: bytes) -> DicomSummary:

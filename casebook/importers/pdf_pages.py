@@ -18,33 +18,13 @@ import numpy.typing as npt
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from casebook.core.errors import CasebookError
+from casebook.importers.pdf_errors import PdfPasswordProtected, PdfUnreadable
 
 DEFAULT_MAX_PIXELS = 4_000_000
 # Never render above 300 dpi: a tiny page would otherwise be blown up to `max_pixels`.
 MAX_SCALE = 300 / 72
 
 _PDFIUM_LOCK = threading.RLock()
-
-
-@dataclass
-class PdfPasswordProtected(CasebookError):
-    """The PDF needs a password to open; `password_given` tells whether a wrong one was tried."""
-
-    password_given: bool = False
-
-    def __str__(self) -> str:
-        return "PDF is password-protected" + (" (wrong password)" if self.password_given else "")
-
-
-@dataclass
-class PdfUnreadable(CasebookError):
-    """PDFium cannot open or render this PDF; `reason` is PDFium's short diagnosis."""
-
-    reason: str
-
-    def __str__(self) -> str:
-        return f"PDF unreadable: {self.reason}"
 
 
 def pdf_page_count(data: bytes, *, password: str | None = None) -> int:

@@ -12,7 +12,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from casebook.core.redaction import Word
-from casebook.importers.pdf_pages import PdfUnreadable, _open_document
+from casebook.importers.pdf_errors import PdfUnreadable
+from casebook.importers.pdf_pages import _open_document
 
 MAX_CHARS_PER_PAGE = 200_000
 

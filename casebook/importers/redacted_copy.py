@@ -26,7 +26,8 @@ from reportlab.pdfgen import canvas as pdf_canvas
 
 from casebook.core.pdf_writing import one_pdf_at_a_time
 from casebook.core.redaction import Box, Word, visible_words
-from casebook.importers.pdf_pages import PdfUnreadable, _open_document
+from casebook.importers.pdf_errors import PdfUnreadable
+from casebook.importers.pdf_pages import _open_document
 from casebook.importers.pdf_words import pdf_page_words
 from casebook.importers.picture import render_picture
 from casebook.resources import resource_path

@@ -46,7 +46,7 @@ from casebook.core.profiles import ProfileInvalid
 from casebook.core.recordings import RecordingProblem, RecordingRefused
 from casebook.imaging.deidentify import NotDeidentifiable
 from casebook.imaging.errors import DicomProblem, DicomUnreadable
-from casebook.importers.pdf_pages import PdfPasswordProtected, PdfUnreadable
+from casebook.importers.pdf_errors import PdfPasswordProtected, PdfUnreadable
 from casebook.importers.picture import PictureUnreadable
 from casebook.services.export.identity_guard import IdentityWouldLeak
 from casebook.services.records.outside_copies import CopyFailed

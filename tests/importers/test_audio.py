@@ -19,7 +19,8 @@ from phone_recordings import (
 )
 
 from casebook.core.recordings import RecordingProblem, RecordingRefused
-from casebook.importers.audio import decode_pcm, encode_m4a, probe_audio_file, sniff_audio_type
+from casebook.importers.audio import decode_pcm, encode_m4a, probe_audio_file
+from casebook.importers.audio_sniff import sniff_audio_type
 
 LIMIT = 3 * 3600
 

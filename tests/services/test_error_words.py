@@ -15,7 +15,7 @@ import pytest
 
 import casebook
 from casebook.core.errors import CasebookError
-from casebook.importers.pdf_pages import PdfUnreadable
+from casebook.importers.pdf_errors import PdfUnreadable
 from casebook.services import error_words
 from casebook.services.workers.errors import IsolationFailure, UntrustedFileFailed
 from casebook.texts import texts_for

@@ -24,12 +24,13 @@ from casebook.core.errors import CasebookError, FileRefused
 from casebook.core.identity import birth_dates_differ
 from casebook.core.model import Case
 from casebook.core.progress import CancelToken, Progress, Report
-from casebook.imaging.dicom_header import DicomSummary, summarise_head
+from casebook.imaging.dicom_summary import DicomSummary
 from casebook.imaging.dicomdir_reader import MEDIA_STORAGE_DIRECTORY, read_dicomdir_references
 from casebook.importers.archives import ArchiveUnreadable
 from casebook.importers.furniture import Furniture, furniture_by_content, furniture_by_name
 from casebook.importers.sniff import sniff_media_type
 from casebook.services.binder.session import BinderSession
+from casebook.services.imaging.header_reader import summarise_head
 from casebook.services.imaging.patients import (
     IdentityMismatch,
     PatientOnMedia,

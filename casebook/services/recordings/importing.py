@@ -19,7 +19,7 @@ from casebook.core.changes import Changed
 from casebook.core.errors import FileProblem, FileRefused
 from casebook.core.progress import CancelToken, Progress, Report
 from casebook.core.recordings import Recording, RecordingProblem, RecordingRefused
-from casebook.importers.audio import SNIFF_HEAD_BYTES, sniff_audio_type
+from casebook.importers.audio_sniff import SNIFF_HEAD_BYTES, sniff_audio_type
 from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
 from casebook.services.isolation import UntrustedFileFailed

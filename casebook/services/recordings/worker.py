@@ -12,8 +12,8 @@ import atexit
 import threading
 
 from casebook.core.recordings import MAX_DURATION_SECONDS, AudioFacts, PcmFormat
-from casebook.importers import audio
 from casebook.services.isolation import IsolatedWorker
+from casebook.services.workers.by_name import ByName
 
 # Decoding a whole three-hour recording to 16 kHz PCM takes ~350 MB, and FFmpeg buffers more.
 MEMORY_LIMIT_MB = 3072
@@ -21,6 +21,12 @@ MEMORY_LIMIT_MB = 3072
 # fixed part covers starting the worker.
 BASE_TIMEOUT_S = 30.0
 SECONDS_PER_MB = 4.0
+
+# The decoders, named: only the worker loads PyAV and numpy (see workers.by_name).
+_AUDIO = "casebook.importers.audio"
+_probe_audio_file: ByName[AudioFacts] = ByName(_AUDIO, "probe_audio_file")
+_decode_pcm: ByName[bytes] = ByName(_AUDIO, "decode_pcm")
+_encode_m4a: ByName[bytes] = ByName(_AUDIO, "encode_m4a")
 
 _worker: IsolatedWorker | None = None
 _lock = threading.Lock()
@@ -44,14 +50,14 @@ def probe(path: str, size: int) -> AudioFacts:
     """Facts about a sound file, or RecordingRefused (UntrustedFileFailed if it broke the
     worker)."""
     return audio_worker().call(
-        audio.probe_audio_file, path, MAX_DURATION_SECONDS, timeout=_timeout(size)
+        _probe_audio_file, path, MAX_DURATION_SECONDS, timeout=_timeout(size)
     )
 
 
 def decode(data: bytes, pcm: PcmFormat) -> bytes:
     """A stored recording as PCM in `pcm`'s format, for playback."""
     return audio_worker().call(
-        audio.decode_pcm, data, pcm.sample_rate, pcm.channels, timeout=_timeout(len(data))
+        _decode_pcm, data, pcm.sample_rate, pcm.channels, timeout=_timeout(len(data))
     )
 
 
@@ -59,7 +65,7 @@ def encode(pcm_bytes: bytes, pcm: PcmFormat) -> bytes:
     """Casebook's own PCM as an .m4a file (AAC)."""
     seconds = len(pcm_bytes) / pcm.bytes_per_second
     return audio_worker().call(
-        audio.encode_m4a,
+        _encode_m4a,
         pcm_bytes,
         pcm.sample_rate,
         pcm.channels,

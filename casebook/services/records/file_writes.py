@@ -19,7 +19,7 @@ from casebook.core.changes import Changed
 from casebook.core.errors import FileProblem, FileRefused
 from casebook.core.model import Document, PartialDate, RecordKind
 from casebook.core.progress import CancelToken
-from casebook.imaging.dicom_header import DicomSummary
+from casebook.imaging.dicom_summary import DicomSummary
 from casebook.services.binder.session import BinderSession
 from casebook.services.clock import timestamp
 from casebook.services.records.reading import ReadFile, SourceOpener

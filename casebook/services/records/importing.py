@@ -27,12 +27,13 @@ from casebook.core.identity import IdentityCheck
 from casebook.core.model import Case, Document, PartialDate, RecordKind
 from casebook.core.progress import CancelToken, Report
 from casebook.core.suggestions import suggest_date, suggest_slot
-from casebook.imaging.dicom_header import DicomSummary, summarise_head
+from casebook.imaging.dicom_summary import DicomSummary
 from casebook.importers.furniture import Furniture
-from casebook.importers.pdf_pages import PdfPasswordProtected
+from casebook.importers.pdf_errors import PdfPasswordProtected
 from casebook.services import clock
 from casebook.services.binder.session import BinderSession
 from casebook.services.identity import check_patient
+from casebook.services.imaging.header_reader import HEADER_MODULE, summarise_head
 from casebook.services.isolation import shared_worker
 from casebook.services.records import documents as records
 from casebook.services.records.batch_writer import BatchWriter
@@ -64,7 +65,7 @@ MAX_INDEXED_TEXT_BYTES = 2 * 1024 * 1024
 FileDone = Callable[[Path, bool], None]
 # What the workers load to read DICOM headers, while the first files are read (the PDF reader
 # loads on the first PDF: most imports of many files are imaging).
-PARSERS = ("casebook.imaging.dicom_header",)
+PARSERS = (HEADER_MODULE,)
 
 
 @dataclass

@@ -17,7 +17,6 @@ from typing import Any
 
 from casebook.core.errors import FileProblem, FileRefused
 from casebook.core.progress import CancelToken, Progress, Report
-from casebook.imaging.dicom_header import summarise_head
 from casebook.importers.archives import ArchiveUnreadable
 from casebook.importers.furniture import (
     DISC_MARKERS,
@@ -25,7 +24,7 @@ from casebook.importers.furniture import (
     furniture_by_content,
     furniture_by_name,
 )
-from casebook.importers.pdf_pages import extract_pdf_text
+from casebook.services.imaging.header_reader import summarise_head
 from casebook.services.records.file_walk import FoundFile, SkippedFurniture, walk_offered
 from casebook.services.records.reading import (
     ARCHIVE_PROBLEMS,
@@ -34,6 +33,7 @@ from casebook.services.records.reading import (
     SourceOpener,
     open_regular,
 )
+from casebook.services.workers.by_name import ByName
 from casebook.services.workers.pool import Outcome, WorkerPool
 
 DICOM = "application/dicom"
@@ -48,6 +48,9 @@ HEADER_SENT_BYTES = 64 * 1024
 HEADER_TIMEOUT_SECONDS = 30.0
 MAX_PDF_TEXT_BYTES = 64 * 1024 * 1024
 MAX_PDF_TEXT_PAGES = 500
+
+# PDFium reads a PDF's text in the worker; the app never loads it to send one (workers.by_name).
+extract_pdf_text: ByName[str] = ByName("casebook.importers.pdf_pages", "extract_pdf_text")
 
 
 @dataclass
