@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from binder_copies import BinderCopies
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -76,6 +77,12 @@ def find_tool(*names: str) -> Path:
     if RUNNING_IN_CI:
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def binder_copies(tmp_path_factory: pytest.TempPathFactory) -> BinderCopies:
+    """New binders made once per test process and copied for each test (see binder_copies)."""
+    return BinderCopies(tmp_path_factory.mktemp("made-binders"))
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from binder_copies import BinderCopies
 
 from casebook.core.model import Case
 from casebook.services.binder.session import create_binder
@@ -53,5 +54,8 @@ def make_binder(folder: Path, patient: str = "Wang Fang") -> Path:
 
 
 @pytest.fixture
-def binder(tmp_path: Path) -> Path:
-    return make_binder(tmp_path / "binder")
+def binder(tmp_path: Path, binder_copies: BinderCopies) -> Path:
+    """`make_binder`'s binder, as a copy of one made once per test process."""
+    folder = tmp_path / "binder"
+    binder_copies.copy(folder, PASSWORD, Case("Wang Fang"), KdfParams.minimum())
+    return folder

@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from binder_copies import BinderCopies
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder.session import BinderSession, NewBinder, create_binder
+from casebook.services.binder.session import BinderSession, NewBinder, unlock_binder
 from casebook.store.keyslots import KdfParams
 
 PASSWORD = "tulip ledger 42 window"
@@ -30,8 +31,9 @@ def make_case(name: str = "Test Patient") -> Case:
 
 
 @pytest.fixture
-def new_binder(tmp_path: Path) -> Iterator[NewBinder]:
-    created = create_binder(tmp_path / "binder", PASSWORD, make_case(), FAST)
+def new_binder(tmp_path: Path, binder_copies: BinderCopies) -> Iterator[NewBinder]:
+    code = binder_copies.copy(tmp_path / "binder", PASSWORD, make_case(), FAST)
+    created = NewBinder(unlock_binder(tmp_path / "binder", PASSWORD), code)
     yield created
     created.session.close()
 

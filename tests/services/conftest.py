@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from binder_copies import BinderCopies
 from data_paths import lung_slices
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder.session import BinderSession, NewBinder, create_binder
+from casebook.services.binder.session import BinderSession, NewBinder, unlock_binder
 from casebook.store.keyslots import KdfParams
 
 PASSWORD = "tulip ledger 42 window"
@@ -21,8 +22,9 @@ def make_case(name: str = "Test Patient") -> Case:
 
 
 @pytest.fixture
-def new_binder(tmp_path: Path) -> Iterator[NewBinder]:
-    created = create_binder(tmp_path / "binder", PASSWORD, make_case(), FAST)
+def new_binder(tmp_path: Path, binder_copies: BinderCopies) -> Iterator[NewBinder]:
+    code = binder_copies.copy(tmp_path / "binder", PASSWORD, make_case(), FAST)
+    created = NewBinder(unlock_binder(tmp_path / "binder", PASSWORD), code)
     yield created
     created.session.close()
 
@@ -38,8 +40,8 @@ def lung_ct_files() -> list[Path]:
 
 
 @pytest.fixture
-def new_binder_folder(tmp_path: Path) -> Path:
+def new_binder_folder(tmp_path: Path, binder_copies: BinderCopies) -> Path:
     """A closed binder's folder, for tests that open it more than once."""
     folder = tmp_path / "closed-binder"
-    create_binder(folder, PASSWORD, make_case(), FAST).session.close()
+    binder_copies.copy(folder, PASSWORD, make_case(), FAST)
     return folder

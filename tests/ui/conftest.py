@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from binder_copies import BinderCopies
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder.session import BinderSession, create_binder, unlock_binder
+from casebook.services.binder.session import BinderSession, unlock_binder
 from casebook.store.keyslots import KdfParams
 from casebook.ui.common.gui_gc import collect_on_gui_thread
 from casebook.ui.common.look import apply_look
@@ -51,11 +52,11 @@ def kdf() -> KdfParams:
 
 
 @pytest.fixture
-def binder_folder(tmp_path: Path, kdf: KdfParams) -> Path:
+def binder_folder(tmp_path: Path, kdf: KdfParams, binder_copies: BinderCopies) -> Path:
     """A small, closed binder for Ada Example, password `PASSWORD`."""
     folder = tmp_path / "Casebook binder test"
     case = Case(PATIENT, PartialDate(1958, 3, 14), "Suspected pancreatic cancer, stage unclear")
-    create_binder(folder, PASSWORD, case, kdf).session.close()
+    binder_copies.copy(folder, PASSWORD, case, kdf)
     return folder
 
 
