@@ -37,17 +37,17 @@ TESTS = Path(__file__).resolve().parent
 # file that started last kept one core busy long after the other was done. Longest first, the
 # two finish together. A file not listed only costs time.
 LONGEST_FIRST = (
-    "test_packaging.py",  # 106 s: the PyInstaller build, its .deb installed and removed
-    "security/test_crash_and_faults.py",  # 76 s: kills and full disks, every workload
-    "app/test_cli.py",  # 56 s
-    "test_wheel_install.py",  # 56 s: sdist, wheel, a fresh venv
-    "ui/test_screen_sizes.py",  # 35 s: four screens, a process each
-    "app/test_cli_bundle.py",  # 33 s
-    "app/test_cli_sharing.py",  # 28 s
+    "test_packaging.py",  # 98 s: the PyInstaller build, its .deb installed and removed
+    "security/test_crash_and_faults.py",  # 73 s: kills and full disks, every workload
+    "app/test_cli.py",  # 72 s
+    "test_wheel_install.py",  # 63 s: sdist, wheel, a fresh venv
+    "ui/test_screen_sizes.py",  # 33 s: four screens, a process each
     "services/test_recognition.py",  # 28 s: OCR of photographed reports
-    "app/test_cli_content.py",  # 27 s
-    "security/test_rekey.py",  # 26 s
-    "security/test_canary_sweep.py",  # 21 s
+    "app/test_cli_bundle.py",  # 27 s
+    "app/test_cli_seal.py",  # 24 s
+    "security/test_rekey.py",  # 23 s
+    "app/test_cli_sharing.py",  # 21 s
+    "ui/test_sharing_windows.py",  # 21 s
 )
 
 
