@@ -47,7 +47,7 @@ demo: $(STAMP) $(QM) ## Start Casebook on a demo binder (needs a display)
 	$(BIN)/casebook --demo
 
 test: $(STAMP) $(QM) ## Run the whole test suite (incl. ruff, mypy --strict, import contracts)
-	@$(BIN)/python -m compileall -q -j 0 casebook tests >/dev/null
+	@$(BIN)/python -m compileall -q -j 0 casebook tests
 	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder --max-worker-restart=0 $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Run the code-quality gates alone: ruff, ruff format --check, mypy, lint-imports
