@@ -16,7 +16,7 @@ import pytest
 from binder_copies import BinderCopies
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder.session import BinderSession, NewBinder, unlock_binder
+from casebook.services.binder.session import BinderSession, NewBinder
 from casebook.store.keyslots import KdfParams
 
 PASSWORD = "tulip ledger 42 window"
@@ -33,7 +33,7 @@ def make_case(name: str = "Test Patient") -> Case:
 @pytest.fixture
 def new_binder(tmp_path: Path, binder_copies: BinderCopies) -> Iterator[NewBinder]:
     code = binder_copies.copy(tmp_path / "binder", PASSWORD, make_case(), FAST)
-    created = NewBinder(unlock_binder(tmp_path / "binder", PASSWORD), code)
+    created = NewBinder(binder_copies.open(tmp_path / "binder"), code)
     yield created
     created.session.close()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder.session import BinderSession, unlock_binder
+from casebook.services.binder.session import BinderSession
 from casebook.store.keyslots import KdfParams
 from casebook.ui.common.gui_gc import collect_on_gui_thread
 from casebook.ui.common.look import apply_look
@@ -61,9 +61,9 @@ def binder_folder(tmp_path: Path, kdf: KdfParams, binder_copies: BinderCopies) -
 
 
 @pytest.fixture
-def session(binder_folder: Path) -> Iterator[BinderSession]:
+def session(binder_folder: Path, binder_copies: BinderCopies) -> Iterator[BinderSession]:
     """The small binder, unlocked; closed after the test."""
-    opened = unlock_binder(binder_folder, PASSWORD)
+    opened = binder_copies.open(binder_folder)
     yield opened
     opened.close()
 
