@@ -18,6 +18,7 @@ from pathlib import Path
 from casebook.core.model import Case
 from casebook.services.binder.session import (
     BinderSession,
+    NewBinder,
     create_binder,
     locked_folder,
     open_session,
@@ -54,3 +55,8 @@ class BinderCopies:
         binder, lock = locked_folder(target)
         keyslots = binder.read_keyslots()
         return open_session(binder, KeyBuffer.taking(bytearray(self._keys[target])), lock, keyslots)
+
+    def new_binder(self, target: Path, password: str, case: Case, kdf: KdfParams) -> NewBinder:
+        """`create_binder`'s result for a copy: the copy opened, and its recovery code."""
+        recovery_code = self.copy(target, password, case, kdf)
+        return NewBinder(self.open(target), recovery_code)

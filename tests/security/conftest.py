@@ -32,8 +32,7 @@ def make_case(name: str = "Test Patient") -> Case:
 
 @pytest.fixture
 def new_binder(tmp_path: Path, binder_copies: BinderCopies) -> Iterator[NewBinder]:
-    code = binder_copies.copy(tmp_path / "binder", PASSWORD, make_case(), FAST)
-    created = NewBinder(binder_copies.open(tmp_path / "binder"), code)
+    created = binder_copies.new_binder(tmp_path / "binder", PASSWORD, make_case(), FAST)
     yield created
     created.session.close()
 

@@ -84,7 +84,7 @@ class Playback:
 
 def load_playback(session: BinderSession, recording_id: int, pcm_format: PcmFormat) -> Playback:
     """Decode a stored recording for the player (in the sound worker, never to disk)."""
-    from casebook.services.recordings import worker  # PyAV: only for the player
+    from casebook.services.recordings import worker  # the sound worker's pool: only for the player
 
     recording = get_recording(session, recording_id)
     data = recording_bytes(session, recording)
