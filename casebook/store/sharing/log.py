@@ -137,24 +137,47 @@ class LogView:
         self._rows.clear()
 
 
-def _store(db: sqlite_utils.Database, record: Record) -> None:
-    cursor = db.execute(
-        """INSERT INTO sync_changes(origin, counter, hlc, tbl, row_uid, field, value, replaces)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        [
-            record.origin,
-            record.counter,
-            record.hlc,
-            record.table,
-            record.uid,
-            record.field,
-            json.dumps(record.value, ensure_ascii=False, sort_keys=True),
-            json.dumps(list(record.replaces)),
-        ],
+_VALUE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""One encoder for every stored value: `json.dumps` with options builds a new one per call."""
+
+
+def _store(db: sqlite_utils.Database, records: Iterable[Record]) -> None:
+    """Insert changes and their refs, two statements for the lot (a capture writes thousands).
+
+    Inside a write transaction nobody else inserts, so the ids are the ones SQLite would give
+    one by one (the highest plus one) and each change's refs can name its id.
+    """
+    records = list(records)
+    if not records:
+        return
+    highest = db.execute("SELECT coalesce(max(id), 0) FROM sync_changes").fetchone()[0]
+    ids = range(int(highest) + 1, int(highest) + 1 + len(records))
+    db.conn.executemany(
+        """INSERT INTO sync_changes(id, origin, counter, hlc, tbl, row_uid, field, value, replaces)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            (
+                change_id,
+                record.origin,
+                record.counter,
+                record.hlc,
+                record.table,
+                record.uid,
+                record.field,
+                _VALUE_JSON.encode(record.value),
+                json.dumps(list(record.replaces)),
+            )
+            for change_id, record in zip(ids, records, strict=True)
+        ),
     )
-    change_id = int(cursor.lastrowid or 0)
-    for uid in set(record.refs):
-        db.execute("INSERT INTO sync_refs(change_id, uid) VALUES (?, ?)", [change_id, uid])
+    db.conn.executemany(
+        "INSERT INTO sync_refs(change_id, uid) VALUES (?, ?)",
+        (
+            (change_id, uid)
+            for change_id, record in zip(ids, records, strict=True)
+            for uid in dict.fromkeys(record.refs)
+        ),
+    )
 
 
 def add_remote(db: sqlite_utils.Database, record: Record) -> bool:
@@ -165,7 +188,7 @@ def add_remote(db: sqlite_utils.Database, record: Record) -> bool:
     ).fetchone()
     if known is not None:
         return False
-    _store(db, record)
+    _store(db, [record])
     return True
 
 
@@ -183,6 +206,9 @@ class LocalWriter:
     A change replacing only a change of this copy that has not left it yet (not in any file or
     invitation) rewrites that change instead of adding another: a note typed for an hour is one
     change, not three thousand. Nothing another copy may have seen is ever rewritten.
+
+    The changes are inserted by `save`, all at once: the capture reads the log only through its
+    `LogView`, which `record` keeps up to date, so nothing reads the table in between.
     """
 
     def __init__(self, db: sqlite_utils.Database, view: LogView) -> None:
@@ -193,6 +219,7 @@ class LocalWriter:
         self.exported = int(get_meta(db, _EXPORTED) or 0)
         self.clock = Hlc.parse(get_meta(db, _CLOCK) or "0.0")
         self.written = 0
+        self._unsaved: dict[int, Record] = {}  # by counter, in the order they were made
 
     def _tick(self) -> str:
         self.clock = self.clock.tick(time.time_ns() // 1_000_000)
@@ -223,11 +250,12 @@ class LocalWriter:
                     tuple(sorted(only.replaces)),
                     refs,
                 )
-                self.db.execute(
-                    "DELETE FROM sync_changes WHERE origin = ? AND counter = ?",
-                    [self.origin, only.change.counter],
-                )
-                _store(self.db, rewritten)
+                if only.change.counter not in self._unsaved:
+                    self.db.execute(
+                        "DELETE FROM sync_changes WHERE origin = ? AND counter = ?",
+                        [self.origin, only.change.counter],
+                    )
+                self._unsaved[only.change.counter] = rewritten
                 self.view.note(rewritten)
                 self.written += 1
                 return rewritten
@@ -243,13 +271,15 @@ class LocalWriter:
             tuple(sorted(v.change.encode() for v in replaced)),
             refs,
         )
-        _store(self.db, record)
+        self._unsaved[self.counter] = record
         self.view.note(record)
         self.written += 1
         return record
 
     def save(self) -> None:
-        """Keep the counter and the clock (call before the transaction commits)."""
+        """Insert the changes made, keep the counter and the clock (before the commit)."""
+        _store(self.db, self._unsaved.values())
+        self._unsaved.clear()
         set_meta(self.db, _COUNTER, str(self.counter))
         set_meta(self.db, _CLOCK, self.clock.encode())
 

@@ -61,13 +61,33 @@ def _shape(db: sqlite_utils.Database, shared: Shared) -> TableShape:
     return TableShape(shared, columns, refs, required, has_id)
 
 
+_KNOWN_SCHEMAS: dict[tuple[tuple[str, str], ...], dict[str, TableShape]] = {}
+"""Shapes by the schema's text: a capture runs in every write, and the schema rarely changes."""
+
+
+def _shapes(db: sqlite_utils.Database) -> dict[str, TableShape]:
+    """Every shared table's shape; read from the schema when its text is new to the process."""
+    schema = tuple(
+        (str(name), str(sql))
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    )
+    known = _KNOWN_SCHEMAS.get(schema)
+    if known is None:
+        if len(_KNOWN_SCHEMAS) >= 8:  # migrations, tests: a handful of schemas at most
+            _KNOWN_SCHEMAS.clear()
+        known = _KNOWN_SCHEMAS[schema] = {shared.table: _shape(db, shared) for shared in SHARED}
+    return known
+
+
 class Shapes:
-    """Every shared table's shape, read from the schema once per transaction."""
+    """Every shared table's shape, as the binder's schema has it now."""
 
     def __init__(self, db: sqlite_utils.Database, view: LogView) -> None:
         self.db = db
         self.view = view
-        self.tables = {shared.table: _shape(db, shared) for shared in SHARED}
+        self.tables = _shapes(db)
         self._present: dict[tuple[str, str], bool] = {}
 
     # Local -> global --------------------------------------------------------------------------
