@@ -55,7 +55,11 @@ def minimal_window(ready_file: Path) -> int:
 
 
 class StallProbe:
-    """A 10 ms timer on the GUI thread; `longest_gap` is the longest time between two ticks."""
+    """A 10 ms timer on the GUI thread; `longest_gap` is the longest time between two ticks.
+
+    `late` keeps every gap over 3 ticks with when it began (seconds after `start`), so a report
+    can tell one long moment — a dialog's first paint — from a loop held all along.
+    """
 
     INTERVAL_MS = 10
 
@@ -65,6 +69,8 @@ class StallProbe:
         self.longest_gap = 0.0
         self.ticks = 0
         self._last = time.perf_counter()
+        self._started = self._last
+        self.late: list[tuple[float, float]] = []  # (began at, gap), seconds
         self.stalled_in: dict[str, int] = {}
         self._sampler: threading.Thread | None = None
         self._sampling = False
@@ -75,8 +81,9 @@ class StallProbe:
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last = self._started = time.perf_counter()
         self.longest_gap = 0.0
+        self.late = []
         self.ticks = 0
         self.stalled_in = {}
         self._timer.start()
@@ -121,7 +128,10 @@ class StallProbe:
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest_gap = max(self.longest_gap, now - self._last)
+        gap = now - self._last
+        if gap > 3 * self.INTERVAL_MS / 1000:
+            self.late.append((self._last - self._started, gap))
+        self.longest_gap = max(self.longest_gap, gap)
         self._last = now
         self.ticks += 1
 
@@ -318,6 +328,7 @@ def work(binder: Path, password: str, data_dir: Path, slices: int, out: Path) ->
     def end(name: str) -> None:
         figures[f"{name}_s"] = time.perf_counter() - marks[name]
         figures[f"stall_{name}_s"] = probe.stop()
+        figures[f"late_{name}"] = probe.late
         if probe.stalled_in:  # CASEBOOK_BENCH_WHERE=1: where the GUI thread was, 5 ms samples
             ranked = sorted(probe.stalled_in.items(), key=lambda item: -item[1])
             figures[f"where_{name}"] = [f"{count} × {where}" for where, count in ranked[:6]]

@@ -67,6 +67,11 @@ def report(figures: dict[str, Any], slices: int) -> None:
             f"{figures[f'{key}_s']:.1f} s",
             "≤ 50 ms",
         )
+        late = sorted(figures.get(f"late_{key}", []), key=lambda item: -item[1])
+        over = sum(1 for _at, gap in late if gap > 0.050)
+        if late:
+            longest = ", ".join(f"{gap * 1000:.0f} ms at {at:.2f} s" for at, gap in late[:3])
+            print(f"    {len(late)} gaps over 30 ms, {over} over 50 ms; longest: {longest}")
         for where in figures.get(f"where_{key}", []):
             print(f"    held by {where}")
 

@@ -59,9 +59,7 @@ def test_removing_a_series_and_a_study_with_undo_and_the_trash(
     qtbot.waitUntil(lambda: page.studies_model.rowCount() == 0, timeout=WAIT_MS)
     assert page.empty_label.isVisible()
     # The change event may refresh the list before the write's reply shows the message.
-    qtbot.waitUntil(
-        lambda: "1 series moved to the trash" in page.undo_bar.text(), timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: "1 series moved to the trash" in page.undo_bar.text(), timeout=WAIT_MS)
     save_screenshot(qtbot, page, screenshot_folder(tmp_path), "imaging_removed_series")
 
     page.undo_bar.undo_button.click()
