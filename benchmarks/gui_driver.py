@@ -348,8 +348,14 @@ def work(binder: Path, password: str, data_dir: Path, slices: int, out: Path) ->
 
     def open_imaging() -> None:
         workspace = window.workspace  # type: ignore[attr-defined]
+        begin("page")  # switching to the page and its first paint: the click before the import
         workspace.show_section("imaging")
         page = workspace.imaging_page
+        painted = probe.ticks + 2  # the loop came round twice: the page is laid out and painted
+        wait_until(lambda: page.isVisible() and probe.ticks >= painted, lambda: import_(page))
+
+    def import_(page: Any) -> None:
+        end("page")
         page.imports.reviewed.connect(review_shown)
         page.imports.summarised.connect(lambda _summary: imported())
         begin("import")
