@@ -10,7 +10,9 @@ What is measured (every timing in a fresh child process, on a warm page cache):
               fixed cost of starting Python, unlocking with the calibrated KDF and reading),
               against `cp -r FOLDER COPY` followed by `sha256sum COPY/*`. The N-slice row
               shows medians of `--repeat` interleaved rounds (5 by default): one round swings
-              by ±30 % on a shared 2-core machine, the baseline as much as the import.
+              by ±30 % on a shared 2-core machine, the baseline as much as the import. A
+              reference row shows the simplest program that reads the same files and writes
+              their bytes through SQLCipher with the binder's settings, in one thread.
   thumbnails  a 128 px thumbnail of every slice, made from the encrypted binder and stored in it
               (`services.imaging.previews`), in a child that first unlocks the binder (its
               unlock-only twin is subtracted), against dcmtk's `dcmj2pnm --scale-x-size 128`
@@ -99,13 +101,62 @@ def _copy_and_hash(source: Path, target: Path) -> float:
     return seconds
 
 
+_FLOOR_CHILD = """
+import sys, time
+from pathlib import Path
+from casebook.services.records.batch_writer import MAX_BATCH_BYTES
+from casebook.store.blobs import CHUNK_SIZE
+from casebook.store.database import connect, transaction
+from casebook.store.key_buffer import KeyBuffer
+
+target, files = Path(sys.argv[1]), sorted(Path(sys.argv[2]).iterdir())
+db = connect(target, KeyBuffer.random(), create=True)
+db.execute("CREATE TABLE chunks(id INTEGER PRIMARY KEY, data BLOB)")
+db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")  # generation
+started = time.perf_counter()
+pending = []
+def commit():
+    with transaction(db):
+        for data in pending:
+            view = memoryview(data)
+            for start in range(0, len(view), CHUNK_SIZE):
+                db.execute("INSERT INTO chunks(data) VALUES (?)", [view[start:start + CHUNK_SIZE]])
+    pending.clear()
+for path in files:
+    pending.append(path.read_bytes())
+    if sum(map(len, pending)) >= MAX_BATCH_BYTES:
+        commit()
+commit()
+print(time.perf_counter() - started)
+"""
+
+
+def _floor(work: Path, series: Path) -> float:
+    """Seconds the simplest program takes to read the series and write its bytes through
+    SQLCipher, with the binder's settings (`store.database.connect`: page size, HMAC, WAL, full
+    sync) in the import's batches, in one thread: what storing encrypted costs before any of
+    Casebook's own work (headers, records, change log, checks)."""
+    target = work / "floor.db"
+    command = [sys.executable, "-c", _FLOOR_CHILD, str(target), str(series)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    for leftover in work.glob("floor.db*"):
+        leftover.unlink()
+    return float(done.stdout.strip())
+
+
 def measure_import(work: Path, series: Path, label: str, repeat: int = 1) -> dict[str, Any]:
     """Medians of `repeat` rounds, each: the baseline, an import into a fresh copy of one new
     binder, and a list of that copy — interleaved, so a busy moment of the machine falls on
     both sides rather than on one figure."""
     empty = work / f"empty-{label}"
     _casebook("new", empty, "--name", "Lung_Dx-A0001", stdin=PASSWORD + "\n" + PASSWORD + "\n")
-    rounds: dict[str, list[float]] = {"baseline": [], "import": [], "list": [], "net": []}
+    rounds: dict[str, list[float]] = {
+        "baseline": [],
+        "import": [],
+        "list": [],
+        "net": [],
+        "floor": [],
+    }
     binder = work / f"binder-{label}"
     for _ in range(repeat):
         if binder.exists():
@@ -117,6 +168,8 @@ def measure_import(work: Path, series: Path, label: str, repeat: int = 1) -> dic
         rounds["import"].append(_casebook("import", binder, series))
         rounds["list"].append(_casebook("list", binder))
         rounds["net"].append(rounds["import"][-1] - rounds["list"][-1])
+        os.sync()
+        rounds["floor"].append(_floor(work, series))
     shutil.rmtree(empty)
     medians = {name: statistics.median(values) for name, values in rounds.items()}
     return {**medians, "rounds": rounds, "binder": str(binder)}
@@ -218,6 +271,13 @@ def main() -> None:
         )
         print(
             f"    (casebook import {result['import']:.2f} s, casebook list {result['list']:.2f} s)"
+        )
+        _row(
+            "reference: read + SQLCipher, one thread",
+            result["floor"],
+            "cp -r + sha256sum",
+            result["baseline"],
+            "none",
         )
         figures["import"] = {**result, "net": net, "megabytes": megabytes}
 
