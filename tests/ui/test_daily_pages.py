@@ -3,6 +3,8 @@ Overview's card, through real widgets; the record kind's request naming a contac
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -338,3 +340,14 @@ def test_a_reminder_on_screen_goes_when_the_binder_locks(
     qtbot.waitUntil(box.isVisible, timeout=WAIT)
     page.deleteLater()  # what locking does to every page of the workspace
     qtbot.waitUntil(lambda: not shiboken6.isValid(box), timeout=WAIT)
+
+
+def test_the_appointments_page_loads_the_calendar_library_only_to_save_a_calendar() -> None:
+    """icalendar took 70 ms of the page's first show, on the GUI thread; the calendar is made
+    in the background job that saves it (the test above saves one through the page)."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, casebook.ui.shell.workspace, "
+         "casebook.ui.appointments.appointments_page; print('icalendar' in sys.modules)"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    assert loaded.stdout.split() == ["False"], loaded.stderr

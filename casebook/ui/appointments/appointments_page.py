@@ -35,7 +35,6 @@ from casebook.core.errors import InvalidInput
 from casebook.services import contacts as contacts_service
 from casebook.services.appointments import appointments as service
 from casebook.services.appointments.appointments import AppointmentsView
-from casebook.services.appointments.calendar import export_calendar
 from casebook.services.binder.session import BinderSession
 from casebook.services.undo import undo_delete
 from casebook.ui.appointments.appointment_dialog import AppointmentDialog
@@ -358,6 +357,9 @@ class AppointmentsPage(QWidget):
         path = target
 
         def write() -> int:
+            # Loaded here, off the GUI thread: icalendar took 70 ms of the page's first show.
+            from casebook.services.appointments.calendar import export_calendar
+
             data, count = export_calendar(session, language, now, appointment_id)
             path.write_bytes(data)
             return count
