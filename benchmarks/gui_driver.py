@@ -424,6 +424,59 @@ def work(binder: Path, password: str, data_dir: Path, slices: int, out: Path) ->
     return figures
 
 
+SECTIONS = (
+    "records", "imaging", "timeline", "questions", "consultations", "opinions", "export",
+    "appointments", "medicines", "diary", "contacts",
+)  # fmt: skip
+
+
+def pages(binder: Path, password: str, data_dir: Path, plain: bool) -> dict[str, Any]:
+    """Each page's first show in the real window on the demo binder, after unlocking: the time
+    `show_section` takes (the page is built then) and the longest event-loop gap from the click
+    until the loop has come round twice (built, laid out and painted). `plain` takes the app's
+    style sheet away first, to show what polishing every widget against it costs."""
+    from PySide6.QtCore import QTimer
+
+    app, window = start_app(data_dir, binder)
+    if plain:
+        app.setStyleSheet("")  # type: ignore[attr-defined]
+    probe = StallProbe()
+    figures: dict[str, Any] = {}
+    queue = list(SECTIONS)
+
+    def start() -> None:
+        page = window.unlock_page  # type: ignore[attr-defined]
+        page.password_edit.setText(password)
+        page.password_edit.returnPressed.emit()
+        wait_until(overview_painted, lambda: QTimer.singleShot(300, next_page))
+
+    def overview_painted() -> bool:
+        workspace = window.workspace  # type: ignore[attr-defined]
+        return workspace is not None and workspace.overview_page.overview is not None
+
+    def next_page() -> None:
+        if not queue:
+            app.quit()  # type: ignore[attr-defined]
+            return
+        name = queue.pop(0)
+        probe.start()
+        began = time.perf_counter()
+        window.workspace.show_section(name)  # type: ignore[attr-defined]
+        built = time.perf_counter() - began
+        painted = probe.ticks + 2
+
+        def shown() -> None:
+            figures[name] = {"build_s": built, "gap_s": probe.stop()}
+            QTimer.singleShot(200, next_page)  # the page's own reads settle before the next
+
+        wait_until(lambda: probe.ticks >= painted, shown)
+
+    QTimer.singleShot(0, start)
+    app.exec()  # type: ignore[attr-defined]
+    close(window)
+    return figures
+
+
 def main(argv: list[str]) -> int:
     scenario, *rest = argv
     if scenario == "minimal-window":
@@ -435,6 +488,10 @@ def main(argv: list[str]) -> int:
             binder, password, data_dir, typing, "--imaging" in rest, "--at-once" not in rest
         )
         print(json.dumps(result))
+        return 0
+    if scenario == "pages":
+        binder, password, data_dir = Path(rest[0]), rest[1], Path(rest[2])
+        print(json.dumps(pages(binder, password, data_dir, "--plain" in rest)))
         return 0
     if scenario == "work":
         binder, password, data_dir = Path(rest[0]), rest[1], Path(rest[2])
