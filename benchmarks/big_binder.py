@@ -37,7 +37,6 @@ grows when the binder grows tenfold.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import statistics
@@ -49,7 +48,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import PASSWORD, driver, header, row, run_json
+from children import PASSWORD, driver, header, row, run_json, script_arguments, titled
 
 STUDIES = 12
 SERIES_PER_STUDY = 4
@@ -324,14 +323,11 @@ def main(argv: list[str] | None = None) -> int:
             result = child_measure(Path(rest[0]), Path(rest[1]))
         print(json.dumps(result))
         return 0
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1,000 and 5,000 images")
-    parser.add_argument("--code", type=Path, help="run the children against this checkout")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser = script_arguments(__doc__, "1,000 and 5,000 images")
     args = parser.parse_args(args_list)
     sizes = (1_000, 5_000) if args.quick else (5_000, 50_000)
     documents = 400 if args.quick else 2_000
-    header("A binder that grows for years" + (f" (code: {args.code})" if args.code else ""))
+    header(titled("A binder that grows for years", args.code))
     with tempfile.TemporaryDirectory(prefix="casebook-bench-big-") as temp:
         results = [measure(args.code, Path(temp), size, documents) for size in sizes]
     report(results[0], results[1])

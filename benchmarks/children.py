@@ -8,6 +8,7 @@ machine; by default they run this checkout.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -100,6 +101,27 @@ def load_average() -> str:
         return ", ".join(f"{value:.1f}" for value in os.getloadavg())
     except OSError:
         return "?"
+
+
+def script_arguments(doc: str | None, quick: str) -> argparse.ArgumentParser:
+    """The options the GUI and start-up scripts share: `--quick` (what it makes smaller is
+    `quick`), `--code` (another checkout for the children) and `--json` (the figures, too)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=quick)
+    parser.add_argument("--code", type=Path, help="run the children against this checkout")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    return parser
+
+
+def titled(title: str, code: Path | None) -> str:
+    """A script's heading, naming the checkout its children ran when not this one."""
+    return title + (f" (code: {code})" if code else "")
+
+
+def keep_figures(path: Path | None, figures: Any) -> None:
+    """Write the figures as JSON where `--json` asked for them (nowhere without it)."""
+    if path is not None:
+        path.write_text(json.dumps(figures, indent=2, default=str))
 
 
 def header(title: str) -> None:

@@ -18,8 +18,6 @@ loaded machine the timer itself is late by that much, whatever Casebook does.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -27,7 +25,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import PASSWORD, driver, header, row, run_json
+from children import (
+    PASSWORD,
+    driver,
+    header,
+    keep_figures,
+    row,
+    run_json,
+    script_arguments,
+    titled,
+)
 
 _MAKE_BINDER = """
 import sys
@@ -79,19 +86,15 @@ def report(figures: dict[str, Any], slices: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="100 slices")
+    parser = script_arguments(__doc__, "100 slices")
     parser.add_argument("--slices", type=int, help="slices in the series (default 400)")
-    parser.add_argument("--code", type=Path, help="run the child against this checkout")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     slices = args.slices or (100 if args.quick else 400)
-    header("The GUI never stalls" + (f" (code: {args.code})" if args.code else ""))
+    header(titled("The GUI never stalls", args.code))
     with tempfile.TemporaryDirectory(prefix="casebook-bench-stalls-") as temp:
         figures = measure(args.code, Path(temp), slices)
     report(figures, slices)
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2))
+    keep_figures(args.json, figures)
     return 0
 
 

@@ -17,16 +17,23 @@ There is no goal of its own here: the figure to hold it against is the 50 ms the
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from children import PASSWORD, driver, header, median, row, run_json
+from children import (
+    PASSWORD,
+    driver,
+    header,
+    keep_figures,
+    median,
+    row,
+    run_json,
+    script_arguments,
+    titled,
+)
 
 _MAKE_DEMO = """
 import sys
@@ -38,19 +45,22 @@ print("{}")
 """
 
 
-def measure(code: Path | None, work: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
-    binder = work / "demo"
-    run_json(code, ["-c", _MAKE_DEMO, binder, PASSWORD])
+def measure(code: Path | None, rounds: int) -> dict[str, dict[str, list[float]]]:
+    """Per page, the seconds of every round: `look_build_s`, `look_gap_s`, `plain_…`."""
     figures: dict[str, dict[str, list[float]]] = {}
-    for number in range(rounds):
-        for mode in ("look", "plain"):
-            extra = ["--plain"] if mode == "plain" else []
-            data = work / f"data-{mode}-{number}"
-            shown = driver(code, "pages", binder, PASSWORD, data, *extra)
-            for page, times in shown.items():
-                kept = figures.setdefault(page, {})
-                for name, seconds in times.items():
-                    kept.setdefault(f"{mode}_{name}", []).append(seconds)
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-pages-") as temp:
+        work = Path(temp)
+        binder = work / "demo"
+        run_json(code, ["-c", _MAKE_DEMO, binder, PASSWORD])
+        for number in range(rounds):
+            for mode in ("look", "plain"):
+                extra = ["--plain"] if mode == "plain" else []
+                data = work / f"data-{mode}-{number}"
+                shown = driver(code, "pages", binder, PASSWORD, data, *extra)
+                for page, times in shown.items():
+                    kept = figures.setdefault(page, {})
+                    for name, seconds in times.items():
+                        kept.setdefault(f"{mode}_{name}", []).append(seconds)
     return figures
 
 
@@ -70,19 +80,13 @@ def report(figures: dict[str, dict[str, list[float]]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one round of each")
+    parser = script_arguments(__doc__, "one round of each")
     parser.add_argument("--rounds", type=int, help="rounds of each (default 3)")
-    parser.add_argument("--code", type=Path, help="run the children against this checkout")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
-    rounds = args.rounds or (1 if args.quick else 3)
-    header("Each page's first show" + (f" (code: {args.code})" if args.code else ""))
-    with tempfile.TemporaryDirectory(prefix="casebook-bench-pages-") as temp:
-        figures: Any = measure(args.code, Path(temp), rounds)
+    header(titled("Each page's first show", args.code))
+    figures = measure(args.code, args.rounds or (1 if args.quick else 3))
     report(figures)
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=2))
+    keep_figures(args.json, figures)
     return 0
 
 

@@ -23,7 +23,6 @@ sides of each comparison run on the same one.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -44,7 +43,9 @@ from children import (
     median,
     row,
     run_json,
+    script_arguments,
     time_until_ready,
+    titled,
 )
 
 _MAKE_DEMO = """
@@ -180,17 +181,14 @@ def report(launch: dict[str, Any], unlock: dict[str, Any], kdf_params: dict[str,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
+    parser = script_arguments(__doc__, "fewer repeats (a smoke run)")
     parser.add_argument("--repeats", type=int, help="launches of each (default 5; quick 2)")
     parser.add_argument("--unlocks", type=int, help="unlocks (default 3; quick 1)")
     parser.add_argument("--typing", type=float, default=2.0, help="seconds before Enter")
-    parser.add_argument("--code", type=Path, help="run the children against this checkout")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     repeats = args.repeats or (2 if args.quick else 5)
     unlocks = args.unlocks or (1 if args.quick else 3)
-    header("Start-up and unlock" + (f" (code: {args.code})" if args.code else ""))
+    header(titled("Start-up and unlock", args.code))
     with tempfile.TemporaryDirectory(prefix="casebook-bench-startup-") as temp:
         work = Path(temp)
         binder = work / "demo-binder"
