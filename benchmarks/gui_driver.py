@@ -183,6 +183,12 @@ def start_app(data_dir: Path, binder: Path | None) -> tuple[Any, Any]:
     return app, window
 
 
+def overview_shown(window: Any) -> bool:
+    """The binder is unlocked and the Overview shows its data."""
+    workspace = window.workspace
+    return workspace is not None and workspace.overview_page.overview is not None
+
+
 def close(window: object) -> None:
     """Lock the binder as quitting the app does, and wait for the writer lane to close it."""
     from casebook.ui.common.tasks import reader_pool, writer_pool
@@ -217,11 +223,7 @@ def unlock(
         probe.start()
         figures["enter_at"] = time.perf_counter()
         page.password_edit.returnPressed.emit()
-        wait_until(overview_shown, on_overview)
-
-    def overview_shown() -> bool:
-        workspace = window.workspace  # type: ignore[attr-defined]
-        return workspace is not None and workspace.overview_page.overview is not None
+        wait_until(lambda: overview_shown(window), on_overview)
 
     def on_overview() -> None:
         figures["enter_to_overview_s"] = painted() - figures["enter_at"]
@@ -448,11 +450,7 @@ def pages(binder: Path, password: str, data_dir: Path, plain: bool) -> dict[str,
         page = window.unlock_page  # type: ignore[attr-defined]
         page.password_edit.setText(password)
         page.password_edit.returnPressed.emit()
-        wait_until(overview_painted, lambda: QTimer.singleShot(300, next_page))
-
-    def overview_painted() -> bool:
-        workspace = window.workspace  # type: ignore[attr-defined]
-        return workspace is not None and workspace.overview_page.overview is not None
+        wait_until(lambda: overview_shown(window), lambda: QTimer.singleShot(300, next_page))
 
     def next_page() -> None:
         if not queue:

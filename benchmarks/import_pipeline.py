@@ -144,19 +144,16 @@ def _floor(work: Path, series: Path) -> float:
     return float(done.stdout.strip())
 
 
-def measure_import(work: Path, series: Path, label: str, repeat: int = 1) -> dict[str, Any]:
+def measure_import(
+    work: Path, series: Path, label: str, repeat: int = 1, *, reference: bool = False
+) -> dict[str, Any]:
     """Medians of `repeat` rounds, each: the baseline, an import into a fresh copy of one new
     binder, and a list of that copy — interleaved, so a busy moment of the machine falls on
-    both sides rather than on one figure."""
+    both sides rather than on one figure. With `reference`, each round also times `_floor`."""
     empty = work / f"empty-{label}"
     _casebook("new", empty, "--name", "Lung_Dx-A0001", stdin=PASSWORD + "\n" + PASSWORD + "\n")
-    rounds: dict[str, list[float]] = {
-        "baseline": [],
-        "import": [],
-        "list": [],
-        "net": [],
-        "floor": [],
-    }
+    names = ("baseline", "import", "list", "net", *(("floor",) if reference else ()))
+    rounds: dict[str, list[float]] = {name: [] for name in names}
     binder = work / f"binder-{label}"
     for _ in range(repeat):
         if binder.exists():
@@ -168,8 +165,9 @@ def measure_import(work: Path, series: Path, label: str, repeat: int = 1) -> dic
         rounds["import"].append(_casebook("import", binder, series))
         rounds["list"].append(_casebook("list", binder))
         rounds["net"].append(rounds["import"][-1] - rounds["list"][-1])
-        os.sync()
-        rounds["floor"].append(_floor(work, series))
+        if reference:
+            os.sync()
+            rounds["floor"].append(_floor(work, series))
     shutil.rmtree(empty)
     medians = {name: statistics.median(values) for name, values in rounds.items()}
     return {**medians, "rounds": rounds, "binder": str(binder)}
@@ -260,7 +258,7 @@ def main() -> None:
         print(
             f"{len(paths)} real-size CT slices (512x512), {megabytes:.0f} MB; {os.cpu_count()} CPUs"
         )
-        result = measure_import(work, work / "CT", "ct", args.repeat)
+        result = measure_import(work, work / "CT", "ct", args.repeat, reference=True)
         net = result["net"]
         print(
             "import through `casebook import` (start-up and unlock subtracted;"
