@@ -90,12 +90,11 @@ def cmd_import(args: argparse.Namespace, password: str, progress: Report) -> int
     """Import documents and recordings; prints one line per file, then the counts."""
     from casebook.services.binder.session import unlock_binder
     from casebook.services.consultations import list_consultations
-    from casebook.services.isolation import shared_worker
-    from casebook.services.records.importing import PARSERS, import_paths
+    from casebook.services.records.importing import import_paths, start_readers
 
     slot = RecordKind(args.slot) if args.slot else None
-    shared_worker().prestart(*PARSERS)  # the file readers start while the binder unlocks
     sounds, others = _split(list(args.paths))
+    start_readers(others)  # the file readers start while the binder unlocks
     refused: list[str] = []
     added = already = 0
     summary: ImportSummary | None = None

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from data_paths import LUNG_SERIES
+from data_paths import DEMO_DOCUMENTS, LUNG_SERIES, lung_slices
 
 from casebook.core.errors import FileProblem, NotEnoughSpace
 from casebook.core.model import Case, RecordKind, SlotStatus
@@ -27,6 +27,7 @@ from casebook.services.binder.session import BinderSession, create_binder, unloc
 from casebook.services.imaging import records as imaging_records
 from casebook.services.records import documents as records
 from casebook.services.records.importing import import_paths
+from casebook.services.records.intake import readers_wanted
 
 from .conftest import FAST, PASSWORD
 
@@ -556,3 +557,24 @@ def test_files_that_fell_the_worker_are_kept_and_counted(
     )
     stored = {records.read_document_bytes(session, d.id) for d in summary.added}
     assert stored == {path.read_bytes() for path in lung_ct_files[:2]}  # nothing lost
+
+
+def test_an_import_starts_only_the_file_readers_it_will_use(tmp_path: Path) -> None:
+    """A file reader is a process that loads pydicom: none is started for a letter or a
+    photo, one per PDF and per 16 DICOM headers, every one for a folder or an archive (a disc
+    may hold thousands of images)."""
+    text = DEMO_DOCUMENTS / "lab-results.txt"
+    pdfs = [DEMO_DOCUMENTS / "pathology-report.pdf", DEMO_DOCUMENTS / "referral-letter.pdf"]
+    seventeen = (lung_slices() * 2)[:17]
+    disc = tmp_path / "disc.zip"
+    with zipfile.ZipFile(disc, "w") as archive:
+        archive.writestr("notes.txt", "no images yet")
+    assert readers_wanted([text], 4) == 0
+    assert readers_wanted([text, pdfs[0]], 4) == 1
+    assert readers_wanted(pdfs, 4) == 2
+    assert readers_wanted(pdfs, 1) == 1
+    assert readers_wanted(seventeen[:16], 4) == 1
+    assert readers_wanted(seventeen, 4) == 2
+    assert readers_wanted([text, LUNG_SERIES], 4) == 4
+    assert readers_wanted([disc], 3) == 3
+    assert readers_wanted([tmp_path / "gone.pdf"], 4) == 0

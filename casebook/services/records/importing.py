@@ -51,6 +51,7 @@ from casebook.services.records.intake import (
     PDF,
     Intake,
     IntakeReader,
+    readers_wanted,
 )
 from casebook.services.records.readahead import Readahead
 from casebook.services.records.reading import MediaFile, ReadFile, SourceOpener
@@ -324,6 +325,14 @@ def _flush_quietly(importer: _Importer) -> None:
         importer.writer.flush()
 
 
+def start_readers(paths: Sequence[Path], pool: WorkerPool | None = None) -> None:
+    """Start, in the background, the file readers an import of `paths` will use (see
+    `readers_wanted`): they load their parsers while the binder unlocks and the first files
+    are read. A later call, or the import itself, does not start them twice."""
+    workers = pool or shared_worker()
+    workers.prestart(*PARSERS, count=readers_wanted(paths, workers.size))
+
+
 def import_paths(
     session: BinderSession,
     paths: Sequence[Path],
@@ -339,7 +348,7 @@ def import_paths(
 
     `on_file_done(path, is_new)` is called after each file is committed to the binder."""
     workers = pool or shared_worker()
-    workers.prestart(*PARSERS)
+    start_readers(paths, workers)
     with SourceOpener() as opener:
         reader = IntakeReader(paths, opener, workers, report, cancel, session.folder)
         importer = _Importer(
@@ -370,4 +379,5 @@ __all__ = [
     "ImportSummary",
     "import_held_back",
     "import_paths",
+    "start_readers",
 ]

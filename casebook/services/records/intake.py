@@ -24,6 +24,7 @@ from casebook.importers.furniture import (
     furniture_by_content,
     furniture_by_name,
 )
+from casebook.importers.sniff import SNIFF_BYTES, sniff_media_type
 from casebook.services.imaging.header_reader import summarise_head
 from casebook.services.records.file_walk import FoundFile, SkippedFurniture, walk_offered
 from casebook.services.records.reading import (
@@ -199,6 +200,30 @@ class IntakeReader:
         for index, intake in enumerate(pending):
             intake.parsing = Parsing(future, index)
             emit(intake, intake.held_bytes)
+
+
+def readers_wanted(paths: Sequence[Path], most: int) -> int:
+    """How many file readers (workers) an import of `paths` keeps busy from its start, at most
+    `most`: all of them for a folder or an archive (a disc), one per PDF and per round trip
+    of DICOM headers, none for documents that need no reader (a photo, a text, a Word file).
+    A reader costs a process that loads pydicom: worth starting early for a disc, wasted for
+    a letter. Only the first bytes of each offered file are read."""
+    wanted = dicom = 0
+    for path in paths:
+        if wanted + -(-dicom // HEADERS_PER_ROUND_TRIP) >= most:
+            break
+        if path.is_dir():
+            return most
+        try:
+            with open_regular(path) as handle:
+                kind = sniff_media_type(handle.read(SNIFF_BYTES))
+        except (OSError, FileRefused):
+            continue  # the import itself says what is wrong with it
+        if kind == ZIP:
+            return most
+        dicom += kind == DICOM
+        wanted += kind == PDF
+    return min(most, wanted + -(-dicom // HEADERS_PER_ROUND_TRIP))
 
 
 def disc_roots(names: list[str]) -> set[str]:

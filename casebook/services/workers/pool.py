@@ -279,12 +279,13 @@ class WorkerPool:
             executor = self._executor
         return executor.submit(self.run_batch, function, list(items), timeout)
 
-    def prestart(self, *modules: str) -> None:
-        """Start every worker now, in the background, each importing `modules`: an import
-        then does not wait for the workers to start and load their parsers."""
+    def prestart(self, *modules: str, count: int | None = None) -> None:
+        """Start `count` workers (None: every one) now, in the background, each importing
+        `modules`: an import then does not wait for the workers to start and load their
+        parsers. Nothing is done while a worker runs already."""
         if any(worker.alive for worker in self._workers):
             return
-        for _ in range(self.size):
+        for _ in range(self.size if count is None else min(count, self.size)):
             self.submit(child.preload, [(module,) for module in modules])
 
     def close(self) -> None:
