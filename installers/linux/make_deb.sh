@@ -2,7 +2,8 @@
 # Pack the one-folder Linux build into a Debian package, casebook_<version>_<arch>.deb.
 #   installers/build_linux.sh                                 (first: builds dist/casebook)
 #   installers/linux/make_deb.sh [DIST_DIR] [OUT_DIR]         (defaults: dist, dist)
-#   DEB_COMPRESSION=none DEB_LEVEL=0 installers/linux/make_deb.sh …   (fastest, for tests)
+#   DEB_COMPRESSION=zstd DEB_LEVEL=1 installers/linux/make_deb.sh …   (fastest, for tests: an
+#   uncompressed package writes and reads three times the bytes and took twice as long)
 # Install with `sudo apt-get install ./casebook_<version>_<arch>.deb` (apt fetches the few
 # system libraries Qt needs), remove with `sudo apt-get remove casebook`. The package holds:
 #   /opt/casebook/                         the app (PyInstaller one-folder build)
