@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -58,6 +58,7 @@ CONTROLS = (
     QLabel,
 )
 PATIENCE = 60.0  # seconds a page may take to read the demo binder on a loaded machine
+WAKE_MS = 50  # a waiting loop looks again at least this often
 # The offscreen platform has no taskbar and no title bars: the screens are made shorter by a
 # taskbar (Windows' is 40 to 48 px) and every window is judged with a title bar added.
 TASKBAR = 40
@@ -67,12 +68,22 @@ TOLERANCE = 1  # px: a rounding error of the layout is not a control out of reac
 
 
 def wait_until(condition: Callable[[], bool], what: str) -> None:
-    """Run the event loop until `condition` holds (the work it waits for is real, not a clock)."""
+    """Run the event loop until `condition` holds (the work it waits for is real, not a clock).
+
+    Between two looks the loop sleeps until an event comes (a background job's reply is one),
+    or at the latest until `wake` fires. (`processEvents(flags, ms)` never sleeps: Qt drops
+    WaitForMoreEvents from it, and waiting with it spun a core for as long as the work ran.)
+    """
     deadline = time.monotonic() + PATIENCE
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"gave up waiting for {what}")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    wake = QTimer()
+    wake.start(WAKE_MS)
+    try:
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"gave up waiting for {what}")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        wake.stop()
 
 
 def settle() -> None:
