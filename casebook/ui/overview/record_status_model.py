@@ -93,31 +93,31 @@ class RecordStatusModel(QAbstractTableModel):
         }[column]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # Asked thousands of times while the Overview is laid out (its columns fit their
+        # contents): only what the role and column ask for is worked out.
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         summary = self._entries[index.row()]
-        column = StatusColumn(index.column())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == StatusColumn.RECORD:
+                return slot_kind_label(summary.kind)
+            if column == StatusColumn.STATUS:
+                return f"{slot_status_symbol(summary.status)}  {slot_status_label(summary.status)}"
+            return str(summary.document_count)
         if role == ObjectRole:
             return summary
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                StatusColumn.RECORD: slot_kind_label(summary.kind),
-                StatusColumn.STATUS: (
-                    f"{slot_status_symbol(summary.status)}  {slot_status_label(summary.status)}"
-                ),
-                StatusColumn.FILES: str(summary.document_count),
-            }[column]
         if role == SortRole:
-            return {
-                StatusColumn.RECORD: _KIND_ORDER[summary.kind],
-                StatusColumn.STATUS: _STATUS_ORDER[summary.status],
-                StatusColumn.FILES: summary.document_count,
-            }[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is StatusColumn.FILES:
+            if column == StatusColumn.RECORD:
+                return _KIND_ORDER[summary.kind]
+            if column == StatusColumn.STATUS:
+                return _STATUS_ORDER[summary.status]
+            return summary.document_count
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == StatusColumn.FILES:
             return _RIGHT
         if (
             role == Qt.ItemDataRole.FontRole
-            and column is StatusColumn.STATUS
+            and column == StatusColumn.STATUS
             and summary.status in _OPEN
         ):
             font = QFont()
