@@ -93,8 +93,8 @@ def cmd_import(args: argparse.Namespace, password: str, progress: Report) -> int
     from casebook.services.records.importing import import_paths, start_readers
 
     slot = RecordKind(args.slot) if args.slot else None
+    start_readers(args.paths)  # the file readers start while the binder unlocks
     sounds, others = _split(list(args.paths))
-    start_readers(others)  # the file readers start while the binder unlocks
     refused: list[str] = []
     added = already = 0
     summary: ImportSummary | None = None
