@@ -23,12 +23,12 @@ CJK = "CasebookCJK"
 
 @functools.cache
 def register_fonts() -> frozenset[int]:
-    """Registers the fonts once per process; returns the code points the Latin font covers."""
-    fonts = {
-        LATIN: "DejaVuSans.ttf",
-        LATIN_BOLD: "DejaVuSans-Bold.ttf",
-        CJK: "DroidSansFallbackFull.ttf",
-    }
+    """Registers the Latin fonts once per process; returns the code points they cover.
+
+    The CJK font is registered by `split_runs` when a text first needs it: reading its 4 MB
+    takes reportlab about 0.1 s, which a PDF in English alone (in a new process: every export
+    from the command line) need not pay."""
+    fonts = {LATIN: "DejaVuSans.ttf", LATIN_BOLD: "DejaVuSans-Bold.ttf"}
     for name, file_name in fonts.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
     pdfmetrics.registerFontFamily(LATIN, normal=LATIN, bold=LATIN_BOLD)
@@ -36,8 +36,14 @@ def register_fonts() -> frozenset[int]:
     return frozenset(latin.face.charToGlyph.keys())
 
 
+@functools.cache
+def _register_cjk_font() -> None:
+    pdfmetrics.registerFont(TTFont(CJK, str(resource_path("fonts", "DroidSansFallbackFull.ttf"))))
+
+
 def split_runs(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into (run, needs_cjk_font) pieces."""
+    """`text` cut into (run, needs_cjk_font) pieces; the CJK font is registered on the first
+    text that needs it, so every caller that draws a CJK run finds it."""
     covered = register_fonts()
     runs: list[tuple[str, bool]] = []
     run: list[str] = []
@@ -51,6 +57,8 @@ def split_runs(text: str) -> list[tuple[str, bool]]:
         run_is_cjk = is_cjk
     if run:
         runs.append(("".join(run), run_is_cjk))
+    if any(cjk for _run, cjk in runs):
+        _register_cjk_font()
     return runs
 
 
