@@ -208,9 +208,13 @@ def readers_wanted(paths: Sequence[Path], most: int) -> int:
     of DICOM headers, none for documents that need no reader (a photo, a text, a Word file).
     A reader costs a process that loads pydicom: worth starting early for a disc, wasted for
     a letter. Only the first bytes of each offered file are read."""
-    wanted = dicom = 0
+    pdfs = dicom = 0
+
+    def wanted() -> int:
+        return pdfs + -(-dicom // HEADERS_PER_ROUND_TRIP)  # DICOM: a round trip a reader
+
     for path in paths:
-        if wanted + -(-dicom // HEADERS_PER_ROUND_TRIP) >= most:
+        if wanted() >= most:
             break
         if path.is_dir():
             return most
@@ -222,8 +226,8 @@ def readers_wanted(paths: Sequence[Path], most: int) -> int:
         if kind == ZIP:
             return most
         dicom += kind == DICOM
-        wanted += kind == PDF
-    return min(most, wanted + -(-dicom // HEADERS_PER_ROUND_TRIP))
+        pdfs += kind == PDF
+    return min(most, wanted())
 
 
 def disc_roots(names: list[str]) -> set[str]:
