@@ -108,9 +108,10 @@ from casebook.services.records.batch_writer import MAX_BATCH_BYTES
 from casebook.store.blobs import CHUNK_SIZE
 from casebook.store.database import connect, transaction
 from casebook.store.key_buffer import KeyBuffer
+from casebook.store.page_hmac import fastest_page_hmac
 
 target, files = Path(sys.argv[1]), sorted(Path(sys.argv[2]).iterdir())
-db = connect(target, KeyBuffer.random(), create=True)
+db = connect(target, KeyBuffer.random(), fastest_page_hmac(), create=True)  # a new binder's
 db.execute("CREATE TABLE chunks(id INTEGER PRIMARY KEY, data BLOB)")
 db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")  # generation
 started = time.perf_counter()

@@ -1,15 +1,52 @@
-"""A binder as Casebook wrote it before it kept where each slice lies (schema 3): the only way
-to have one now is to take a current binder back, so the SQL for that lives here, once."""
+"""Binders as earlier Casebooks wrote them: before it kept where each slice lies (schema 3), and
+before it chose the HMAC on binder.db's pages (SHA-512 throughout). The only way to have one
+now is to take a current binder back, so the SQL for that lives here, once."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+from pathlib import Path
 
 import sqlite_utils
 
 from casebook.services.binder.session import BinderSession
+from casebook.store.binder_folder import BinderFolder
+from casebook.store.database import CIPHER_PAGE_SIZE, connect
+from casebook.store.key_buffer import KeyBuffer
+from casebook.store.page_hmac import PageHmac
 from casebook.store.schema import MIGRATIONS
 from casebook.store.sharing.tracking import COPY_ID
+
+
+def set_page_hmac(folder: Path, key: KeyBuffer, page_hmac: PageHmac) -> None:
+    """Re-encrypt the closed binder at `folder` with `page_hmac` on its pages, and record it in
+    keyslots.json. With SHA-512 it is as every binder made before December 2026 is (nothing
+    recorded); with either, a test need not depend on which this computer would choose.
+
+    SQLCipher's own `sqlcipher_export` writes the copy, with the binder's key and page size.
+    """
+    binder = BinderFolder(folder)
+    keyslots = binder.read_keyslots()
+    older = folder / "older.db"
+    db = connect(binder.database, key, keyslots.page_hmac)
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        with key.sqlcipher_raw_key() as raw_key:
+            db.execute("ATTACH DATABASE ? AS older KEY ?", [str(older), raw_key])
+        db.execute(f"PRAGMA older.cipher_page_size = {CIPHER_PAGE_SIZE}")
+        db.execute(f"PRAGMA older.cipher_hmac_algorithm = {page_hmac.value}")
+        db.execute("SELECT sqlcipher_export('older')")
+        db.execute(f"PRAGMA older.user_version = {version}")
+        db.execute("DETACH DATABASE older")
+    finally:
+        db.conn.close()
+    for suffix in ("-wal", "-shm"):
+        binder.database.with_name(binder.database.name + suffix).unlink(missing_ok=True)
+    os.replace(older, binder.database)
+    binder.write_keyslots(dataclasses.replace(keyslots, page_hmac=page_hmac))
+
 
 # The columns the placement migration (schema 4) added to imaging_instances.
 PLACEMENT_COLUMNS = (

@@ -21,7 +21,7 @@ import sqlite_utils
 from casebook.core.errors import BinderDamaged, BinderUnavailable, UnavailableReason
 from casebook.core.progress import CancelToken
 from casebook.store.binder_folder import BinderFolder, fsync_directory, write_atomically
-from casebook.store.database import classified_errors, connect
+from casebook.store.database import classified_errors, connect, copies_made_with
 from casebook.store.integrity import check_integrity
 from casebook.store.key_buffer import KeyBuffer
 from casebook.store.keyslots import KeySlotFile
@@ -118,13 +118,13 @@ def write_backup(
                     written = target.database.stat().st_size
                     phases.within(0.95 * written / max(1, live_pages * page_size))
 
-            with interruptible(db, cancel, copied):
+            with interruptible(db, cancel, copied), copies_made_with(db, keyslots.page_hmac):
                 db.execute("VACUUM INTO ?", [str(target.database)])
             phases.next_phase()
             with open(target.database, "rb+") as handle:
                 os.fsync(handle.fileno())
             cancel.raise_if_cancelled()
-            copy = connect(target.database, key)
+            copy = connect(target.database, key, keyslots.page_hmac)
             try:
                 report = check_integrity(copy, cancel, fraction_done=phases.within)
                 generation = read_generation(copy)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from casebook.core.errors import (
 )
 from casebook.store.key_buffer import KeyBuffer
 from casebook.store.meta import bump_generation
+from casebook.store.page_hmac import PageHmac
 
 DatabaseError = sqlcipher3.DatabaseError
 
@@ -157,9 +159,17 @@ def _require_schema(connection: Any, path: Path) -> None:
 
 
 def connect(
-    path: Path, key: KeyBuffer, *, create: bool = False, read_only: bool = False
+    path: Path,
+    key: KeyBuffer,
+    page_hmac: PageHmac,
+    *,
+    create: bool = False,
+    read_only: bool = False,
 ) -> sqlite_utils.Database:
     """Open (or create) the encrypted database and verify the key by reading the schema.
+
+    `page_hmac` is the binder's own (keyslots.json records it): SQLCipher needs it before it
+    can read a page, and a wrong one reads like a wrong key.
 
     Unless `create`, the file must exist and hold a binder's schema: a 0-byte or schemaless
     binder.db is refused as damaged before anything is written to it. A `read_only`
@@ -185,6 +195,7 @@ def connect(
             connection.execute("PRAGMA cipher_log_level = NONE")
             _apply_key(connection, key)
             connection.execute(f"PRAGMA cipher_page_size = {CIPHER_PAGE_SIZE}")
+            connection.execute(f"PRAGMA cipher_hmac_algorithm = {page_hmac.value}")
             # Also for databases this connection creates (VACUUM INTO for backups).
             connection.execute(f"PRAGMA cipher_default_page_size = {CIPHER_PAGE_SIZE}")
             security = "ON" if MEMORY_SECURITY else "OFF"
@@ -208,6 +219,25 @@ def connect(
     # decrypted connection. Looking for them also scanned every installed package's metadata
     # on the first unlock (0.15 s of a 2-core laptop's unlock).
     return sqlite_utils.Database(connection, execute_plugins=False)
+
+
+_COPY_DEFAULTS = threading.Lock()
+
+
+@contextlib.contextmanager
+def copies_made_with(db: sqlite_utils.Database, page_hmac: PageHmac) -> Iterator[None]:
+    """Make the databases `VACUUM INTO` writes in the block authenticate pages with `page_hmac`.
+
+    SQLCipher gives such a copy its process-wide default HMAC, not its source's, so the default
+    is set for the block, one block at a time in the process, and put back after it.
+    """
+    with _COPY_DEFAULTS:
+        before = db.execute("PRAGMA cipher_default_hmac_algorithm").fetchone()[0]
+        db.execute(f"PRAGMA cipher_default_hmac_algorithm = {page_hmac.value}")
+        try:
+            yield
+        finally:
+            db.execute(f"PRAGMA cipher_default_hmac_algorithm = {PageHmac(before).value}")
 
 
 def checkpoint(db: sqlite_utils.Database) -> bool:

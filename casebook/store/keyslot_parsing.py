@@ -31,7 +31,18 @@ GENERATION_MAC_BYTES = 32
 MAX_FILE_BYTES = 16 * 1024
 _MAX_GENERATION = 2**62
 _HEX_ID = re.compile(r"[0-9a-f]{32}")
-_TOP_LEVEL = {"format", "version", "binder_id", "slots", "checksum_sha256", "generation"}
+_TOP_LEVEL = {
+    "format",
+    "version",
+    "binder_id",
+    "slots",
+    "checksum_sha256",
+    "generation",
+    "page_hmac",
+}
+# Absent from older files, and from any whose binder.db uses SQLCipher's default (`page_hmac`).
+_OPTIONAL = frozenset({"generation", "page_hmac"})
+_PAGE_HMAC_NAMES = ("sha256",)
 _SLOT_KEYS = {"slot_id", "type", "kdf", "cipher", "nonce", "wrapped_key"}
 _KDF_KEYS = {"name", "memory_kib", "iterations", "parallelism", "salt"}
 
@@ -53,6 +64,7 @@ class ParsedFile:
     binder_id: str
     slots: tuple[ParsedSlot, ...]
     generation: tuple[int, bytes] | None
+    page_hmac: str | None
 
 
 def b64(data: bytes) -> str:
@@ -164,7 +176,7 @@ def _parse_document(
     canonical: Callable[[dict[str, Any]], bytes],
     bounds: Callable[[int, int, int], None],
 ) -> ParsedFile:
-    document = _object(document, "the file", _TOP_LEVEL, frozenset({"generation"}))
+    document = _object(document, "the file", _TOP_LEVEL, _OPTIONAL)
     body = {key: value for key, value in document.items() if key != "checksum_sha256"}
     checksum = document["checksum_sha256"]
     if not isinstance(checksum, str) or hashlib.sha256(canonical(body)).hexdigest() != checksum:
@@ -182,4 +194,7 @@ def _parse_document(
     if PASSWORD_SLOT not in {slot.slot_type for slot in slots}:
         raise ValueError("no password slot")
     generation = _generation(document["generation"]) if "generation" in document else None
-    return ParsedFile(_hex_id(document["binder_id"], "binder id"), slots, generation)
+    page_hmac = document.get("page_hmac")
+    if "page_hmac" in document and page_hmac not in _PAGE_HMAC_NAMES:
+        raise ValueError("unknown page HMAC")
+    return ParsedFile(_hex_id(document["binder_id"], "binder id"), slots, generation, page_hmac)

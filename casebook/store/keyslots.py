@@ -9,7 +9,8 @@ KDF parameter or slot type makes unwrapping fail instead of silently weakening i
 boundary (anyone can recompute it); it only lets us tell "this file is damaged" apart from
 "this password is wrong", which matter very differently to a worried user. It also carries the
 binder's last known generation (see `generation`), authenticated with a key derived from the
-master key, so a binder.db older than its key file is noticed.
+master key, so a binder.db older than its key file is noticed, and the HMAC SQLCipher uses on
+binder.db's pages (`page_hmac`), which a connection must know before it can read a page.
 
 The file is parsed strictly (`keyslot_parsing`): anything but exactly what Casebook writes is
 "damaged", never a crash.
@@ -47,6 +48,7 @@ from casebook.store.keyslot_parsing import (
     b64,
     parse_keyslot_document,
 )
+from casebook.store.page_hmac import PageHmac
 
 __all__ = [
     "MASTER_KEY_BYTES",
@@ -183,11 +185,13 @@ class GenerationRecord:
 
 @dataclass(frozen=True)
 class KeySlotFile:
-    """The content of keyslots.json: a binder id, its slots and its last known generation."""
+    """The content of keyslots.json: a binder id, its slots, its last known generation and how
+    binder.db's pages are authenticated (SHA-512 unless told: every older binder's)."""
 
     binder_id: str
     slots: tuple[KeySlot, ...]
     generation: GenerationRecord | None = None
+    page_hmac: PageHmac = PageHmac.SHA512
 
     @classmethod
     def new_binder_id(cls) -> str:
@@ -230,6 +234,8 @@ class KeySlotFile:
         }
         if self.generation is not None:
             body["generation"] = self.generation.to_json()
+        if self.page_hmac.recorded_name is not None:
+            body["page_hmac"] = self.page_hmac.recorded_name
         checksum = hashlib.sha256(_canonical(body)).hexdigest()
         document = {**body, "checksum_sha256": checksum}
         return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -266,7 +272,8 @@ def _from_parsed(parsed: ParsedFile) -> KeySlotFile:
         if len(mac) != GENERATION_MAC_BYTES:
             raise ValueError("generation record has the wrong length")
         generation = GenerationRecord(value, mac)
-    return KeySlotFile(parsed.binder_id, slots, generation)
+    page_hmac = PageHmac.from_recorded_name(parsed.page_hmac)
+    return KeySlotFile(parsed.binder_id, slots, generation, page_hmac)
 
 
 def _check_bounds(memory_kib: int, iterations: int, parallelism: int) -> None:

@@ -36,6 +36,7 @@ from casebook.store.database import (
 from casebook.store.integrity import check_integrity
 from casebook.store.key_buffer import KeyBuffer
 from casebook.store.meta import GENERATION, read_generation
+from casebook.store.page_hmac import PageHmac
 
 REKEY_PARTIAL = "rekey.partial"
 REKEY_READY = "rekey.ready"
@@ -134,6 +135,7 @@ def _export(
     db: sqlite_utils.Database,
     target: Path,
     new_key: KeyBuffer,
+    page_hmac: PageHmac,
     generation: int,
     done: BytesDone,
     cancel: CancelToken,
@@ -150,6 +152,7 @@ def _export(
         db.execute("ATTACH DATABASE ? AS rekeyed KEY ?", [str(target), raw_key])
     try:
         db.execute(f"PRAGMA rekeyed.cipher_page_size = {CIPHER_PAGE_SIZE}")
+        db.execute(f"PRAGMA rekeyed.cipher_hmac_algorithm = {page_hmac.value}")
         with _ExportWatcher(db, target, page_count * CIPHER_PAGE_SIZE, done, cancel):
             try:
                 db.execute("SELECT sqlcipher_export('rekeyed')")
@@ -170,10 +173,14 @@ def _export(
 
 
 def _verify(
-    source_counts: dict[str, int], target: Path, new_key: KeyBuffer, cancel: CancelToken
+    source_counts: dict[str, int],
+    target: Path,
+    new_key: KeyBuffer,
+    page_hmac: PageHmac,
+    cancel: CancelToken,
 ) -> None:
     """The copy opens with the new key, passes every check, and holds every row."""
-    copy = connect(target, new_key)
+    copy = connect(target, new_key, page_hmac)
     try:
         report = check_integrity(copy, cancel)
         if not report.ok:
@@ -190,10 +197,12 @@ def write_rekeyed_copy(
     db: sqlite_utils.Database,
     binder: BinderFolder,
     new_key: KeyBuffer,
+    page_hmac: PageHmac,
     done: BytesDone,
     cancel: CancelToken,
 ) -> int:
-    """Write and verify `rekey.partial/binder.db` under `new_key`; returns its generation.
+    """Write and verify `rekey.partial/binder.db` under `new_key`, its pages authenticated with
+    `page_hmac`; returns its generation.
 
     `db` must be the binder's only connection, checkpointed, outside any transaction.
     """
@@ -206,9 +215,9 @@ def write_rekeyed_copy(
         try:
             generation = (read_generation(db) or 0) + 1
             counts = _table_counts(db)
-            _export(db, target, new_key, generation, done, cancel)
+            _export(db, target, new_key, page_hmac, generation, done, cancel)
             _fsync_file(target)
-            _verify(counts, target, new_key, cancel)
+            _verify(counts, target, new_key, page_hmac, cancel)
             for suffix in _JOURNALS:
                 leftover = target.with_name(target.name + suffix)
                 if leftover.exists():  # the checkpointed copy must stand alone

@@ -215,6 +215,7 @@ def test_a_schemaless_database_is_damaged(new_binder: NewBinder) -> None:
     with key.sqlcipher_raw_key() as text:
         raw.set_key(text)
     raw.execute("PRAGMA cipher_page_size = 16384")
+    raw.execute(f"PRAGMA cipher_hmac_algorithm = {keyslots.page_hmac.value}")
     raw.execute("PRAGMA user_version = 0")
     raw.execute("CREATE TABLE unrelated (x)")
     raw.execute("DROP TABLE unrelated")

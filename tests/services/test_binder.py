@@ -205,7 +205,7 @@ def test_database_is_really_encrypted_with_the_master_key(new_binder: NewBinder)
     assert header != b"SQLite format 3\x00"
     with pytest.raises(BinderDamaged):
         # Any other key fails: the file is not readable without unwrapping a slot.
-        connect(database, KeyBuffer(48))
+        connect(database, KeyBuffer(48), new_binder.session.keyslots.page_hmac)
 
 
 def test_locking_while_another_thread_is_mid_query_does_not_crash(

@@ -107,6 +107,11 @@ CRAFTED = {
     "generation mac short": (("generation", "hmac_sha256"), "AAAA"),
     "generation a list": (("generation",), [1, 2]),
     "extra field": (("extra",), "x"),
+    "page hmac other": (("page_hmac",), "sha384"),
+    "page hmac spelled as SQLCipher does": (("page_hmac",), "HMAC_SHA256"),
+    "page hmac named although the default": (("page_hmac",), "sha512"),
+    "page hmac a list": (("page_hmac",), ["sha256"]),
+    "page hmac null": (("page_hmac",), None),
 }
 
 

@@ -242,6 +242,9 @@ class BinderSession:
         with classified_errors(self.folder, failures=(DatabaseError,)):
             return blobs.stage_blob(self.database(), stream, timestamp(), cancel, bytes_done)
 
+    def _connect(self) -> sqlite_utils.Database:
+        return connect(self._folder.database, self._key, self._keyslots.page_hmac)
+
     def database(self) -> sqlite_utils.Database:
         """This thread's connection, opened on first use."""
         if self._closed:
@@ -250,7 +253,7 @@ class BinderSession:
         with self._guard:
             db = self._connections.get(ident)
         if db is None:
-            db = connect(self._folder.database, self._key)
+            db = self._connect()
             if _thread_is_read_only():
                 db.execute("PRAGMA query_only = ON")
             with self._guard:
@@ -334,7 +337,7 @@ class BinderSession:
         db = self.database()
         with classified_errors(self.folder):
             db.execute(f"PRAGMA wal_autocheckpoint = {BULK_AUTOCHECKPOINT_PAGES}")
-        checkpoints = BackgroundCheckpoints(lambda: connect(self._folder.database, self._key))
+        checkpoints = BackgroundCheckpoints(self._connect)
         checkpoints.start()
         self._checkpoints = checkpoints
         try:
@@ -392,7 +395,7 @@ class BinderSession:
         self._interrupt(others)
         with contextlib.suppress(Exception):
             if own is None:
-                own = connect(self._folder.database, self._key)
+                own = self._connect()
             # Readers still busy are not waited for long: the next opening checkpoints.
             own.execute(f"PRAGMA busy_timeout = {_CLOSING_BUSY_TIMEOUT_MS}")
             self.last_checkpoint_complete = checkpoint(own)

@@ -36,6 +36,7 @@ from casebook.store.keyslots import (
     unwrap_master_key,
     wrap_master_key,
 )
+from casebook.store.page_hmac import fastest_page_hmac
 from casebook.store.recovery_code import generate_recovery_code
 from casebook.store.rekey import commit_rekey, write_rekeyed_copy
 from casebook.store.schema import migrate
@@ -74,7 +75,8 @@ def rekey_binder(
         check_last_state(binder, old_key, keyslots, accept_rollback=False)
         params = kdf or calibrate_kdf()
         recovery_code = generate_recovery_code()
-        db = connect(binder.database, old_key)
+        page_hmac = fastest_page_hmac()  # the new database's, chosen afresh like its KDF
+        db = connect(binder.database, old_key, keyslots.page_hmac)
         try:
             with classified_errors(binder.path):
                 migrate(db, binder.path, timestamp())
@@ -85,7 +87,7 @@ def rekey_binder(
             def copied(done: int, total: int) -> None:
                 report(Progress(done, total, REKEY_STEP_COPY))
 
-            generation = write_rekeyed_copy(db, binder, new_key, copied, cancel)
+            generation = write_rekeyed_copy(db, binder, new_key, page_hmac, copied, cancel)
         finally:
             db.conn.close()
         report(Progress(0, 0, REKEY_STEP_SAVE))
@@ -97,6 +99,7 @@ def rekey_binder(
                     new_key, keyslots.binder_id, RECOVERY_SLOT, recovery_code, KdfParams.minimum()
                 ),
             ),
+            page_hmac=page_hmac,
         ).recording(new_key, generation)
         commit_rekey(binder, new_keyslots.to_bytes())
     except BaseException:

@@ -51,6 +51,7 @@ from casebook.store.keyslots import (
     wrap_master_key,
 )
 from casebook.store.meta import BINDER_ID, CREATED_AT, read_generation, set_meta
+from casebook.store.page_hmac import fastest_page_hmac
 from casebook.store.recovery_code import (
     generate_recovery_code,
     looks_like_recovery_code,
@@ -130,7 +131,7 @@ def check_last_state(
     known = keyslots.known_generation(key, binder.keyslots)
     if known is None:
         return
-    probe = connect(binder.database, key, read_only=True)
+    probe = connect(binder.database, key, keyslots.page_hmac, read_only=True)
     try:
         with classified_errors(binder.path):
             found = read_generation(probe) or 0
@@ -197,6 +198,7 @@ def create_binder(
             wrap_master_key(key, binder_id, PASSWORD_SLOT, password, params),
             wrap_master_key(key, binder_id, RECOVERY_SLOT, recovery_code, KdfParams.minimum()),
         ),
+        page_hmac=fastest_page_hmac(),
     )
     partial = BinderFolder(folder.with_name(folder.name + ".partial"))
     try:
@@ -206,7 +208,7 @@ def create_binder(
             partial.path.mkdir(parents=True)
             try:
                 now = timestamp()
-                db = connect(partial.database, key, create=True)
+                db = connect(partial.database, key, keyslot_file.page_hmac, create=True)
                 try:
                     migrate(db, partial.path, now)
                     with transaction(db):
