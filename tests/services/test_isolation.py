@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
@@ -146,6 +147,21 @@ def test_many_threads_share_the_pool() -> None:
     with WorkerPool(size=2, timeout_seconds=30) as pool, ThreadPoolExecutor(6) as threads:
         results = list(threads.map(lambda n: pool.call(len, b"x" * n), range(40)))
     assert results == list(range(40))
+
+
+def test_a_file_waits_for_the_worker_already_starting_instead_of_starting_another() -> None:
+    """An import of one PDF starts one reader ahead (`prestart(count=1)`); the PDF then goes to
+    that reader, even while it still loads, so one process loads the parsers, not two."""
+    others = {process.pid for process in multiprocessing.active_children()}
+    with WorkerPool(size=2, timeout_seconds=30) as pool:
+        pool.prestart("json", count=1)
+        pids = {pool.call(os.getpid) for _ in range(3)}
+        started = [
+            process.pid
+            for process in multiprocessing.active_children()
+            if process.pid not in others and process.name == "casebook-file-worker"
+        ]
+        assert started == list(pids)
 
 
 def _rle_frame_that_panics() -> tuple[bytes, int]:

@@ -5,6 +5,11 @@ worker answers in a single round trip, one reply per item. Each item has its own
 worker that hangs or balloons on an item is killed and restarted, that item is reported as
 failed, the rest of its batch goes on in the fresh worker, and the other workers never stop.
 Replies are read with the restricted unpickler of `protocol`.
+
+Workers start on first use, or ahead of it (`prestart`). A batch goes to a started worker
+when one is free, and waits for one still starting rather than start another: that one is
+ready sooner than a new one would be, and a laptop's two cores are not split between two
+processes loading the same parsers for one PDF.
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ import ctypes
 import multiprocessing
 import os
 import pickle
-import queue
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -223,9 +227,10 @@ class WorkerPool:
         self._workers = [
             _Worker(memory_limit_mb, self.guard, chosen_watchdog) for _ in range(self.size)
         ]
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
-        for worker in reversed(self._workers):
-            self._idle.put(worker)
+        # The last one given back is the first taken (its process and caches are warm).
+        self._idle = list(reversed(self._workers))
+        self._free = threading.Condition()
+        self._starting = 0  # workers taken by `prestart`, loading their parsers
         self._executor: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
         self._restarts = 0
@@ -244,18 +249,40 @@ class WorkerPool:
         """`function(*args)` for every args tuple of `items`, in one worker's round trip."""
         if not items:
             return []
-        worker = self._idle.get()
+        worker = self._take()
         try:
             outcomes = worker.run(
                 function, items, timeout if timeout is not None else self._timeout
             )
         finally:
-            self._idle.put(worker)
+            self._give_back(worker)
         lost = sum(1 for outcome in outcomes if outcome.restarted)
         if lost:
             with self._lock:
                 self._restarts += lost
         return outcomes
+
+    def _take(self) -> _Worker:
+        """A started worker if one is free; an unstarted one only when none is starting."""
+        with self._free:
+            while True:
+                started = [worker for worker in self._idle if worker.alive]
+                if started:
+                    worker = started[-1]
+                elif self._idle and not self._starting:
+                    worker = self._idle[-1]
+                else:
+                    self._free.wait()
+                    continue
+                self._idle.remove(worker)
+                return worker
+
+    def _give_back(self, worker: _Worker, *, started: bool = False) -> None:
+        with self._free:
+            self._idle.append(worker)
+            if started:
+                self._starting -= 1
+            self._free.notify_all()
 
     def call(self, function: Callable[..., T], *args: object, timeout: float | None = None) -> T:
         """Run `function(*args)` in a worker. `function` must be importable by name.
@@ -282,11 +309,31 @@ class WorkerPool:
     def prestart(self, *modules: str, count: int | None = None) -> None:
         """Start `count` workers (None: every one) now, in the background, each importing
         `modules`: an import then does not wait for the workers to start and load their
-        parsers. Nothing is done while a worker runs already."""
+        parsers. Nothing is done while a worker runs already.
+
+        The workers are taken here, before returning, so a batch asked for right after waits
+        for them instead of starting one more."""
         if any(worker.alive for worker in self._workers):
             return
-        for _ in range(self.size if count is None else min(count, self.size)):
-            self.submit(child.preload, [(module,) for module in modules])
+        wanted = self.size if count is None else min(count, self.size)
+        with self._free:
+            taken = self._idle[len(self._idle) - min(wanted, len(self._idle)) :]
+            del self._idle[len(self._idle) - len(taken) :]
+            self._starting += len(taken)
+        items = [(module,) for module in modules]
+        for worker in taken:  # a thread each, so no queue can hold a taken worker back
+            threading.Thread(
+                target=self._start_ahead,
+                args=(worker, items),
+                name="casebook-worker-start",
+                daemon=True,
+            ).start()
+
+    def _start_ahead(self, worker: _Worker, items: list[tuple[str]]) -> None:
+        try:
+            worker.run(child.preload, items, STARTUP_TIMEOUT_SECONDS)
+        finally:
+            self._give_back(worker, started=True)
 
     def close(self) -> None:
         """Stop every worker (waiting for the batches already running). A later call starts
@@ -295,11 +342,11 @@ class WorkerPool:
             executor, self._executor = self._executor, None
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
-        for _ in self._workers:
-            worker = self._idle.get()
-            worker.stop()
-        for worker in self._workers:
-            self._idle.put(worker)
+        with self._free:
+            while len(self._idle) < len(self._workers):  # batches of other threads
+                self._free.wait()
+            for worker in self._idle:
+                worker.stop()
 
     def __enter__(self) -> WorkerPool:
         return self
