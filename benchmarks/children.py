@@ -37,6 +37,9 @@ def child_env(code: Path | None, **extra: str) -> dict[str, str]:
     env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     if code is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(code), *filter(None, [env.get("PYTHONPATH", "")])])
+        # `python -c` and `-m` put the working folder (this checkout) first on the import
+        # path, before $PYTHONPATH: without this, the children would run this code instead.
+        env["PYTHONSAFEPATH"] = "1"
     env.update(extra)
     return env
 
