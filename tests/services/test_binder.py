@@ -14,6 +14,7 @@ from casebook.core.errors import BinderDamaged, BinderUnavailable, InvalidInput,
 from casebook.core.errors import UnavailableReason as Reason
 from casebook.core.model import RecordKind, SlotStatus
 from casebook.services.binder.session import (
+    BinderSession,
     NewBinder,
     change_password,
     change_password_of_open_binder,
@@ -178,6 +179,32 @@ def test_each_thread_gets_its_own_connection_and_sees_committed_writes(
     thread.join()
     assert results == [case.diagnosis_summary]
     assert records.load_case(session).diagnosis_summary == case.diagnosis_summary
+
+
+def test_a_range_of_stored_content_is_the_same_bytes_across_chunk_boundaries(
+    session: BinderSession,
+) -> None:
+    """`read_blob_range` cuts pieces out of the chunks in SQL (a header's 64 KB is not copied
+    as its whole 1 MiB chunk): every cut must give the bytes the file has there."""
+    content = os.urandom(2 * blobs.CHUNK_SIZE + 12_345)  # three chunks, the last one short
+    sha256 = hashlib.sha256(content).hexdigest()
+    with session.writing(Changed.DOCUMENTS) as db:
+        assert blobs.insert_ready_blob(db, content, sha256, "2026-01-01T00:00:00")
+    mib = blobs.CHUNK_SIZE
+    ranges = [
+        (0, 64 * 1024),  # a DICOM header's read
+        (0, 1),
+        (mib - 10, 20),  # across the first boundary
+        (mib - 1, mib + 2),  # the whole second chunk and a byte each side
+        (5, 2 * mib + 12_345),  # to the end, asked for more than there is
+        (2 * mib + 12_000, 10_000),  # inside the short last chunk, past its end
+        (len(content), 10),  # at the end
+        (100, 0),  # nothing
+    ]
+    with session.reading() as db:
+        for offset, length in ranges:
+            piece = blobs.read_blob_range(db, sha256, offset, length)
+            assert piece == content[offset : offset + length], (offset, length)
 
 
 def test_bulk_writes_copy_the_wal_into_binder_db_on_a_thread_of_their_own(
