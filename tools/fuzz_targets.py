@@ -93,6 +93,7 @@ def _keyslot_seeds() -> list[bytes]:
     from casebook.store.key_buffer import KeyBuffer
     from casebook.store.keyslots import PASSWORD_SLOT, RECOVERY_SLOT, KdfParams, KeySlotFile
     from casebook.store.keyslots import wrap_master_key as wrap
+    from casebook.store.page_hmac import PageHmac
 
     key, binder_id, fast = KeyBuffer.random(), KeySlotFile.new_binder_id(), KdfParams.minimum()
     slots = (
@@ -100,7 +101,8 @@ def _keyslot_seeds() -> list[bytes]:
         wrap(key, binder_id, RECOVERY_SLOT, "A-CODE", fast),
     )
     plain = KeySlotFile(binder_id, slots)
-    return [plain.to_bytes(), plain.recording(key, 41).to_bytes()]
+    sha256_pages = KeySlotFile(binder_id, slots, page_hmac=PageHmac.SHA256).recording(key, 41)
+    return [plain.to_bytes(), plain.recording(key, 41).to_bytes(), sha256_pages.to_bytes()]
 
 
 def make_seed_folder(folder: Path) -> None:

@@ -47,6 +47,11 @@ _SLOT_KEYS = {"slot_id", "type", "kdf", "cipher", "nonce", "wrapped_key"}
 _KDF_KEYS = {"name", "memory_kib", "iterations", "parallelism", "salt"}
 
 
+class NewerKeyFile(ValueError):
+    """A whole key file (its checksum holds) with a later version or fields this Casebook does
+    not know: written by a newer Casebook, not damaged."""
+
+
 @dataclass(frozen=True)
 class ParsedSlot:
     slot_id: str
@@ -176,14 +181,19 @@ def _parse_document(
     canonical: Callable[[dict[str, Any]], bytes],
     bounds: Callable[[int, int, int], None],
 ) -> ParsedFile:
-    document = _object(document, "the file", _TOP_LEVEL, _OPTIONAL)
+    if not isinstance(document, dict):
+        raise ValueError("the file is not an object")
     body = {key: value for key, value in document.items() if key != "checksum_sha256"}
-    checksum = document["checksum_sha256"]
+    checksum = document.get("checksum_sha256")
     if not isinstance(checksum, str) or hashlib.sha256(canonical(body)).hexdigest() != checksum:
         raise ValueError("checksum does not match")
-    if document["format"] != FORMAT:
+    if document.get("format") != FORMAT:
         raise ValueError("not a Casebook key file")
-    if document["version"] != FORMAT_VERSION or type(document["version"]) is not int:
+    version = document.get("version")
+    if (type(version) is int and version > FORMAT_VERSION) or not set(document) <= _TOP_LEVEL:
+        raise NewerKeyFile("written by a newer Casebook")
+    document = _object(document, "the file", _TOP_LEVEL, _OPTIONAL)
+    if version != FORMAT_VERSION or type(version) is not int:
         raise ValueError("unsupported key file version")
     raw_slots = document["slots"]
     if not isinstance(raw_slots, list) or not 1 <= len(raw_slots) <= len(SLOT_TYPES):

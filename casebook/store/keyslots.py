@@ -13,7 +13,8 @@ master key, so a binder.db older than its key file is noticed, and the HMAC SQLC
 binder.db's pages (`page_hmac`), which a connection must know before it can read a page.
 
 The file is parsed strictly (`keyslot_parsing`): anything but exactly what Casebook writes is
-"damaged", never a crash.
+"damaged", never a crash. A whole file (its checksum holds) with a later version or fields this
+version does not know was written by a newer Casebook, and is refused as that.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from casebook.core.errors import BinderDamaged, WrongPassword
+from casebook.core.errors import BinderDamaged, BinderUnavailable, UnavailableReason, WrongPassword
 from casebook.store.kdf import SALT_BYTES, derive_wrapping_key
 from casebook.store.kdf import KdfParams as KdfParams
 from casebook.store.kdf import calibrate_kdf as calibrate_kdf
@@ -44,6 +45,7 @@ from casebook.store.keyslot_parsing import (
     NONCE_BYTES,
     PASSWORD_SLOT,
     RECOVERY_SLOT,
+    NewerKeyFile,
     ParsedFile,
     b64,
     parse_keyslot_document,
@@ -242,13 +244,16 @@ class KeySlotFile:
 
     @classmethod
     def from_bytes(cls, data: bytes, path: Path) -> KeySlotFile:
-        """Parse and verify; any damage becomes BinderDamaged naming the file."""
+        """Parse and verify; any damage becomes BinderDamaged naming the file, and a whole file
+        from a newer Casebook BinderUnavailable (TOO_NEW)."""
         try:
             parsed = parse_keyslot_document(data, _canonical, _check_bounds)
             keyslot_file = _from_parsed(parsed)
             if keyslot_file.to_bytes() != data:
                 # Catches damage JSON tolerates, such as a space flipped into a tab.
                 raise ValueError("not in the form Casebook writes")
+        except NewerKeyFile:
+            raise BinderUnavailable(path.parent, UnavailableReason.TOO_NEW) from None
         except (ValueError, KeyError, TypeError, RecursionError) as error:
             raise BinderDamaged(path, [f"{path.name}: {error}"]) from None
         return keyslot_file

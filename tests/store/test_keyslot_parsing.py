@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casebook.core.errors import BinderDamaged
+from casebook.core.errors import BinderDamaged, BinderUnavailable, UnavailableReason
 from casebook.store.key_buffer import KeyBuffer
 from casebook.store.keyslots import (
     PASSWORD_SLOT,
@@ -106,13 +106,32 @@ CRAFTED = {
     "generation a float": (("generation", "value"), 1e400),
     "generation mac short": (("generation", "hmac_sha256"), "AAAA"),
     "generation a list": (("generation",), [1, 2]),
-    "extra field": (("extra",), "x"),
     "page hmac other": (("page_hmac",), "sha384"),
     "page hmac spelled as SQLCipher does": (("page_hmac",), "HMAC_SHA256"),
     "page hmac named although the default": (("page_hmac",), "sha512"),
     "page hmac a list": (("page_hmac",), ["sha256"]),
     "page hmac null": (("page_hmac",), None),
 }
+
+
+NEWER = {
+    "a field this version does not know": (("cipher_suite",), "x"),
+    "a later version": (("version",), 2),
+}
+
+
+@pytest.mark.parametrize("case", NEWER)
+def test_a_whole_file_from_a_newer_casebook_says_so(case: str) -> None:
+    """Its checksum holds, so it is not damage: a newer Casebook wrote it (the user is told to
+    update, not that the binder is damaged). With a wrong checksum it is damage again."""
+    path, value = NEWER[case]
+    with pytest.raises(BinderUnavailable) as refused:
+        KeySlotFile.from_bytes(_with_checksum(_changed(path, value)), PATH)
+    assert refused.value.reason is UnavailableReason.TOO_NEW
+    document = json.loads(_with_checksum(_changed(path, value)))
+    document["checksum_sha256"] = "0" * 64
+    with pytest.raises(BinderDamaged):
+        KeySlotFile.from_bytes(json.dumps(document, indent=2, sort_keys=True).encode(), PATH)
 
 
 @pytest.mark.parametrize("case", CRAFTED)
@@ -210,12 +229,15 @@ def test_any_bytes_parse_or_are_damage(data: bytes) -> None:
 
 
 def _parses_or_is_damage(data: bytes) -> None:
-    """Either a key file or BinderDamaged with a reason; any other exception fails the test."""
+    """Either a key file, BinderDamaged with a reason, or a whole file from a newer Casebook;
+    any other exception fails the test."""
     outcome: list[str] = []
     try:
         KeySlotFile.from_bytes(data, PATH)
     except BinderDamaged as damage:
         outcome = damage.details
+    except BinderUnavailable as newer:
+        outcome = [newer.reason.value] if newer.reason is UnavailableReason.TOO_NEW else []
     else:
         outcome = ["parsed"]
     assert outcome
