@@ -6,6 +6,7 @@ with its own data folder. Inputs are real files from tests/data (DICOM) and file
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -16,7 +17,8 @@ import pytest
 from binder_copies import BinderCopies
 
 from casebook.core.model import Case, PartialDate
-from casebook.services.binder.session import BinderSession, NewBinder
+from casebook.services.binder.session import BinderSession, NewBinder, unlock_binder
+from casebook.services.records import documents as records
 from casebook.store.keyslots import KdfParams
 
 PASSWORD = "tulip ledger 42 window"
@@ -40,6 +42,18 @@ def new_binder(tmp_path: Path, binder_copies: BinderCopies) -> Iterator[NewBinde
 @pytest.fixture
 def session(new_binder: NewBinder) -> BinderSession:
     return new_binder.session
+
+
+def document_hashes(folder: Path, password: str) -> dict[str, str]:
+    """Each document's original name and the SHA-256 of its bytes, read through a fresh unlock:
+    what must survive re-encryption, backups and format changes byte for byte."""
+    with unlock_binder(folder, password) as session:
+        return {
+            doc.original_name: hashlib.sha256(
+                records.read_document_bytes(session, doc.id)
+            ).hexdigest()
+            for doc in records.list_documents(session)
+        }
 
 
 def write_documents(folder: Path, count: int, size: int = 50_000, tag: str = "doc") -> list[Path]:

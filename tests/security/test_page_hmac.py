@@ -8,7 +8,6 @@ Which HMAC a database really uses is asked of SQLCipher itself: page 1 read with
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services.binder import maintenance
 from casebook.services.binder.rekeying import rekey_binder
 from casebook.services.binder.session import NewBinder, unlock_binder
-from casebook.services.records import documents as records
 from casebook.services.records.importing import import_paths
 from casebook.store.binder_folder import BinderFolder
 from casebook.store.database import CIPHER_PAGE_SIZE
@@ -28,7 +26,7 @@ from casebook.store.key_buffer import KeyBuffer
 from casebook.store.keyslots import PASSWORD_SLOT, KeySlotFile, unwrap_master_key
 from casebook.store.page_hmac import PageHmac, fastest_page_hmac, seconds_to_hash
 
-from .conftest import FAST, NEW_PASSWORD, PASSWORD, write_documents
+from .conftest import FAST, NEW_PASSWORD, PASSWORD, document_hashes, write_documents
 
 # keyslots.json as Casebook 611976e (3 Dec 2026, before the choice) wrote it; see PROVENANCE.md.
 OLDER_KEYSLOTS = DATA / "older-binder" / "keyslots.json"
@@ -61,16 +59,6 @@ def _pages_of(folder: Path, key: KeyBuffer) -> PageHmac:
 def _key_of(folder: Path, password: str) -> KeyBuffer:
     keyslots = BinderFolder(folder).read_keyslots()
     return unwrap_master_key(keyslots.slot_of_type(PASSWORD_SLOT), keyslots.binder_id, password)
-
-
-def _contents(folder: Path, password: str) -> dict[str, str]:
-    with unlock_binder(folder, password) as session:
-        return {
-            doc.original_name: hashlib.sha256(
-                records.read_document_bytes(session, doc.id)
-            ).hexdigest()
-            for doc in records.list_documents(session)
-        }
 
 
 def _default_page_hmac() -> str:
@@ -140,17 +128,17 @@ def test_a_binder_of_either_kind_grows_checks_backs_up_and_rekeys_as_itself(
         )
     assert _default_page_hmac() == default_before  # the backup's setting did not stay behind
     assert _pages_of(folder, key) is page_hmac  # still what keyslots.json says
-    before = _contents(folder, PASSWORD)
+    before = document_hashes(folder, PASSWORD)
     assert len(before) == 3
 
     # The backup is the same kind of binder, and opens as itself.
     assert _pages_of(backup, key) is page_hmac
     assert BinderFolder(backup).read_keyslots().page_hmac is page_hmac
-    assert _contents(backup, PASSWORD) == before
+    assert document_hashes(backup, PASSWORD) == before
 
     # Re-keying writes a new database: it takes this computer's choice, as a new binder does.
     rekeyed = rekey_binder(folder, PASSWORD, NEW_PASSWORD, ignore_progress, NEVER_CANCELLED, FAST)
     rekeyed.session.close()
     chosen = BinderFolder(folder).read_keyslots().page_hmac
     assert _pages_of(folder, _key_of(folder, NEW_PASSWORD)) is chosen
-    assert _contents(folder, NEW_PASSWORD) == before
+    assert document_hashes(folder, NEW_PASSWORD) == before

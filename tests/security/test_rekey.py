@@ -6,7 +6,6 @@ opened everything added later, and that a recovery code could not be replaced.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -33,20 +32,9 @@ from casebook.services.binder.session import (
     recover_binder,
     unlock_binder,
 )
-from casebook.services.records import documents as records
 from casebook.services.records.importing import import_paths
 
-from .conftest import FAST, NEW_PASSWORD, PASSWORD, Run, write_documents
-
-
-def _contents(folder: Path, password: str) -> dict[str, str]:
-    with unlock_binder(folder, password) as session:
-        return {
-            doc.original_name: hashlib.sha256(
-                records.read_document_bytes(session, doc.id)
-            ).hexdigest()
-            for doc in records.list_documents(session)
-        }
+from .conftest import FAST, NEW_PASSWORD, PASSWORD, Run, document_hashes, write_documents
 
 
 def _filled(new_binder: NewBinder, tmp_path: Path, count: int = 4) -> Path:
@@ -64,7 +52,7 @@ def test_rekey_changes_everything_the_old_keys_could_open(
 ) -> None:
     old_code = new_binder.recovery_code
     folder = _filled(new_binder, tmp_path)
-    before = _contents(folder, PASSWORD)
+    before = document_hashes(folder, PASSWORD)
     old_keyslots = (folder / "keyslots.json").read_bytes()
     old_database = (folder / "binder.db").read_bytes()
     steps: list[Progress] = []
@@ -79,7 +67,7 @@ def test_rekey_changes_everything_the_old_keys_could_open(
     assert (folder / "binder.db").read_bytes() != old_database
     assert sorted(p.name for p in folder.iterdir()) == ["binder.db", "binder.lock", "keyslots.json"]
 
-    assert _contents(folder, NEW_PASSWORD) == before  # every byte is still there
+    assert document_hashes(folder, NEW_PASSWORD) == before  # every byte is still there
     with pytest.raises(WrongPassword):
         unlock_binder(folder, PASSWORD)
     with pytest.raises(WrongPassword):
@@ -97,7 +85,7 @@ def test_rekey_keeps_the_password_when_asked_to(new_binder: NewBinder, tmp_path:
     before_slots = (folder / "keyslots.json").read_bytes()
     rekey_binder(folder, PASSWORD, PASSWORD, ignore_progress, NEVER_CANCELLED, FAST).session.close()
     assert (folder / "keyslots.json").read_bytes() != before_slots
-    assert len(_contents(folder, PASSWORD)) == 1
+    assert len(document_hashes(folder, PASSWORD)) == 1
 
 
 def test_a_wrong_password_changes_nothing(new_binder: NewBinder, tmp_path: Path) -> None:
@@ -112,7 +100,7 @@ def test_a_wrong_password_changes_nothing(new_binder: NewBinder, tmp_path: Path)
 
 def test_cancelling_leaves_the_old_binder_whole(new_binder: NewBinder, tmp_path: Path) -> None:
     folder = _filled(new_binder, tmp_path, 2)
-    before = _contents(folder, PASSWORD)
+    before = document_hashes(folder, PASSWORD)
     token = CancelToken()
 
     def cancel_once_copying(progress: Progress) -> None:
@@ -122,7 +110,7 @@ def test_cancelling_leaves_the_old_binder_whole(new_binder: NewBinder, tmp_path:
         rekey_binder(folder, PASSWORD, NEW_PASSWORD, cancel_once_copying, token, FAST)
     assert not (folder / "rekey.partial").exists()
     assert not (folder / "rekey.ready").exists()
-    assert _contents(folder, PASSWORD) == before
+    assert document_hashes(folder, PASSWORD) == before
     with pytest.raises(WrongPassword):
         unlock_binder(folder, NEW_PASSWORD)
 
@@ -132,18 +120,18 @@ def test_a_crash_before_the_commit_point_is_rolled_back(
 ) -> None:
     """A leftover rekey.partial (the copy, even complete) is discarded on the next opening."""
     folder = _filled(new_binder, tmp_path, 2)
-    before = _contents(folder, PASSWORD)
+    before = document_hashes(folder, PASSWORD)
     partial = folder / "rekey.partial"
     partial.mkdir()
     shutil.copyfile(folder / "binder.db", partial / "binder.db")
-    assert _contents(folder, PASSWORD) == before
+    assert document_hashes(folder, PASSWORD) == before
     assert not partial.exists()
 
 
 def test_a_crash_after_the_commit_point_is_completed(new_binder: NewBinder, tmp_path: Path) -> None:
     """rekey.ready with the new database moved but not yet the new key slots: rolled forward."""
     folder = _filled(new_binder, tmp_path, 2)
-    before = _contents(folder, PASSWORD)
+    before = document_hashes(folder, PASSWORD)
     # Run a real re-encryption to a copy of the binder, then stage its result as a crash would
     # leave it: the new binder.db already in place, the new keyslots.json still in rekey.ready.
     copy = tmp_path / "copy"
@@ -156,7 +144,7 @@ def test_a_crash_after_the_commit_point_is_completed(new_binder: NewBinder, tmp_
     shutil.copyfile(copy / "keyslots.json", ready / "keyslots.json")
     shutil.copyfile(copy / "binder.db", folder / "binder.db")
 
-    assert _contents(folder, NEW_PASSWORD) == before
+    assert document_hashes(folder, NEW_PASSWORD) == before
     assert not ready.exists()
     with pytest.raises(WrongPassword):
         unlock_binder(folder, PASSWORD)
@@ -202,12 +190,12 @@ def test_cli_rekey_and_new_recovery_code(
     new_binder: NewBinder, tmp_path: Path, run_casebook: Run
 ) -> None:
     folder = _filled(new_binder, tmp_path, 2)
-    before = _contents(folder, PASSWORD)
+    before = document_hashes(folder, PASSWORD)
     rekeyed = run_casebook("rekey", folder, stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
     assert rekeyed.returncode == 0, rekeyed.stderr
     code_line = rekeyed.stdout.strip().splitlines()[-1].strip()
     assert len(code_line.replace("-", "")) == 30
-    assert _contents(folder, NEW_PASSWORD) == before
+    assert document_hashes(folder, NEW_PASSWORD) == before
     wrong = run_casebook("rekey", folder, stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
     assert wrong.returncode == msg.EXIT_WRONG_PASSWORD
 
