@@ -105,7 +105,7 @@ _FLOOR_CHILD = """
 import sys, time
 from pathlib import Path
 from casebook.services.records.batch_writer import MAX_BATCH_BYTES
-from casebook.store.blobs import chunk_bounds
+from casebook.store.blobs import CHUNK_SIZE
 from casebook.store.database import connect, transaction
 from casebook.store.key_buffer import KeyBuffer
 from casebook.store.page_hmac import fastest_page_hmac
@@ -120,8 +120,8 @@ def commit():
     with transaction(db):
         for data in pending:
             view = memoryview(data)
-            for start, end in chunk_bounds(len(view)):
-                db.execute("INSERT INTO chunks(data) VALUES (?)", [view[start:end]])
+            for start in range(0, len(view), CHUNK_SIZE):
+                db.execute("INSERT INTO chunks(data) VALUES (?)", [view[start:start + CHUNK_SIZE]])
     pending.clear()
 for path in files:
     pending.append(path.read_bytes())

@@ -1,10 +1,5 @@
 """File content inside the binder, as 1 MiB chunks written while hashing.
 
-A file's first 64 KiB are a chunk of their own. That is what is read on its own, and often:
-a DICOM header for the DICOMDIR, a thumbnail's header, the slice order. SQLite decrypts a
-chunk whole, so those reads cost 64 KiB rather than up to 1 MiB each. Binders written before
-this have 1 MiB first chunks; every reader takes chunks of any size.
-
 Small files (read whole into memory by the importer) are written ready at once, many to one
 transaction, together with the records that refer to them (`insert_ready_blob`). A large file
 is written in `staging` state in several transactions (so memory and the WAL stay bounded for
@@ -29,7 +24,6 @@ from casebook.core.progress import CancelToken
 from casebook.store.database import transaction
 
 CHUNK_SIZE = 1024 * 1024
-FIRST_CHUNK_SIZE = 64 * 1024
 CHUNKS_PER_TRANSACTION = 16
 
 BytesDone = Callable[[int], None]
@@ -72,19 +66,11 @@ def insert_ready_blob(db: sqlite_utils.Database, data: Content, sha256: str, now
     db.conn.executemany(
         "INSERT INTO blob_chunks(blob_id, seq, data) VALUES (?, ?, ?)",
         (
-            (blob_id, seq, view[start:end])
-            for seq, (start, end) in enumerate(chunk_bounds(len(view)))
+            (blob_id, seq, view[offset : offset + CHUNK_SIZE])
+            for seq, offset in enumerate(range(0, len(view), CHUNK_SIZE))
         ),
     )
     return True
-
-
-def chunk_bounds(size: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each chunk of a file of `size` bytes: the first 64 KiB, then 1 MiB."""
-    start, end = 0, min(size, FIRST_CHUNK_SIZE)
-    while start < size:
-        yield start, end
-        start, end = end, min(size, end + CHUNK_SIZE)
 
 
 @contextlib.contextmanager
@@ -122,7 +108,7 @@ def stage_blob(
                 cancel.raise_if_cancelled()
                 with transaction(db):
                     for _ in range(CHUNKS_PER_TRANSACTION):
-                        chunk = stream.read(FIRST_CHUNK_SIZE if seq == 0 else CHUNK_SIZE)
+                        chunk = stream.read(CHUNK_SIZE)
                         if not chunk:
                             finished = True
                             break
