@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.store.kdf import SALT_BYTES
+from casebook.store.page_hmac import PageHmac
 
 FORMAT = "casebook-keyslots"
 FORMAT_VERSION = 1
@@ -42,7 +43,6 @@ _TOP_LEVEL = {
 }
 # Absent from older files, and from any whose binder.db uses SQLCipher's default (`page_hmac`).
 _OPTIONAL = frozenset({"generation", "page_hmac"})
-_PAGE_HMAC_NAMES = ("sha256",)
 _SLOT_KEYS = {"slot_id", "type", "kdf", "cipher", "nonce", "wrapped_key"}
 _KDF_KEYS = {"name", "memory_kib", "iterations", "parallelism", "salt"}
 
@@ -69,7 +69,7 @@ class ParsedFile:
     binder_id: str
     slots: tuple[ParsedSlot, ...]
     generation: tuple[int, bytes] | None
-    page_hmac: str | None
+    page_hmac: PageHmac
 
 
 def b64(data: bytes) -> str:
@@ -204,7 +204,7 @@ def _parse_document(
     if PASSWORD_SLOT not in {slot.slot_type for slot in slots}:
         raise ValueError("no password slot")
     generation = _generation(document["generation"]) if "generation" in document else None
-    page_hmac = document.get("page_hmac")
-    if "page_hmac" in document and page_hmac not in _PAGE_HMAC_NAMES:
-        raise ValueError("unknown page HMAC")
+    page_hmac = (
+        PageHmac.named(document["page_hmac"]) if "page_hmac" in document else PageHmac.SHA512
+    )
     return ParsedFile(_hex_id(document["binder_id"], "binder id"), slots, generation, page_hmac)

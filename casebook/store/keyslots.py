@@ -277,8 +277,7 @@ def _from_parsed(parsed: ParsedFile) -> KeySlotFile:
         if len(mac) != GENERATION_MAC_BYTES:
             raise ValueError("generation record has the wrong length")
         generation = GenerationRecord(value, mac)
-    page_hmac = PageHmac.from_recorded_name(parsed.page_hmac)
-    return KeySlotFile(parsed.binder_id, slots, generation, page_hmac)
+    return KeySlotFile(parsed.binder_id, slots, generation, parsed.page_hmac)
 
 
 def _check_bounds(memory_kib: int, iterations: int, parallelism: int) -> None:

@@ -35,15 +35,18 @@ class PageHmac(enum.Enum):
     @property
     def recorded_name(self) -> str | None:
         """How keyslots.json names it; None: not named (SHA-512, every older binder's)."""
-        return "sha256" if self is PageHmac.SHA256 else None
+        return _RECORDED_NAMES.get(self)
 
     @classmethod
-    def from_recorded_name(cls, name: str | None) -> PageHmac:
-        if name is None:
-            return cls.SHA512
-        if name == "sha256":
-            return cls.SHA256
+    def named(cls, name: object) -> PageHmac:
+        """The page HMAC keyslots.json names `name` (ValueError for any other value)."""
+        for page_hmac, recorded in _RECORDED_NAMES.items():
+            if name == recorded:
+                return page_hmac
         raise ValueError("unknown page HMAC")
+
+
+_RECORDED_NAMES = {PageHmac.SHA256: "sha256"}
 
 
 def seconds_to_hash(algorithm: str) -> float:
