@@ -23,6 +23,7 @@ of its ticks: how long the GUI thread was unable to run its loop.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -72,6 +73,8 @@ class StallProbe:
         self._started = self._last
         self.late: list[tuple[float, float]] = []  # (began at, gap), seconds
         self.stalled_in: dict[str, int] = {}
+        self.collections: list[tuple[float, int, float]] = []  # (began at, generation, took)
+        self._collecting_since = 0.0
         self._sampler: threading.Thread | None = None
         self._sampling = False
         self._gui_thread = threading.get_ident()
@@ -86,6 +89,8 @@ class StallProbe:
         self.late = []
         self.ticks = 0
         self.stalled_in = {}
+        self.collections = []
+        gc.callbacks.append(self._collection)
         self._timer.start()
         if os.environ.get("CASEBOOK_BENCH_WHERE"):
             self._sampling = True
@@ -95,11 +100,26 @@ class StallProbe:
     def stop(self) -> float:
         self._timer.stop()
         self._tick()
+        if self._collection in gc.callbacks:
+            gc.callbacks.remove(self._collection)
         self._sampling = False
         if self._sampler is not None:
             self._sampler.join()
             self._sampler = None
         return self.longest_gap
+
+    def _collection(self, phase: str, info: dict[str, int]) -> None:
+        """Python's cycle collections in the window (any thread), kept when over 5 ms: a
+        gap that matches one was the collector's, not the work's."""
+        now = time.perf_counter()
+        if phase == "start":
+            self._collecting_since = now
+            return
+        took = now - self._collecting_since
+        if took > 0.005:
+            self.collections.append(
+                (self._collecting_since - self._started, info["generation"], took)
+            )
 
     def _sample(self) -> None:
         """While the loop is late by more than 3 ticks, note where the GUI thread is.
@@ -331,6 +351,7 @@ def work(binder: Path, password: str, data_dir: Path, slices: int, out: Path) ->
         figures[f"{name}_s"] = time.perf_counter() - marks[name]
         figures[f"stall_{name}_s"] = probe.stop()
         figures[f"late_{name}"] = probe.late
+        figures[f"collections_{name}"] = probe.collections
         if probe.stalled_in:  # CASEBOOK_BENCH_WHERE=1: where the GUI thread was, 5 ms samples
             ranked = sorted(probe.stalled_in.items(), key=lambda item: -item[1])
             figures[f"where_{name}"] = [f"{count} × {where}" for where, count in ranked[:6]]

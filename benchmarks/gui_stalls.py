@@ -81,6 +81,13 @@ def report(figures: dict[str, Any], slices: int) -> None:
         if late:
             longest = ", ".join(f"{gap * 1000:.0f} ms at {at:.2f} s" for at, gap in late[:3])
             print(f"    {len(late)} gaps over 30 ms, {over} over 50 ms; longest: {longest}")
+        collections = figures.get(f"collections_{key}", [])
+        if collections:
+            longest = max(collections, key=lambda item: item[2])
+            print(
+                f"    {len(collections)} cycle collections over 5 ms; longest: "
+                f"{longest[2] * 1000:.0f} ms (generation {longest[1]}) at {longest[0]:.2f} s"
+            )
         for where in figures.get(f"where_{key}", []):
             print(f"    held by {where}")
 
