@@ -1,10 +1,16 @@
-"""Reads the header of a DICOM instance from its chunks, for the DICOMDIR's directory records.
+"""The header of a DICOM instance, for the DICOMDIR's directory records, read in a worker.
 
 Every key of a directory record comes from the file it points to, so the header is read from
-the same bytes the bundle carries (decrypted chunk by chunk, in memory), not from the binder's
-index. Only the attributes a record can use are kept, and reading stops before the pixel data,
-so a 500 MB multi-frame costs its header. The files were parsed in the isolated worker when
-they were imported; this second reading touches only tags named below.
+the same bytes the bundle carries (decrypted in memory), not from the binder's index. The
+parsing runs where the app's isolation puts it (`plan.Isolation`: the worker pool that parsed
+the files at import): pydicom's hundred-odd Python objects per header then never reach the
+app's process, where the cycle collector on the GUI thread walked them for 20–40 ms during a
+seal (issue 15), and a stranger's file is parsed where parsing belongs.
+
+Only the first bytes of each file travel (`read_head`): 16 KiB, enough for most headers, and
+sixteen times more for the few whose header runs past them (`record_headers` says which), up
+to the whole file. The worker keeps only the attributes a record can use, stops before the
+pixel data, and sends them back re-encoded as a small Part 10 file of their own.
 """
 
 from __future__ import annotations
@@ -18,12 +24,13 @@ from contextlib import contextmanager
 
 from pydicom import dcmread
 from pydicom.datadict import tag_for_keyword
-from pydicom.dataset import Dataset
 from pydicom.errors import InvalidDicomError
+from pydicom.filebase import DicomBytesIO
 
-from casebook.bundle.plan import OpenChunks
+from casebook.bundle.plan import OpenChunks, RangeReadable
 
-LOOKBACK = 1 << 20  # bytes kept behind the reading position, for pydicom's small seeks back
+FIRST_HEAD_BYTES = 16 * 1024
+HEAD_GROWTH = 16  # a head too short is read again this many times longer
 
 RECORD_KEYWORDS = (
     "SpecificCharacterSet",
@@ -108,62 +115,62 @@ class HeaderUnreadable(Exception):
     """The bytes do not start like a DICOM file (never raised for files the binder accepted)."""
 
 
-class _ChunkReader(io.RawIOBase):
-    """A forward-reading file over `open_chunks` that allows short seeks back."""
+def read_head(content: OpenChunks, size: int) -> tuple[bytes, bool]:
+    """The first `size` bytes of an instance, and whether they are all of it.
 
-    name = "<instance>"  # pydicom records where a dataset came from
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        super().__init__()
-        self._chunks = chunks
-        self._window = bytearray()  # bytes [self._start, self._start + len(self._window))
-        self._start = 0
-        self._position = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._position
-
-    def _fill(self, end: int) -> None:
-        while self._start + len(self._window) < end:
-            chunk = next(self._chunks, b"")
-            if not chunk:
-                return
-            self._window += chunk
-        surplus = self._position - self._start - LOOKBACK
-        if surplus > 0:
-            del self._window[:surplus]
-            self._start += surplus
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        if whence == io.SEEK_CUR:
-            offset += self._position
-        elif whence == io.SEEK_END:
-            raise io.UnsupportedOperation("the length of a streamed instance is not known")
-        if offset < self._start:
-            raise io.UnsupportedOperation("too far back for a streamed instance")
-        self._position = offset
-        return offset
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        self._fill(self._position + len(buffer))
-        begin = self._position - self._start
-        data = self._window[begin : begin + len(buffer)]
-        buffer[: len(data)] = data
-        self._position += len(data)
-        return len(data)
+    Stored content hands over just those bytes (`RangeReadable`: the pages that hold them);
+    anything else is read chunk by chunk until there are enough."""
+    if isinstance(content, RangeReadable):
+        data = content.read_range(0, size + 1)
+    else:
+        collected = bytearray()
+        chunks = content()
+        for chunk in chunks:
+            collected += chunk
+            if len(collected) > size:
+                break
+        if hasattr(chunks, "close"):
+            chunks.close()
+        data = bytes(collected)
+    return data[:size], len(data) <= size
 
 
-def read_header(open_chunks: OpenChunks) -> Dataset:
-    """The record-relevant attributes of one instance (raises HeaderUnreadable)."""
-    reader = io.BufferedReader(_ChunkReader(iter(open_chunks())), buffer_size=64 * 1024)
+class _Head(io.BytesIO):
+    """The first bytes of a file; notes when pydicom asks for more than they hold."""
+
+    def __init__(self, head: bytes, complete: bool) -> None:
+        super().__init__(head)
+        self._size = len(head)
+        self._complete = complete
+        self.ran_out = False
+        self.name = "<instance>"  # pydicom records where a dataset came from
+
+    def read(self, size: int | None = -1) -> bytes:
+        if not self._complete and (size is None or size < 0 or self.tell() + size > self._size):
+            self.ran_out = True
+        return super().read(size)
+
+
+def record_header(head: bytes, complete: bool) -> bytes | None:
+    """The record attributes of the instance `head` begins, as a small Part 10 file in the
+    instance's own encoding; None when its header runs past `head` (then `complete` is False).
+
+    Raises HeaderUnreadable for bytes that do not start like a DICOM file."""
+    source = _Head(head, complete)
     with quiet_pydicom():
         try:
-            return dcmread(reader, force=True, stop_before_pixels=True, specific_tags=_TAGS)
+            dataset = dcmread(source, force=True, stop_before_pixels=True, specific_tags=_TAGS)
         except (InvalidDicomError, EOFError, ValueError, OSError) as error:
+            if source.ran_out:
+                return None
             raise HeaderUnreadable(type(error).__name__) from error
+        if source.ran_out:
+            return None
+        encoded = DicomBytesIO()
+        dataset.save_as(encoded, enforce_file_format=False)
+    return bytes(encoded.getvalue())
+
+
+def record_headers(heads: list[tuple[bytes, bool]]) -> list[bytes | None]:
+    """`record_header` of each (head, complete): one round trip to the worker for many."""
+    return [record_header(head, complete) for head, complete in heads]

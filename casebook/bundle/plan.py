@@ -9,11 +9,55 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from casebook.bundle.case_facts import Contact, SlotState, SummaryContent
 from casebook.core.model import Case, PartialDate, RecordKind
 
 OpenChunks = Callable[[], Iterator[bytes]]
+T = TypeVar("T")
+
+
+class Isolation(Protocol):
+    """Where the bundle's files are parsed: `function(*args)`, run in a worker process by the
+    app (its pool of isolated workers) or right here (`IN_PROCESS`). `function` must be
+    importable by name, and what it returns plain data."""
+
+    @property
+    def workers(self) -> int:
+        """How many calls run at once (from as many threads)."""
+        ...
+
+    def call(self, function: Callable[..., T], *args: Any, timeout: float | None = None) -> T: ...
+
+
+class _InProcess:
+    """Runs the parsing in this process: for tools and tests that build a bundle without the
+    app's workers."""
+
+    workers = 1
+
+    def call(self, function: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
+        return function(*args)
+
+
+IN_PROCESS: Isolation = _InProcess()
+
+
+@runtime_checkable
+class RangeReadable(Protocol):
+    """An `OpenChunks` that can also hand over any piece of the bytes it yields.
+
+    Stored content offers it: a DICOM header is then read from the pages that hold it, not
+    from its whole first chunk (`instance_header`). Bytes made while sealing (a de-identified
+    copy) do not, and are read through their chunks. One object answers both ways, so a
+    piece can only ever come from the bytes the bundle carries.
+    """
+
+    def __call__(self) -> Iterator[bytes]: ...
+
+    def read_range(self, offset: int, length: int) -> bytes: ...
+
 
 SUMMARY_LANGUAGES = ("en", "zh", "en+zh")
 
@@ -106,6 +150,9 @@ class BundlePlan:
     deidentified: bool = False
     patient_age: int | None = None
     date_shift_days: int = 0  # how far the imaging's dates were moved back
+    # Where the DICOM headers are parsed for the DICOMDIR: the app's worker pool, when the
+    # plan comes from `plan_export`.
+    isolation: Isolation = field(default=IN_PROCESS, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.summary_language not in SUMMARY_LANGUAGES:

@@ -128,7 +128,7 @@ def build_tree(plan: BundlePlan) -> BundleTree:
     generated += [_generated(s.path, pdf) for s, (_, pdf) in zip(layout.summaries, summaries,
                                                                    strict=True)]  # fmt: skip
     if layout.dicom:
-        generated.append(_generated(DICOMDIR_NAME, build_dicomdir(layout.dicom)))
+        generated.append(_generated(DICOMDIR_NAME, build_dicomdir(layout.dicom, plan.isolation)))
     previews = {p.series_instance_uid: p.jpeg for p in plan.previews}
     generated += [_generated(path, previews[uid]) for uid, path in layout.previews]
     title = (

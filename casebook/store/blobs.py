@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any, cast
 
 import sqlite_utils
 
@@ -201,7 +201,9 @@ def read_blob_range(db: sqlite_utils.Database, sha256: str, offset: int, length:
         end = start + int(size)
         if end > offset and start < wanted_end:
             first = max(0, offset - start)
-            with db.conn.open_blob("blob_chunks", "data", rowid, True) as chunk:
+            # sqlcipher3's connection (typed as the standard library's, which names it blobopen)
+            connection = cast(Any, db.conn)
+            with connection.open_blob("blob_chunks", "data", rowid, True) as chunk:
                 chunk.seek(first)
                 pieces.append(chunk.read(min(end, wanted_end) - start - first))
         if end >= wanted_end:

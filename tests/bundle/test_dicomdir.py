@@ -1,6 +1,7 @@
 """The DICOMDIR judged by dcmtk (dcmdump, dcmftest) and dicom3tools (dciodvfy): every key of
 every record from the files it points to, the record type PS3.3 gives each SOP class, empty
-Type 2 keys left empty, and Type 1 gaps derived the same way on every export."""
+Type 2 keys left empty, and Type 1 gaps derived the same way on every export — by the app's
+worker processes and in this one alike, whatever the length of the headers."""
 
 from __future__ import annotations
 
@@ -8,17 +9,22 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypeVar
 
+import pydicom
 import pytest
 
-from casebook.bundle.dicomdir import build_dicomdir
+from casebook.bundle.dicomdir import DirectoryEntry, build_dicomdir, dicomdir_from_headers
+from casebook.bundle.instance_header import FIRST_HEAD_BYTES, record_headers
 from casebook.bundle.layout import lay_out
-from casebook.bundle.plan import BundlePlan
+from casebook.bundle.plan import IN_PROCESS, BundlePlan
+from casebook.services.workers.pool import WorkerPool
 
 from .dicom_dump import DumpedRecord, directory_records, file_keys
 from .samples import PYDICOM_FILES, dicom_item, make_pdf, sample_dicom_paths
 
 Tool = Callable[..., Path]
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +52,10 @@ def media(plan: BundlePlan, tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = out / placed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source.read_bytes())
-    (out / "DICOMDIR").write_bytes(build_dicomdir(layout.dicom))
+    with WorkerPool(size=1, timeout_seconds=60) as workers:
+        (out / "DICOMDIR").write_bytes(build_dicomdir(layout.dicom, workers))
     (out / "second-export-DICOMDIR").write_bytes(build_dicomdir(lay_out(replace(
-        plan, dicom=tuple(dicom_item(p) for p in paths))).dicom))  # fmt: skip
+        plan, dicom=tuple(dicom_item(p) for p in paths))).dicom, IN_PROCESS))  # fmt: skip
     return out
 
 
@@ -169,3 +176,51 @@ def test_dciodvfy_finds_no_error_and_dcmftest_accepts_every_file(
         text=True, check=False,
     )  # fmt: skip
     assert ftest.stdout.count("yes:") == len(files) + 1, ftest.stdout
+
+
+class _Counted:
+    """Runs the parsing here, as `IN_PROCESS` does, and keeps the heads each call was given."""
+
+    workers = 1
+
+    def __init__(self) -> None:
+        self.heads: list[list[tuple[bytes, bool]]] = []
+
+    def call(self, function: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
+        if function is record_headers:
+            self.heads.append(list(args[0]))
+        return function(*args)
+
+
+def test_a_header_longer_than_the_first_bytes_sent_is_read_again_longer(
+    plan: BundlePlan, tmp_path: Path, require_tool: Tool
+) -> None:
+    """A CT whose private data puts its pixel data 90 KB in, beside the plain CT: the first
+    16 KiB do not hold its header, the next 256 KiB do, and its record is the one its whole
+    file gives (the DICOMDIR is byte-identical to one made from whole files)."""
+    from .samples import PYDICOM_FILES
+
+    long_header = pydicom.dcmread(PYDICOM_FILES / "CT_small.dcm")
+    long_header.SOPInstanceUID = pydicom.uid.generate_uid(entropy_srcs=["long header"])
+    long_header.file_meta.MediaStorageSOPInstanceUID = long_header.SOPInstanceUID
+    block = long_header.private_block(0x0029, "CASEBOOK TEST", create=True)
+    block.add_new(0x10, "OB", bytes(90_000))
+    long_header.InstanceNumber = 7
+    made = tmp_path / "long.dcm"
+    long_header.save_as(made)
+    paths = [PYDICOM_FILES / "CT_small.dcm", made]
+    layout = lay_out(replace(plan, dicom=tuple(dicom_item(p) for p in paths)))
+    counted = _Counted()
+
+    dicomdir = build_dicomdir(layout.dicom, counted)
+
+    first, second = counted.heads
+    assert [complete for _head, complete in first] == [False, False]
+    assert {len(head) for head, _complete in first} == {FIRST_HEAD_BYTES}
+    assert [(len(head), complete) for head, complete in second] == [(made.stat().st_size, True)]
+    whole = [(path.read_bytes(), True) for path in paths]
+    entries = [DirectoryEntry.of(placed) for placed in layout.dicom]
+    assert dicomdir == dicomdir_from_headers(entries, record_headers(whole))
+    (tmp_path / "DICOMDIR").write_bytes(dicomdir)
+    leaves = _leaves(directory_records(require_tool("dcmdump"), tmp_path / "DICOMDIR"))
+    assert sorted(leaf.keys["InstanceNumber"] for leaf in leaves) == ["1", "7"]

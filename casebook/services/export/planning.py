@@ -11,9 +11,9 @@ written anywhere but into the archive.
 
 from __future__ import annotations
 
-import functools
 import io
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from PIL import Image
@@ -54,6 +54,7 @@ from casebook.services.imaging.burned_in import burned_in_series
 from casebook.services.imaging.previews import instance_thumbnail, representative_instance
 from casebook.services.imaging.records import instance_by_id, list_instances, list_series
 from casebook.services.imaging.records import list_studies as list_imaging_studies
+from casebook.services.isolation import shared_worker
 from casebook.services.opinions.opinions import list_opinions, summary_comparison
 from casebook.services.questions.questions import list_questions, load_bank
 from casebook.services.recordings.recordings import list_recordings
@@ -62,7 +63,7 @@ from casebook.services.redaction.copies import redacted_copies
 from casebook.services.redaction.exposure import document_exposure
 from casebook.services.redaction.identity import identity_facts
 from casebook.services.timeline import load_decision_moment, load_timeline
-from casebook.store.blobs import iter_blob
+from casebook.store.blobs import iter_blob, read_blob_range
 from casebook.store.redactions import RedactedCopy
 from casebook.texts import LANGUAGES, normalise_language, texts_for
 
@@ -71,18 +72,29 @@ PREVIEW_SIZE = 128
 PREVIEW_QUALITY = 80
 
 
-def _chunks_of(session: BinderSession, sha256: str) -> Iterator[bytes]:
-    """A stored file's chunks, each read in its own short read transaction: a generator left
-    half-read (a DICOM header needs only the first chunk) must not hold one open."""
-    chunks: Iterator[bytes] | None = None
-    while True:
-        with session.reading() as db:
-            if chunks is None:
-                chunks = iter_blob(db, sha256)
-            chunk = next(chunks, None)
-        if chunk is None:
-            return
-        yield chunk
+@dataclass(frozen=True)
+class _StoredContent:
+    """A stored file, as the bundle reads it (`RangeReadable`): its chunks, or a piece."""
+
+    session: BinderSession
+    sha256: str
+
+    def __call__(self) -> Iterator[bytes]:
+        """The chunks, each read in its own short read transaction: a generator left
+        half-read must not hold one open."""
+        chunks: Iterator[bytes] | None = None
+        while True:
+            with self.session.reading() as db:
+                if chunks is None:
+                    chunks = iter_blob(db, self.sha256)
+                chunk = next(chunks, None)
+            if chunk is None:
+                return
+            yield chunk
+
+    def read_range(self, offset: int, length: int) -> bytes:
+        with self.session.reading() as db:
+            return read_blob_range(db, self.sha256, offset, length)
 
 
 def _dicom_date(value: str | None) -> str:
@@ -124,7 +136,7 @@ def dicom_items(session: BinderSession, study_ids: frozenset[int] | None) -> lis
                 transfer_syntax_uid=str(row[14]),
                 size=int(row[16]),
                 sha256=sha256,
-                open_chunks=functools.partial(_chunks_of, session, sha256),
+                open_chunks=_StoredContent(session, sha256),
                 patient_id=str(row[6]),
                 patient_name=str(row[5]),
                 patient_birth_date=_dicom_date(row[7]),
@@ -255,7 +267,7 @@ def _document_items(
             media_type=d.media_type,
             size=d.size,
             sha256=d.content_sha256,
-            open_chunks=functools.partial(_chunks_of, session, d.content_sha256),
+            open_chunks=_StoredContent(session, d.content_sha256),
             document_date=d.document_date,
             language=d.language,
             added_at=d.added_at,
@@ -269,7 +281,7 @@ def _document_items(
         redacted_item(
             item,
             copies[item.document_id],
-            functools.partial(_chunks_of, session, copies[item.document_id].content_sha256),
+            _StoredContent(session, copies[item.document_id].content_sha256),
         )
         if item.document_id in copies
         else item
@@ -297,7 +309,7 @@ def recording_items(session: BinderSession) -> tuple[DocumentItem, ...]:
                 media_type=recording.media_type,
                 size=recording.size,
                 sha256=recording.content_sha256,
-                open_chunks=functools.partial(_chunks_of, session, recording.content_sha256),
+                open_chunks=_StoredContent(session, recording.content_sha256),
                 document_date=_partial_date(when),
                 added_at=recording.added_at,
                 extension=suggested_extension(recording.media_type),
@@ -402,6 +414,7 @@ def _plan(session: BinderSession, request: ExportRequest, today: date) -> Bundle
         deidentified=pseudonym is not None,
         patient_age=age,
         date_shift_days=pseudonym.day_shift if pseudonym is not None else 0,
+        isolation=shared_worker(),
     )
 
 
