@@ -95,8 +95,13 @@ def test_unlock_shows_the_overview_with_its_data_and_builds_other_pages_when_sho
         qtbot.keyClick(page.password_edit, Qt.Key.Key_Return)
     workspace = window.workspace
     assert workspace is not None
-    # The data came with the unlock: nothing is painted empty and filled a moment later.
-    overview = workspace.overview_page.overview
+    # The data came with the unlock: nothing is painted empty and filled a moment later. The
+    # page is made over a few turns of the event loop, each part with its data as it comes.
+    overview_page = workspace.overview_page
+    assert overview_page.name_label.text()  # the heading at once, with the case's name
+    if not overview_page.building.finished:
+        qtbot.waitSignal(overview_page.building.done).wait()
+    overview = overview_page.overview
     assert overview is not None
     assert overview.document_count > 0
     assert workspace.built_pages() == [workspace.overview_page]

@@ -47,6 +47,10 @@ def _workspace(qtbot: QtBot, session: BinderSession) -> Workspace:
     qtbot.addWidget(workspace)
     workspace.resize(1366, 740)
     workspace.show()
+    # The Overview is made over a few turns of the event loop; its records part comes last.
+    overview = workspace.overview_page
+    if not overview.building.finished:
+        qtbot.waitSignal(overview.building.done).wait()
     return workspace
 
 

@@ -37,6 +37,7 @@ from casebook.ui.common.binder_events import follow_changes
 from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import LatestRead, ReadOp, WriteOp
+from casebook.ui.common.staged_build import StagedBuild
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.imaging.dicom_viewer import DicomViewer
@@ -82,7 +83,14 @@ class ImagingPage(QWidget):
         self.studies_model = StudiesModel(self)
         self.series_model = SeriesModel(self.thumbnails, self)
         self._build()
-        self._reader = LatestRead(self, lambda: load_imaging(session), self._loaded, self._failed)
+        # The lists in later turns of the event loop (issue 15: made with the rest on the
+        # page's first show, they held the loop for over 70 ms); the read starts meanwhile and
+        # is shown once they are there. Until then neither the lists nor "No images yet" show.
+        self.building = StagedBuild(self, (self._build_studies, self._build_study_panel))
+        self._reader = LatestRead(
+            self, lambda: load_imaging(session),
+            lambda snapshot: self.building.then(lambda: self._loaded(snapshot)), self._failed,
+        )  # fmt: skip
         follow_changes(self, session, _SHOWN, self._binder_changed)
         self.reload()
 
@@ -125,7 +133,20 @@ class ImagingPage(QWidget):
         self.empty_label.setObjectName("imaging_empty_label")
         self.empty_label.setWordWrap(True)
         self.empty_label.setProperty("role", "hint")
+        self.empty_label.hide()  # until the read says so
 
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(28, 24, 28, 20)
+        self._layout.setSpacing(12)
+        self._layout.addWidget(heading)
+        self._layout.addWidget(hint)
+        self._layout.addLayout(actions)
+        self._layout.addWidget(self.message_bar)
+        self._layout.addWidget(self.undo_bar)
+        self._layout.addWidget(self.empty_label)
+        self._layout.addStretch(0)  # takes the room only while there is nothing to show
+
+    def _build_studies(self) -> None:
         self.studies_view = QTableView()
         self.studies_view.setObjectName("studies_view")
         self.studies_view.setAccessibleName(self.tr("Imaging studies"))
@@ -142,7 +163,11 @@ class ImagingPage(QWidget):
         header.setSectionResizeMode(StudyColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.studies_view.verticalHeader().setDefaultSectionSize(34)
         self.studies_view.selectionModel().selectionChanged.connect(self._study_selected)
+        # Styled now, in this turn: a hidden widget is otherwise polished when first shown,
+        # and the whole list and panel would be polished in the one turn that shows them.
+        self.studies_view.ensurePolished()
 
+    def _build_study_panel(self) -> None:
         self.study_title = QLabel()
         self.study_title.setObjectName("study_title")
         self.study_title.setProperty("role", "subheading")
@@ -202,25 +227,16 @@ class ImagingPage(QWidget):
         study_layout.addLayout(report_row)
         study_layout.addLayout(series_row)
         study_layout.addWidget(self.series_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.hide()  # until the read says there are studies to show
         splitter.addWidget(self.studies_view)
         splitter.addWidget(self.study_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.ensurePolished()
+        self._layout.insertWidget(self._layout.count() - 1, splitter, 1)
         self.splitter = splitter
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(heading)
-        layout.addWidget(hint)
-        layout.addLayout(actions)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.undo_bar)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(splitter, 1)
-        layout.addStretch(0)  # takes the room only while there is nothing to show
 
     # Loading -------------------------------------------------------------------------------
 
@@ -255,7 +271,7 @@ class ImagingPage(QWidget):
         """Show this study (now if it is listed, else once the list arrives)."""
         self._selected_study_id = study_id
         row = self.studies_model.row_of(study_id)
-        if row is not None:
+        if row is not None:  # listed: the page is whole (the list is shown once it is)
             self.studies_view.selectRow(row)
 
     def select_series(self, series_id: int) -> None:
@@ -317,6 +333,8 @@ class ImagingPage(QWidget):
         self.remove_series_button.setEnabled(bool(self.selected_series()))
 
     def selected_series(self) -> list[SeriesRecord]:
+        if not self.building.finished:
+            return []  # no series is listed before the page is whole
         rows = sorted(
             {index.row() for index in self.series_view.selectionModel().selectedIndexes()}
         )

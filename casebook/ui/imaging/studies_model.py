@@ -33,6 +33,17 @@ class StudiesModel(QAbstractTableModel):
         super().__init__(parent)
         self._studies: list[ImagingStudy] = []
         self._report_titles: dict[int, str] = {}
+        # Asked hundreds of times while the table is first laid out (its columns fit their
+        # headings): translated once.
+        self._titles = (
+            self.tr("Date"),
+            self.tr("Type"),
+            self.tr("Description"),
+            self.tr("Hospital"),
+            self.tr("Series"),
+            self.tr("Images"),
+            self.tr("Report"),
+        )
 
     def set_entries(self, studies: list[ImagingStudy], report_titles: dict[int, str]) -> None:
         """Replace every row; `report_titles` names linked report documents by id."""
@@ -63,16 +74,7 @@ class StudiesModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(StudyColumn):
             return None
-        titles = {
-            StudyColumn.DATE: self.tr("Date"),
-            StudyColumn.MODALITY: self.tr("Type"),
-            StudyColumn.DESCRIPTION: self.tr("Description"),
-            StudyColumn.INSTITUTION: self.tr("Hospital"),
-            StudyColumn.SERIES: self.tr("Series"),
-            StudyColumn.IMAGES: self.tr("Images"),
-            StudyColumn.REPORT: self.tr("Report"),
-        }
-        return titles[StudyColumn(section)]
+        return self._titles[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._studies):

@@ -55,6 +55,7 @@ from casebook.ui.common.link_button import LinkButton
 from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import LatestRead, WriteOp
+from casebook.ui.common.staged_build import StagedBuild
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.help.guidance_link import GuidanceLinkButton
 from casebook.ui.overview.daily_card import DailyCard
@@ -140,18 +141,22 @@ class OverviewPage(QWidget):
         self.birth_label.setObjectName("date_of_birth_label")
         self.diagnosis_label = _wrapped_label("diagnosis_label")
         self.error_bar = MessageBar()
+        # The data being shown: each part of the page fills itself from it as it is made;
+        # `overview` is set once the whole page shows it.
+        self._shown: Overview | None = overview
+        self._made: set[str] = set()  # the parts made so far
 
-        cards = QGridLayout()
-        cards.setSpacing(14)
-        cards.addWidget(self._build_moment_card(), 0, 0)
-        cards.addWidget(self._build_consultation_card(), 0, 1)
-        cards.addWidget(self._build_opinions_card(), 1, 0)
-        cards.addWidget(self._build_safekeeping_card(), 1, 1)
-        self.daily_card = DailyCard(session)
-        self.daily_card.navigate_requested.connect(self.navigate_requested)
-        cards.addWidget(self.daily_card, 2, 0, 1, 2)
-        cards.setColumnStretch(0, 1)
-        cards.setColumnStretch(1, 1)
+        # The page in parts, one per turn of the event loop (issue 15: made at once, they held
+        # the loop for over 100 ms after unlocking): the heading now, then each row of cards,
+        # then the records. Each part comes below the ones before it, so nothing on screen
+        # moves as they arrive.
+        self._cards = QGridLayout()
+        self._cards.setSpacing(14)
+        self._cards.setColumnStretch(0, 1)
+        self._cards.setColumnStretch(1, 1)
+        self._records_box = QVBoxLayout()  # the records' part, once made
+        self._records_box.setContentsMargins(0, 0, 0, 0)
+        self._records_box.setSpacing(12)
 
         layout = QVBoxLayout(self._content())
         layout.setContentsMargins(36, 28, 36, 28)
@@ -161,22 +166,28 @@ class OverviewPage(QWidget):
         layout.addWidget(self.diagnosis_label)
         layout.addWidget(self.error_bar)
         layout.addSpacing(8)
-        layout.addLayout(cards)
+        layout.addLayout(self._cards)
         layout.addSpacing(14)
-        self._add_records_section(layout)
+        layout.addLayout(self._records_box)
         layout.addStretch(1)
+        if overview is not None:
+            self._show_heading(overview)
+        self.building = StagedBuild(
+            self,
+            (self._add_first_cards, self._add_second_cards, self._add_daily_card,
+             self._add_records_part),
+        )  # fmt: skip
+        self.building.then(self._whole_page_built)
         self._overview_reader = LatestRead(
             self, lambda: load_overview(session), self.show_overview, self._on_failed
         )
         self._preflight_reader = LatestRead(
-            self, lambda: _check_content(session), self.preflight_panel.show_findings,
-            self._on_failed,
-        )  # fmt: skip
+            self, lambda: _check_content(session), self._show_findings, self._on_failed
+        )
         follow_changes(self, session, _SHOWN, lambda _changes: self.reload())
         if overview is None:
             self.reload()
         else:
-            self.show_overview(overview)
             self._preflight_reader.start()
 
     # Building ------------------------------------------------------------------------------
@@ -295,6 +306,37 @@ class OverviewPage(QWidget):
         layout.addWidget(self._go_to(self.tr("Open Export"), "export"))
         return card
 
+    def _add_first_cards(self) -> None:
+        self._made.add("first cards")
+        self._cards.addWidget(self._build_moment_card(), 0, 0)
+        self._cards.addWidget(self._build_consultation_card(), 0, 1)
+        if self._shown is not None:
+            self._show_moment(self._shown)
+            self._show_consultation(self._shown)
+
+    def _add_second_cards(self) -> None:
+        self._made.add("second cards")
+        self._cards.addWidget(self._build_opinions_card(), 1, 0)
+        self._cards.addWidget(self._build_safekeeping_card(), 1, 1)
+        if self._shown is not None:
+            self._show_opinions(self._shown)
+            self._show_safekeeping(self._shown)
+
+    def _add_daily_card(self) -> None:
+        self.daily_card = DailyCard(self._session)
+        self.daily_card.navigate_requested.connect(self.navigate_requested)
+        self._cards.addWidget(self.daily_card, 2, 0, 1, 2)
+
+    def _add_records_part(self) -> None:
+        self._made.add("records")
+        self._add_records_section(self._records_box)
+        if self._shown is not None:
+            self._show_records(self._shown)
+
+    def _whole_page_built(self) -> None:
+        if self._shown is not None:
+            self.overview = self._shown
+
     def _add_records_section(self, layout: QVBoxLayout) -> None:
         records_heading = QLabel(self.tr("Are the records ready?"))
         records_heading.setProperty("role", "subheading")
@@ -354,9 +396,27 @@ class OverviewPage(QWidget):
     def _on_failed(self, failure: TaskFailure) -> None:
         self.error_bar.show_failure(failure)
 
+    def _show_findings(self, findings: list[Finding]) -> None:
+        self.building.then(lambda: self.preflight_panel.show_findings(findings))
+
     def show_overview(self, overview: Overview) -> None:
-        self.overview = overview
+        """Show `overview` in the parts of the page made so far (the others show it as they
+        are made); `overview` is set when the whole page shows it."""
+        self._shown = overview
         self.error_bar.clear()
+        self._show_heading(overview)
+        if "first cards" in self._made:
+            self._show_moment(overview)
+            self._show_consultation(overview)
+        if "second cards" in self._made:
+            self._show_opinions(overview)
+            self._show_safekeeping(overview)
+        if "records" in self._made:
+            self._show_records(overview)
+        if self.building.finished:
+            self.overview = overview
+
+    def _show_heading(self, overview: Overview) -> None:
         case = overview.case
         self.name_label.setText(case.patient_name)
         if case.date_of_birth is not None:
@@ -366,11 +426,6 @@ class OverviewPage(QWidget):
             self.birth_label.setText(self.tr("Date of birth not given"))
         self.diagnosis_label.setText(case.diagnosis_summary)
         self.diagnosis_label.setVisible(bool(case.diagnosis_summary))
-        self._show_moment(overview)
-        self._show_consultation(overview)
-        self._show_opinions(overview)
-        self._show_safekeeping(overview)
-        self._show_records(overview)
 
     def _show_moment(self, overview: Overview) -> None:
         if overview.decision_moment is None:

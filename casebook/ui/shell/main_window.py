@@ -279,11 +279,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Casebook — {name}").format(name=session.folder.name))
         self._update_actions()
         self.binder_opened.emit(session.folder)
-        # Once the Overview is on screen: the auto-lock's count (its event filter would pass
-        # every event of the Overview's building through Python), and the other pages' imports
-        # (a thread that would hold the interpreter half the time while the Overview is laid
-        # out and painted).
-        after_first_paint(self.workspace.overview_page, self._workspace_painted)
+        # Once the whole Overview is on screen (it is made over a few turns of the event loop):
+        # the auto-lock's count (its event filter would pass every event of the Overview's
+        # building through Python), and the other pages' imports (a thread that would hold the
+        # interpreter half the time while the Overview is laid out and painted).
+        overview_page = self.workspace.overview_page
+        overview_page.building.then(
+            lambda: after_first_paint(overview_page, self._workspace_painted)
+        )
 
     def _workspace_painted(self) -> None:
         if self.workspace is not None:

@@ -106,7 +106,9 @@ class Workspace(QWidget):
         self.overview_page = OverviewPage(session, self.pages, overview=overview)
         # Text is read from new photos in the background, once the Overview is on screen.
         self.background_reading: BackgroundReading | None = None
-        after_first_paint(self.overview_page, self._start_background_reading)
+        self.overview_page.building.then(
+            lambda: after_first_paint(self.overview_page, self._start_background_reading)
+        )
         self.overview_page.navigate_requested.connect(self.show_section)
         self.overview_page.finding_opened.connect(self.open_finding)
         self.overview_page.consultation_opened.connect(self.open_consultation)
