@@ -12,8 +12,9 @@ review, then the import), waits for the series thumbnail, opens the viewer until
 slice is decoded, then seals a bundle through the Export page. The series is made of copies of
 the repository's real lung CT slices (TCIA Lung-PET-CT-Dx, CC BY 4.0) with new UIDs.
 
-Baseline, in the same child before any work: the same probe over an idle window for 1 s — on a
-loaded machine the timer itself is late by that much, whatever Casebook does.
+Baseline, in the same child before any work: the same probe over an idle window for 3 s, as
+long as the sealing — on a loaded machine the timer itself is late by that much, whatever
+Casebook does.
 """
 
 from __future__ import annotations
