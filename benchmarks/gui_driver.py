@@ -362,7 +362,9 @@ def work(binder: Path, password: str, data_dir: Path, slices: int, out: Path) ->
             figures[f"where_{name}"] = [f"{count} × {where}" for where, count in ranked[:6]]
 
     def unlocked() -> bool:
-        return window.workspace is not None  # type: ignore[attr-defined]
+        # As a person would: the Overview is on screen with its data before the Imaging page
+        # is asked for (it is made over a few turns of the loop after unlocking).
+        return overview_shown(window)
 
     def idle() -> None:
         begin("idle")

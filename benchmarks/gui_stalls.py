@@ -6,7 +6,8 @@
     CASEBOOK_BENCH_WHERE=1 python benchmarks/gui_stalls.py --quick   # also: where the loop stalled
 
 One fresh child (`gui_driver.py work`) drives the real main window on the offscreen platform
-with a 10 ms QTimer probe running: it switches to the Imaging page (measured on its own: the
+with a 10 ms QTimer probe running: once the Overview shows its data after unlocking, it
+switches to the Imaging page (measured on its own: the
 page's first paint comes from the click before the import), imports a CT series there (the
 review, then the import), waits for the series thumbnail, opens the viewer until its first
 slice is decoded, then seals a bundle through the Export page. The series is made of copies of
