@@ -248,6 +248,7 @@ def unlock(
     def on_overview() -> None:
         figures["enter_to_overview_s"] = painted() - figures["enter_at"]
         figures["stall_during_unlock_s"] = probe.stop()
+        figures["late_during_unlock"] = probe.late  # type: ignore[assignment]
         if not imaging:
             app.quit()  # type: ignore[attr-defined]
             return

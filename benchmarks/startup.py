@@ -168,6 +168,11 @@ def report(launch: dict[str, Any], unlock: dict[str, Any], kdf_params: dict[str,
         "KDF + ≤ 0.3 s",
     )
     row("  longest event-loop stall meanwhile", f"{stall * 1000:.0f} ms", "", "", "≤ 50 ms")
+    for number, run in enumerate(unlock["runs"], start=1):
+        late = sorted(run.get("late_during_unlock", []), key=lambda item: -item[1])
+        if late:
+            gaps = ", ".join(f"{gap * 1000:.0f} ms at {at:.2f} s" for at, gap in late[:3])
+            print(f"    unlock {number}: gaps over 30 ms after Enter: {gaps}")
     print(
         f"  (Argon2id m={kdf_params['memory_kib'] // 1024} MiB, t={kdf_params['iterations']},"
         f" p={kdf_params['parallelism']}; launches: casebook "
