@@ -111,37 +111,51 @@ def _folded(name: str) -> str:
     return re.sub(r"\s+", " ", name).casefold()
 
 
+class MentionFinder:
+    """The names of a lexicon, compiled once into one pattern: a search of many documents
+    builds it once, not once per document (1,200 names: 60–90 ms to compile, and a few
+    milliseconds of sorting and joining each time it was rebuilt)."""
+
+    def __init__(self, lexicon: Sequence[LexiconEntry]) -> None:
+        self._empty = not lexicon
+        self._pattern, self._by_name = _matcher(lexicon)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every medicine of the lexicon named in `text`, in order (a name inside a longer
+        one, like 紫杉醇 in 白蛋白结合型紫杉醇, counts once, as the longer one)."""
+        if not text or self._empty:
+            return []
+        pattern, by_name = self._pattern, self._by_name
+        found = [
+            (match, by_name[_folded(match.group(0))])
+            for match in pattern.finditer(text)
+            if _folded(match.group(0)) in by_name
+        ]
+        mentions: list[Mention] = []
+        for index, (match, key) in enumerate(found):
+            end_of_line = text.find("\n", match.end())
+            stop = len(text) if end_of_line < 0 else end_of_line
+            if (
+                index
+                and found[index - 1][1] == key
+                and "\n" not in text[found[index - 1][0].end() : match.start()]
+            ):
+                # "Osimertinib (Tagrisso) 80 mg": one mention, under its first name.
+                if mentions and mentions[-1].key == key:
+                    last = mentions[-1]
+                    mentions[-1] = replace(last, also_as=(*last.also_as, match.group(0)))
+                continue
+            later = [m for m, other in found[index + 1 :] if other != key]
+            if later:
+                stop = min(stop, later[0].start())
+            rest = text[match.end() : min(stop, match.end() + LINE_REACH)]
+            mentions.append(_mention(key, match.group(0), rest))
+        return mentions
+
+
 def find_mentions(text: str, lexicon: Sequence[LexiconEntry]) -> list[Mention]:
-    """Every medicine of `lexicon` named in `text`, in order (a name inside a longer one, like
-    紫杉醇 in 白蛋白结合型紫杉醇, counts once, as the longer one)."""
-    if not text or not lexicon:
-        return []
-    pattern, by_name = _matcher(lexicon)
-    found = [
-        (match, by_name[_folded(match.group(0))])
-        for match in pattern.finditer(text)
-        if _folded(match.group(0)) in by_name
-    ]
-    mentions: list[Mention] = []
-    for index, (match, key) in enumerate(found):
-        end_of_line = text.find("\n", match.end())
-        stop = len(text) if end_of_line < 0 else end_of_line
-        if (
-            index
-            and found[index - 1][1] == key
-            and "\n" not in text[found[index - 1][0].end() : match.start()]
-        ):
-            # "Osimertinib (Tagrisso) 80 mg": one mention, under its first name.
-            if mentions and mentions[-1].key == key:
-                last = mentions[-1]
-                mentions[-1] = replace(last, also_as=(*last.also_as, match.group(0)))
-            continue
-        later = [m for m, other in found[index + 1 :] if other != key]
-        if later:
-            stop = min(stop, later[0].start())
-        rest = text[match.end() : min(stop, match.end() + LINE_REACH)]
-        mentions.append(_mention(key, match.group(0), rest))
-    return mentions
+    """`MentionFinder(lexicon).find(text)`, for one text."""
+    return MentionFinder(lexicon).find(text) if text else []
 
 
 def _mention(key: str, found_as: str, rest: str) -> Mention:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from casebook.core.changes import Changed
 from casebook.core.contacts import Contact
 from casebook.core.errors import InvalidInput
-from casebook.core.medicine_mentions import LexiconEntry
+from casebook.core.medicine_mentions import LexiconEntry, MentionFinder
 from casebook.core.medicines import Allergy, Medicine, MedicineDetails, StopReason, stopped
 from casebook.core.model import PartialDate, RecordKind
 from casebook.core.timeline import SPAN_KINDS, TimelineEvent
@@ -39,6 +39,12 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
         LexiconEntry(item["key"], item["en"], item["zh_CN"], tuple(item["other_names"]))
         for item in raw["medicines"]
     )
+
+
+@functools.cache
+def lexicon_finder() -> MentionFinder:
+    """The shipped lexicon's names, compiled once per process (see `MentionFinder`)."""
+    return MentionFinder(load_lexicon())
 
 
 def lexicon_entry(key: str) -> LexiconEntry | None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casebook.core.changes import Changed
-from casebook.core.medicine_mentions import Mention, find_mentions
+from casebook.core.medicine_mentions import Mention
 from casebook.core.medicines import Medicine, MedicineDetails
 from casebook.services.binder.session import BinderSession
-from casebook.services.medicines.medicines import lexicon_entry, load_lexicon, match_lexicon
+from casebook.services.medicines.medicines import lexicon_entry, lexicon_finder, match_lexicon
 from casebook.store import medicines as store
 
 
@@ -64,7 +64,7 @@ def _listed_keys(medicines: list[Medicine]) -> set[str]:
 
 def medicine_suggestions(session: BinderSession) -> list[MedicineSuggestion]:
     """Medicines the documents name that are not on the list, newest document first."""
-    lexicon = load_lexicon()
+    finder = lexicon_finder()
     with session.reading() as db:
         documents = store.documents_with_text(db)
         listed = _listed_keys(store.list_medicines(db))
@@ -72,7 +72,7 @@ def medicine_suggestions(session: BinderSession) -> list[MedicineSuggestion]:
     found: dict[str, MedicineSuggestion] = {}
     naming: dict[str, list[int]] = {}
     for document_id, title, on, text in documents:  # newest first
-        for mention in find_mentions(text, lexicon):
+        for mention in finder.find(text):
             if mention.key in listed:
                 continue
             naming.setdefault(mention.key, [])
