@@ -83,6 +83,7 @@ def test_screens_of_the_week_to_week_pages(
     medicines_page = MedicinesPage(session)
     qtbot.addWidget(medicines_page)
     medicines_page.resize(*PAGE)
+    medicines_page.building.finish()  # every part, to judge the whole page
     _fits(medicines_page, PAGE, "Medicines")
     # The list and the suggestions are read separately: wait for both.
     qtbot.waitUntil(lambda: medicines_page.suggestions.model.rowCount() > 0, timeout=WAIT)

@@ -20,6 +20,7 @@ from casebook.core.progress import NEVER_CANCELLED, ignore_progress
 from casebook.services import contacts
 from casebook.services.binder.session import BinderSession
 from casebook.services.medicines import medicines
+from casebook.services.medicines.suggestions import MedicineSuggestion, medicine_suggestions
 from casebook.services.records.importing import import_paths
 from casebook.ui.common import tasks
 from casebook.ui.common.labels import slot_kind_label
@@ -47,7 +48,7 @@ def _page(qtbot: QtBot, session: BinderSession) -> MedicinesPage:
     qtbot.addWidget(page)
     page.resize(1156, 740)
     page.show()
-    qtbot.waitUntil(lambda: page.listing is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.listing is not None and page.building.finished, timeout=WAIT)
     return page
 
 
@@ -319,3 +320,33 @@ def test_a_message_and_the_offer_to_undo_share_one_line(
     assert page.undo_bar.height() == page.error_bar.height()
     page.error_bar.show_message("Printed")
     assert page.undo_bar.isHidden()
+
+
+def test_the_search_for_suggestions_starts_once_the_page_is_whole(
+    qtbot: QtBot, session: BinderSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: the list shows first; the suggestions and printing come in a later turn of the
+    event loop, and only then does the documents' search start (pure Python for up to 100 ms,
+    it took the GIL from the page's first layout and paint)."""
+    import_paths(
+        session, [write_discharge_summary(tmp_path / "discharge.pdf")], None, ignore_progress,
+        NEVER_CANCELLED,
+    )  # fmt: skip
+    original = medicine_suggestions
+    searched: list[bool] = []  # for each search: were the suggestions' widgets made by then
+
+    def search(session: BinderSession) -> list[MedicineSuggestion]:
+        searched.append(hasattr(page, "print_controls"))
+        return original(session)
+
+    monkeypatch.setattr("casebook.ui.medicines.medicines_page.medicine_suggestions", search)
+    page = MedicinesPage(session)
+    qtbot.addWidget(page)
+    page.resize(1156, 740)
+    page.show()
+    assert not page.building.finished
+    with qtbot.waitSignal(page.building.done, timeout=WAIT):
+        pass
+    qtbot.waitUntil(lambda: page.suggestions.isVisible(), timeout=WAIT)
+    assert searched == [True]  # one search, started by the build's last part
+    assert page.print_controls.isVisible()

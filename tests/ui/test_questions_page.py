@@ -74,6 +74,8 @@ def test_questions_page_lists_history_and_bank(
     assert "Stage III; the PET-CT in February confirmed it." in history
 
     # The bank puts questions for the current moment first and marks those already taken.
+    qtbot.waitUntil(lambda: page.building.finished)  # the tabs behind the list
+    assert page.bank_panel is not None
     bank = page.bank_panel.model
     first_group = bank.index(0, 0)
     assert first_group.data() == "For where you are now"
@@ -87,6 +89,7 @@ def test_questions_page_lists_history_and_bank(
 
     # Letters: three situations, bilingual, with the patient's name filled in.
     letters = page.letters
+    assert letters is not None
     assert letters.situation_combo.count() == 3
     qtbot.waitUntil(lambda: "Ada Example" in letters.letter_edit.toPlainText())
     letters.language_combo.setCurrentIndex(1)
@@ -155,7 +158,9 @@ def test_suggested_questions_are_a_model_and_added_ones_get_their_mark(
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() == 4)
     page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.building.finished)
     panel = page.bank_panel
+    assert panel is not None
     bank = panel.model
     qtmodeltester.check(bank, force_py=True)
     group = next(
@@ -182,3 +187,25 @@ def test_suggested_questions_are_a_model_and_added_ones_get_their_mark(
     assert not reset
     assert len(panel.tree.selectionModel().selectedRows()) == 2
     close_on_writer_lane(qtbot, session)
+
+
+def test_the_tabs_behind_the_list_are_made_after_it_and_filled_with_what_was_read(
+    qtbot: QtBot, session: BinderSession
+) -> None:
+    """Issue 15: the first show makes the family's list only; the suggested questions and the
+    second-opinion letter follow in later turns of the event loop, already filled."""
+    fill(session)
+    page = QuestionsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1240, 820)
+    page.show()
+    made_at_once = (page.bank_panel, page.letters)
+    assert made_at_once == (None, None)
+    assert page.tabs.count() == 3
+    with qtbot.waitSignal(page.building.done, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: page.loaded is not None)
+    assert page.bank_panel is not None
+    assert page.letters is not None
+    assert page.bank_panel.model.rowCount() > 0
+    qtbot.waitUntil(lambda: "Ada Example" in page.letters.letter_edit.toPlainText())

@@ -7,6 +7,13 @@ text are offered below for the family to check and add, or to dismiss. Removing 
 an allergy asks nothing: the page says what went and offers Undo. The page says plainly
 that Casebook never checks doses or interactions. Reads follow the change signal; writes go
 through `WriteOp`.
+
+The page is made over a few turns of the event loop (issue 15: in one, its first show held
+the loop for 130-200 ms): the allergies and the list first, then the suggestions and the
+printing row below them, and only then the first search of the documents for suggestions.
+That search is pure Python for up to 100 ms (its pattern of every medicine's names is compiled
+the first time); started with the page, it took the GIL from the GUI thread while the page was
+being laid out and painted.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from casebook.ui.common.message_line import message_line
 from casebook.ui.common.object_rows import select_source_row
 from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.pdf_output import PdfOutput, PrintControls
+from casebook.ui.common.staged_build import StagedBuild
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.medicines.allergies_panel import AllergiesPanel
@@ -143,6 +151,41 @@ class MedicinesPage(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.change_medicine())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 24, 36, 20)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addLayout(message_line(self.error_bar, self.undo_bar))
+        layout.addWidget(self.allergies)
+        layout.addSpacing(6)
+        title_row = QHBoxLayout()
+        title_row.addWidget(medicines_heading)
+        title_row.addWidget(self.count_label, 1)
+        layout.addLayout(title_row)
+        layout.addLayout(medicine_buttons)
+        layout.addWidget(self.view, 1)
+        self._layout = layout
+
+        self._list_reader = LatestRead(
+            self, lambda: service.load_medicine_list(session), self.show_list, self._failed
+        )
+        self._suggestion_reader = LatestRead(
+            self,
+            lambda: medicine_suggestions(session),
+            lambda found: self.suggestions.show_suggestions(found),
+            self._failed,
+        )
+        # The last part starts the first search for suggestions; `reload` starts the others.
+        self.building = StagedBuild(
+            self, (self._build_suggestions_and_printing, self._suggestion_reader.start)
+        )
+        follow_changes(self, session, _SHOWN, lambda _changes: self.reload())
+        self.reload()
+
+    def _build_suggestions_and_printing(self) -> None:
+        """Below the list: the suggestions (hidden until the search finds some) and printing."""
+        session = self._session
         self.suggestions = SuggestionsPanel()
         self.suggestions.confirm_requested.connect(self.confirm_suggestion)
         self.suggestions.dismiss_requested.connect(self.dismiss_suggestion)
@@ -160,41 +203,19 @@ class MedicinesPage(QWidget):
         print_row.addWidget(print_label)
         print_row.addWidget(self.print_controls)
         print_row.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 24, 36, 20)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(hint)
-        layout.addLayout(message_line(self.error_bar, self.undo_bar))
-        layout.addWidget(self.allergies)
-        layout.addSpacing(6)
-        title_row = QHBoxLayout()
-        title_row.addWidget(medicines_heading)
-        title_row.addWidget(self.count_label, 1)
-        layout.addLayout(title_row)
-        layout.addLayout(medicine_buttons)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.suggestions)
-        layout.addLayout(print_row)
-
-        self._list_reader = LatestRead(
-            self, lambda: service.load_medicine_list(session), self.show_list, self._failed
-        )
-        self._suggestion_reader = LatestRead(
-            self,
-            lambda: medicine_suggestions(session),
-            self.suggestions.show_suggestions,
-            self._failed,
-        )
-        follow_changes(self, session, _SHOWN, lambda _changes: self.reload())
-        self.reload()
+        self._layout.addWidget(self.suggestions)
+        self._layout.addLayout(print_row)
+        # Styled in this turn, not in the one that first shows them (the suggestions appear
+        # when the search is done).
+        self.suggestions.ensurePolished()
+        self.print_controls.ensurePolished()
 
     # Reading --------------------------------------------------------------------------------
 
     def reload(self) -> None:
         self._list_reader.start()
-        self._suggestion_reader.start()
+        if self.building.finished:  # else the build's last part starts the search
+            self._suggestion_reader.start()
 
     def _failed(self, failure: TaskFailure) -> None:
         if not self._session.closed:

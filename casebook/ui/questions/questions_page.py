@@ -3,6 +3,10 @@ asking for a second opinion.
 
 The list is ordered by the family's priority, then by fit to the current decision moment.
 Selecting a question shows its history: answered by whom, when, and what.
+
+The page is made over a few turns of the event loop (issue 15: in one, its first show held the
+loop for 60-100 ms): the family's own list first, then the two tabs behind it (suggested
+questions, the second-opinion letter), one per turn, each filled with what the page has read.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from casebook.ui.common.look import look_as
 from casebook.ui.common.message_bar import MessageBar
 from casebook.ui.common.ops import LatestRead, WriteOp
 from casebook.ui.common.pdf_output import PdfOutput, PrintControls
+from casebook.ui.common.staged_build import StagedBuild
 from casebook.ui.common.tasks import TaskFailure
 from casebook.ui.common.undo_bar import UndoBar
 from casebook.ui.consultations.words import priority_label
@@ -70,6 +75,14 @@ def load_questions(session: BinderSession) -> _Loaded:
             service.current_moment(session),
             records.load_case(session).patient_name,
         )
+
+
+def _holder() -> tuple[QWidget, QVBoxLayout]:
+    """An empty tab page that a later part of the build fills, and its layout."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder, layout
 
 
 class QuestionsPage(QWidget):
@@ -206,14 +219,16 @@ class QuestionsPage(QWidget):
         # add its width to the answers pane's (the page fits a 1366 × 768 screen).
         ours_layout.addLayout(actions)
 
-        self.bank_panel = BankPanel()
-        self.bank_panel.add_requested.connect(self._add_from_bank)
-        self.letters = SecondOpinionPanel(self._language)
+        # The tabs behind the first are made in later turns, inside these holders.
+        bank_holder, self._bank_holder = _holder()
+        letters_holder, self._letters_holder = _holder()
+        self.bank_panel: BankPanel | None = None
+        self.letters: SecondOpinionPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("questions_tabs")
         self.tabs.addTab(ours, self.tr("Our questions"))
-        self.tabs.addTab(self.bank_panel, self.tr("Suggested questions"))
-        self.tabs.addTab(self.letters, self.tr("Asking for a second opinion"))
+        self.tabs.addTab(bank_holder, self.tr("Suggested questions"))
+        self.tabs.addTab(letters_holder, self.tr("Asking for a second opinion"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 28, 36, 28)
@@ -226,8 +241,22 @@ class QuestionsPage(QWidget):
         self._reader = LatestRead(
             self, lambda: load_questions(session), self.show_loaded, self._on_failed
         )
+        self.building = StagedBuild(self, (self._build_bank, self._build_letters))
         follow_changes(self, session, _SHOWN, lambda _changes: self.reload())
         self.reload()
+
+    def _build_bank(self) -> None:
+        self.bank_panel = BankPanel()
+        self.bank_panel.add_requested.connect(self._add_from_bank)
+        self._bank_holder.addWidget(self.bank_panel)
+        if self.loaded is not None:
+            self._show_bank(self.loaded)
+
+    def _build_letters(self) -> None:
+        self.letters = SecondOpinionPanel(self._language)
+        self._letters_holder.addWidget(self.letters)
+        if self.loaded is not None:
+            self._show_letter(self.loaded)
 
     # Loading -------------------------------------------------------------------------------
 
@@ -264,12 +293,19 @@ class QuestionsPage(QWidget):
             row = 0
         if row is not None:
             self.select_row(row)
-        taken = {q.bank_key for q in loaded.questions if q.bank_key}
-        self.bank_panel.show_bank(self._bank, loaded.moment, self._language, taken)
-        if self.letters.patient != loaded.patient:
+        self._show_bank(loaded)  # each tab not made yet is filled when it is
+        self._show_letter(loaded)
+        self._show_history()
+
+    def _show_bank(self, loaded: _Loaded) -> None:
+        if self.bank_panel is not None:
+            taken = {q.bank_key for q in loaded.questions if q.bank_key}
+            self.bank_panel.show_bank(self._bank, loaded.moment, self._language, taken)
+
+    def _show_letter(self, loaded: _Loaded) -> None:
+        if self.letters is not None and self.letters.patient != loaded.patient:
             self.letters.patient = loaded.patient
             self.letters.fill_letter()
-        self._show_history()
 
     def select_row(self, row: int) -> None:
         """Choose the question in `row` (as a click would)."""
