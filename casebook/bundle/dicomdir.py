@@ -185,13 +185,13 @@ def read_record_headers(placed: Sequence[PlacedDicom], isolation: Isolation) -> 
     found: list[bytes | None] = [None] * len(placed)
     waiting = list(range(len(placed)))
     size = FIRST_HEAD_BYTES
-    with ThreadPoolExecutor(isolation.workers, "casebook-dicomdir") as threads:
+    with ThreadPoolExecutor(isolation.size, "casebook-dicomdir") as threads:
         while waiting:
-            per_trip = min(HEADS_PER_ROUND_TRIP, -(-len(waiting) // isolation.workers))
+            per_trip = min(HEADS_PER_ROUND_TRIP, -(-len(waiting) // isolation.size))
             pending: deque[tuple[list[int], Future[list[bytes | None]]]] = deque()
             trips = _heads_in_round_trips(placed, waiting, size, per_trip)
             for batch, heads in trips:
-                if len(pending) >= isolation.workers:
+                if len(pending) >= isolation.size:
                     _keep(found, *pending.popleft())
                 pending.append((batch, threads.submit(isolation.call, record_headers, heads)))
             while pending:

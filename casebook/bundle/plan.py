@@ -24,8 +24,8 @@ class Isolation(Protocol):
     importable by name, and what it returns plain data."""
 
     @property
-    def workers(self) -> int:
-        """How many calls run at once (from as many threads)."""
+    def size(self) -> int:
+        """How many calls run at once (from as many threads): the pool's workers."""
         ...
 
     def call(self, function: Callable[..., T], *args: Any, timeout: float | None = None) -> T: ...
@@ -35,7 +35,7 @@ class _InProcess:
     """Runs the parsing in this process: for tools and tests that build a bundle without the
     app's workers."""
 
-    workers = 1
+    size = 1
 
     def call(self, function: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
         return function(*args)

@@ -181,7 +181,7 @@ def test_dciodvfy_finds_no_error_and_dcmftest_accepts_every_file(
 class _Counted:
     """Runs the parsing here, as `IN_PROCESS` does, and keeps the heads each call was given."""
 
-    workers = 1
+    size = 1
 
     def __init__(self) -> None:
         self.heads: list[list[tuple[bytes, bool]]] = []

@@ -236,11 +236,6 @@ class WorkerPool:
         self._restarts = 0
 
     @property
-    def workers(self) -> int:
-        """How many calls run at once, each in its own worker (`bundle.plan.Isolation`)."""
-        return self.size
-
-    @property
     def restarts(self) -> int:
         """Workers restarted since the pool was made (each after a crash, hang or balloon)."""
         return self._restarts
